@@ -1,0 +1,34 @@
+/**
+ * Errors the runtime throws on purpose. Each message says what happened and, where
+ * there is one, what to do instead.
+ */
+
+/**
+ * An orchestration cannot go on as asked, for example a null reject of a run that has
+ * no state (orion-behaviour.md 2.5). Thrown inside a before hook it becomes an ABORT
+ * and is re-thrown by `orchestrate` once the nest has unwound (2.6).
+ */
+export class OrchestrationError extends Error {
+  override name = 'OrchestrationError';
+}
+
+/**
+ * A mutation (reject, delay, abort) was called after the transition was validated,
+ * i.e. outside a before hook. Never caught: it escapes `orchestrate` (2.5).
+ */
+export class TransitionValidatedError extends Error {
+  override name = 'TransitionValidatedError';
+
+  constructor(rule: string, mutation: string) {
+    super(
+      `${rule} called ${mutation} after the transition was validated; ` +
+        'mutations may only be called from beforeTransition.',
+    );
+  }
+}
+
+/** `String(error)` for Errors and anything else thrown, for reason strings. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+}

@@ -1,0 +1,85 @@
+import { describeError } from './errors.ts';
+import type { OrchestrationContext } from './orchestration-context.ts';
+import { abortDetails, SetStateStatus, type OrchestrationResult } from './response.ts';
+import type { RuleClass, TransitionScope } from './rule-class.ts';
+import type { State } from './state.ts';
+
+/**
+ * Validation: writes the proposed state and returns the validated state. Called once,
+ * innermost. With a state, it stores it as the run's new current state and returns the
+ * stored state; with `null` ("write nothing") it returns the run's current state (or
+ * null). Anything it throws becomes an ABORT (orion-behaviour.md 2.6, 3.1).
+ */
+export type CommitState<C> = (proposed: State | null, context: C) => State | null | Promise<State | null>;
+
+export interface OrchestrateOptions<C extends OrchestrationContext<any>> {
+  context: C;
+  /** The policy's rules for the intended transition, in priority order. */
+  rules: readonly RuleClass<C>[];
+  /** The global policy's transforms for the intended transition, in order. */
+  transforms?: readonly RuleClass<C>[];
+  commit: CommitState<C>;
+}
+
+/**
+ * Runs one orchestration (orion-behaviour.md 3, step 5 on): enters the rules in
+ * priority order, then the transforms, validates innermost through `commit`, and exits
+ * in reverse. The rule lists are taken as given, from a compiled matrix or from the
+ * dynamic filter alike; the intended transition is read from the context.
+ *
+ * Returns `{ state, status, details }`. Re-throws a recorded orchestration error once
+ * the nest has unwound; errors from after hooks, cleanups and transforms propagate
+ * after the enclosing rules have run their exit logic.
+ */
+export async function orchestrate<C extends OrchestrationContext<any>>(
+  options: OrchestrateOptions<C>,
+): Promise<OrchestrationResult> {
+  const { context, rules, transforms = [], commit } = options;
+  const from = context.initialStateType;
+  const to = context.proposedStateType;
+  const entered: TransitionScope[] = [];
+  let escaping: { error: unknown } | null = null;
+
+  try {
+    for (const Rule of rules) {
+      const scope = new Rule(context, from, to);
+      const pending = scope.enter();
+      if (pending !== undefined) await pending;
+      entered.push(scope);
+    }
+    for (const Transform of transforms) {
+      const scope = new Transform(context, from, to);
+      const pending = scope.enter();
+      if (pending !== undefined) await pending;
+      entered.push(scope);
+    }
+    await validate(context, commit);
+  } catch (error) {
+    escaping = { error };
+  }
+
+  // Unwind like nested context managers: every entered scope exits, and an error
+  // thrown while exiting replaces the one in flight.
+  for (let i = entered.length - 1; i >= 0; i--) {
+    try {
+      const pending = entered[i]!.exit();
+      if (pending !== undefined) await pending;
+    } catch (error) {
+      escaping = { error };
+    }
+  }
+
+  if (escaping !== null) throw escaping.error;
+  if (context.orchestrationError !== null) throw context.orchestrationError;
+  return { state: context.validatedState, status: context.responseStatus, details: context.responseDetails };
+}
+
+async function validate<C extends OrchestrationContext<any>>(context: C, commit: CommitState<C>): Promise<void> {
+  try {
+    context.validatedState = await commit(context.proposedState, context);
+  } catch (error) {
+    context.proposedState = null;
+    context.responseStatus = SetStateStatus.ABORT;
+    context.responseDetails = abortDetails(`Error validating state: ${describeError(error)}`);
+  }
+}

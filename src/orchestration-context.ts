@@ -1,0 +1,99 @@
+import { systemClock, type Clock } from './clock.ts';
+import { systemRandom, type RandomSource } from './random-source.ts';
+import { acceptDetails, SetStateStatus, type StateResponseDetails } from './response.ts';
+import { copyState, type State } from './state.ts';
+import type { StateName } from './state-type.ts';
+
+/** What a context is built from. The clock and random source default to the system's. */
+export interface OrchestrationContextInit<TRun> {
+  /** The live run record. Shared with every hook: rules mutate it directly. */
+  run: TRun;
+  initialState: State | null;
+  proposedState: State | null;
+  /** Caller-seeded parameters, for example `{ 'api-version': '0.8.4' }`. Copied. */
+  parameters?: Record<string, unknown>;
+  clock?: Clock;
+  random?: RandomSource;
+}
+
+/**
+ * The state of one orchestration (orion-behaviour.md 2.2): the run, the initial,
+ * proposed and validated states, the response, the parameters, the debugging
+ * signatures and the orchestration error, plus the injected clock and random source.
+ *
+ * Hooks of ordinary rules receive copies (`entryContext`, `exitContext`): assigning on
+ * them changes nothing. Subclasses (the Orion flow and task contexts) add a store and
+ * the run accessors; `copy` keeps the subclass.
+ */
+export class OrchestrationContext<TRun = unknown> {
+  run: TRun;
+  initialState: State | null;
+  proposedState: State | null;
+  validatedState: State | null = null;
+  responseStatus: SetStateStatus = SetStateStatus.ACCEPT;
+  responseDetails: StateResponseDetails = acceptDetails();
+  /** Set when a before hook threw; `orchestrate` re-throws it once the nest unwinds. */
+  orchestrationError: unknown = null;
+  parameters: Record<string, unknown>;
+  /** Identities of the rules and transforms whose before hook completed. Debugging only. */
+  ruleSignature: string[] = [];
+  /** Identities of the rules and transforms whose after hook ran. Debugging only. */
+  finalizationSignature: string[] = [];
+  readonly clock: Clock;
+  readonly random: RandomSource;
+
+  constructor(init: OrchestrationContextInit<TRun>) {
+    this.run = init.run;
+    this.initialState = init.initialState;
+    this.proposedState = init.proposedState;
+    this.parameters = { ...init.parameters };
+    this.clock = init.clock ?? systemClock;
+    this.random = init.random ?? systemRandom;
+  }
+
+  get initialStateType(): StateName | null {
+    return this.initialState === null ? null : this.initialState.type;
+  }
+
+  get proposedStateType(): StateName | null {
+    return this.proposedState === null ? null : this.proposedState.type;
+  }
+
+  get validatedStateType(): StateName | null {
+    return this.validatedState === null ? null : this.validatedState.type;
+  }
+
+  /** "now" from the injected clock. */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /**
+   * A shallow copy of this context whose states and parameters are copies: the run
+   * (and anything else a subclass holds, such as its store) stays shared and live.
+   */
+  copy(): this {
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this);
+    copy.initialState = safeCopy(this.initialState);
+    copy.proposedState = safeCopy(this.proposedState);
+    copy.validatedState = safeCopy(this.validatedState);
+    copy.parameters = { ...this.parameters };
+    return copy;
+  }
+
+  /** What a before hook receives: copies of (initial, proposed, context). */
+  entryContext(): [initial: State | null, proposed: State | null, context: this] {
+    const copy = this.copy();
+    return [copy.initialState, copy.proposedState, copy];
+  }
+
+  /** What an after or cleanup hook receives: copies of (initial, validated, context). */
+  exitContext(): [initial: State | null, validated: State | null, context: this] {
+    const copy = this.copy();
+    return [copy.initialState, copy.validatedState, copy];
+  }
+}
+
+function safeCopy(state: State | null): State | null {
+  return state === null ? null : copyState(state);
+}

@@ -1,0 +1,86 @@
+/**
+ * Response statuses and details (orion-behaviour.md 2.5): the outcome of one
+ * orchestration, as a discriminated union on `type`.
+ */
+import type { State } from './state.ts';
+
+/** The response statuses, in declaration order. */
+export const SetStateStatus = {
+  ACCEPT: 'ACCEPT',
+  REJECT: 'REJECT',
+  ABORT: 'ABORT',
+  WAIT: 'WAIT',
+} as const;
+
+export type SetStateStatus = (typeof SetStateStatus)[keyof typeof SetStateStatus];
+
+export interface AcceptDetails {
+  readonly type: 'accept_details';
+}
+export interface RejectDetails {
+  readonly type: 'reject_details';
+  readonly reason: string | null;
+}
+export interface AbortDetails {
+  readonly type: 'abort_details';
+  readonly reason: string | null;
+}
+export interface WaitDetails {
+  readonly type: 'wait_details';
+  /** Whole seconds to wait before proposing again. */
+  readonly delaySeconds: number;
+  readonly reason: string | null;
+}
+
+export type StateResponseDetails = AcceptDetails | RejectDetails | AbortDetails | WaitDetails;
+
+/** What an orchestration returns: the validated state (or null), the status and details. */
+export interface OrchestrationResult {
+  state: State | null;
+  status: SetStateStatus;
+  details: StateResponseDetails;
+}
+
+export const acceptDetails = (): AcceptDetails => ({ type: 'accept_details' });
+export const rejectDetails = (reason: string | null = null): RejectDetails => ({ type: 'reject_details', reason });
+export const abortDetails = (reason: string | null = null): AbortDetails => ({ type: 'abort_details', reason });
+export const waitDetails = (delaySeconds: number, reason: string | null = null): WaitDetails => ({
+  type: 'wait_details',
+  delaySeconds,
+  reason,
+});
+
+/**
+ * Parses serialised details (for example from JSON), keeping the variant named by its
+ * `type` discriminator: it never coerces one variant into another. Throws a
+ * `TypeError` saying what is wrong for anything that is not exactly one variant.
+ */
+export function parseStateResponseDetails(value: unknown): StateResponseDetails {
+  if (typeof value !== 'object' || value === null) {
+    throw new TypeError(`Response details must be an object, got ${JSON.stringify(value)}.`);
+  }
+  const record = value as Record<string, unknown>;
+  const reason = record.reason ?? null;
+  if (reason !== null && typeof reason !== 'string') {
+    throw new TypeError(`Response details "reason" must be a string or null, got ${JSON.stringify(reason)}.`);
+  }
+  switch (record.type) {
+    case 'accept_details':
+      return acceptDetails();
+    case 'reject_details':
+      return rejectDetails(reason);
+    case 'abort_details':
+      return abortDetails(reason);
+    case 'wait_details': {
+      const delay = record.delaySeconds ?? record.delay_seconds;
+      if (typeof delay !== 'number' || !Number.isInteger(delay)) {
+        throw new TypeError(`Wait details need an integer "delaySeconds", got ${JSON.stringify(delay)}.`);
+      }
+      return waitDetails(delay, reason);
+    }
+    default:
+      throw new TypeError(
+        `Unknown response details type ${JSON.stringify(record.type)}: expected accept_details, reject_details, abort_details or wait_details.`,
+      );
+  }
+}

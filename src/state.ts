@@ -1,0 +1,125 @@
+import { systemClock, type Clock } from './clock.ts';
+import { systemRandom, type RandomSource } from './random-source.ts';
+import { StateType, type StateName } from './state-type.ts';
+
+/** `state_details` of orion-behaviour.md 1.3. Every field defaults to null or false. */
+export interface StateDetails {
+  flowRunId: string | null;
+  taskRunId: string | null;
+  childFlowRunId: string | null;
+  scheduledTime: Date | null;
+  cacheKey: string | null;
+  cacheExpiration: Date | null;
+  untrackableResult: boolean;
+  pauseTimeout: Date | null;
+  pauseReschedule: boolean;
+  pauseKey: string | null;
+  refreshCache: boolean | null;
+}
+
+/** A run's state (orion-behaviour.md 1.3). Plain data: copy it with `copyState`. */
+export interface State {
+  id: string;
+  type: StateName;
+  name: string;
+  timestamp: Date;
+  message: string | null;
+  data: unknown;
+  stateDetails: StateDetails;
+}
+
+/** What `createState` takes besides the type; every field is optional. */
+export interface StateInit {
+  id?: string;
+  name?: string;
+  timestamp?: Date;
+  message?: string | null;
+  data?: unknown;
+  stateDetails?: Partial<StateDetails>;
+}
+
+/** Where a new state gets "now" and a fresh id from. Defaults to the system's. */
+export interface StateEnvironment {
+  clock?: Clock;
+  random?: RandomSource;
+}
+
+/** A fresh `StateDetails` with every field at its default, then `init` applied. */
+export function createStateDetails(init: Partial<StateDetails> = {}): StateDetails {
+  return {
+    flowRunId: null,
+    taskRunId: null,
+    childFlowRunId: null,
+    scheduledTime: null,
+    cacheKey: null,
+    cacheExpiration: null,
+    untrackableResult: false,
+    pauseTimeout: null,
+    pauseReschedule: false,
+    pauseKey: null,
+    refreshCache: null,
+    ...init,
+  };
+}
+
+/** The default name of a type: split on `_`, words capitalised, joined with spaces. */
+export function defaultStateName(type: StateName): string {
+  return type
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join(' ');
+}
+
+/**
+ * A new state of `type`: a fresh id and the current time unless given, the name
+ * defaulting from the type. A SCHEDULED state built without a `scheduledTime` gets
+ * `scheduledTime = now` (orion-behaviour.md 1.3).
+ */
+export function createState(type: StateName, init: StateInit = {}, env: StateEnvironment = {}): State {
+  if (typeof type !== 'string' || type === '') {
+    throw new TypeError(`A state type must be a non-empty string, got ${String(type)}.`);
+  }
+  const clock = env.clock ?? systemClock;
+  const stateDetails = createStateDetails(init.stateDetails);
+  if (type === StateType.SCHEDULED && stateDetails.scheduledTime === null) {
+    stateDetails.scheduledTime = clock.now();
+  }
+  return {
+    id: init.id ?? (env.random ?? systemRandom).uuid(),
+    type,
+    name: init.name ?? defaultStateName(type),
+    timestamp: init.timestamp ?? clock.now(),
+    message: init.message ?? null,
+    data: init.data ?? null,
+    stateDetails,
+  };
+}
+
+/**
+ * An independent copy of `state`: its details (and their dates) are copied, so
+ * assigning on the copy never reaches the original. `data` is shared: it is the
+ * run's result payload, which orchestration never edits in place. With `reset`, the
+ * copy gets a fresh id and timestamp (Prefect's "copy with reset").
+ */
+export function copyState(state: State, reset?: StateEnvironment): State {
+  const d = state.stateDetails;
+  const copy: State = {
+    ...state,
+    timestamp: new Date(state.timestamp.getTime()),
+    stateDetails: {
+      ...d,
+      scheduledTime: copyDate(d.scheduledTime),
+      cacheExpiration: copyDate(d.cacheExpiration),
+      pauseTimeout: copyDate(d.pauseTimeout),
+    },
+  };
+  if (reset) {
+    copy.id = (reset.random ?? systemRandom).uuid();
+    copy.timestamp = (reset.clock ?? systemClock).now();
+  }
+  return copy;
+}
+
+function copyDate(date: Date | null): Date | null {
+  return date === null ? null : new Date(date.getTime());
+}

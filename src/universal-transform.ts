@@ -1,0 +1,77 @@
+import type { OrchestrationContext } from './orchestration-context.ts';
+import type { TransitionScope } from './rule-class.ts';
+import { ANY_STATE, type StateSet } from './state-set.ts';
+import type { StateName } from './state-type.ts';
+
+/**
+ * A universal transform (Prefect's `BaseUniversalTransform`, orion-behaviour.md 2.9):
+ * privileged, stateless bookkeeping. It ignores validity entirely and has no cleanup:
+ *
+ * - entry: always calls `beforeTransition(realContext)`, then signs `ruleSignature`;
+ *   errors are not caught;
+ * - exit: skipped when an orchestration error is recorded; otherwise calls
+ *   `afterTransition(realContext)` and signs `finalizationSignature`.
+ *
+ * FROM/TO default to `ANY_STATE`, so every policy that lists a transform includes it in
+ * every cell. Concrete transforms check `nullifiedTransition()` themselves.
+ */
+export abstract class UniversalTransform<C extends OrchestrationContext<any> = OrchestrationContext<any>>
+  implements TransitionScope
+{
+  static FROM_STATES: StateSet = ANY_STATE;
+  static TO_STATES: StateSet = ANY_STATE;
+
+  /** The real context: transforms write to it directly. */
+  protected readonly context: C;
+  readonly fromType: StateName | null;
+  readonly toType: StateName | null;
+
+  constructor(context: C, fromType: StateName | null, toType: StateName | null) {
+    this.context = context;
+    this.fromType = fromType;
+    this.toType = toType;
+  }
+
+  /** Runs at entry, on the real context. */
+  async beforeTransition(_context: C): Promise<void> {}
+
+  /** Runs at exit, on the real context, unless an orchestration error is recorded. */
+  async afterTransition(_context: C): Promise<void> {}
+
+  /** True when the proposed state is null at the moment of asking. */
+  nullifiedTransition(): boolean {
+    return this.context.proposedState === null;
+  }
+
+  /** True when a before hook recorded an orchestration error. */
+  exceptionInTransition(): boolean {
+    return this.context.orchestrationError !== null;
+  }
+
+  enter(): void | Promise<void> {
+    if (this.beforeTransition === UniversalTransform.prototype.beforeTransition) {
+      this.context.ruleSignature.push(this.constructor.name);
+      return;
+    }
+    return this.#runBefore();
+  }
+
+  exit(): void | Promise<void> {
+    if (this.exceptionInTransition()) return;
+    if (this.afterTransition === UniversalTransform.prototype.afterTransition) {
+      this.context.finalizationSignature.push(this.constructor.name);
+      return;
+    }
+    return this.#runAfter();
+  }
+
+  async #runBefore(): Promise<void> {
+    await this.beforeTransition(this.context);
+    this.context.ruleSignature.push(this.constructor.name);
+  }
+
+  async #runAfter(): Promise<void> {
+    await this.afterTransition(this.context);
+    this.context.finalizationSignature.push(this.constructor.name);
+  }
+}

@@ -29,28 +29,66 @@ export interface CompiledPolicy {
 /** What a generated module hands to `defineCompiledPolicy`. */
 export interface CompiledPolicyParts {
   name: string;
+  /** The state types in index order, then `null` (exactly once, last). */
   states: readonly (StateName | null)[];
-  code: (state: StateName | null) => number;
+  /**
+   * The state indexer: `states[code(s)] === s` for every member, and a `TypeError`
+   * (see `throwUnknownState`) for anything else. Generated modules pass a perfect hash;
+   * when omitted, a `Map` lookup over `states` is used.
+   */
+  code?: (state: StateName | null) => number;
+  /** `states.length ** 2` rule arrays, row-major: `cells[from * states.length + to]`. */
   cells: readonly (readonly RuleClass[])[];
 }
 
 /**
  * Builds the frozen `CompiledPolicy` of a generated module. Generated code calls this
  * once at import; lookups then cost an index computation and one array read.
+ *
+ * Checks its input once, here, so that the hot path needs no checks: `states` must be
+ * distinct non-empty strings followed by one `null`, `code` must agree with `states`,
+ * and there must be one cell per pair. Each violation is a `TypeError` naming the
+ * policy. Cells are frozen (shared cells stay shared).
  */
 export function defineCompiledPolicy(parts: CompiledPolicyParts): CompiledPolicy {
-  const { name, code, cells } = parts;
+  const { name } = parts;
   const states = Object.freeze([...parts.states]);
+  assertStateList(name, states);
   const size = states.length;
-  if (cells.length !== size * size) {
-    throw new TypeError(`Compiled policy ${name} has ${cells.length} cells; expected ${size * size}.`);
-  }
-  const at = (fromCode: number, toCode: number): readonly RuleClass[] => {
-    const cell = toCode >= 0 && toCode < size ? cells[fromCode * size + toCode] : undefined;
-    if (cell === undefined) {
-      throw new RangeError(`Transition codes (${fromCode}, ${toCode}) are out of range for policy ${name}.`);
+  const code = parts.code ?? mapIndexer(name, states);
+  states.forEach((state, index) => {
+    const got = code(state);
+    if (got !== index) {
+      throw new TypeError(
+        `Compiled policy ${name}: code(${state === null ? 'null' : JSON.stringify(state)}) is ${got}, expected ${index} (its index in states). Regenerate the module.`,
+      );
     }
-    return cell;
+  });
+  if (parts.cells.length !== size * size) {
+    throw new TypeError(
+      `Compiled policy ${name} has ${parts.cells.length} cells; expected ${size * size} (${size} states including null, squared). Regenerate the module.`,
+    );
+  }
+  const frozen = new Map<readonly RuleClass[], readonly RuleClass[]>();
+  const cellList = parts.cells.map((cell) => {
+    let copy = frozen.get(cell);
+    if (copy === undefined) {
+      copy = Object.isFrozen(cell) ? cell : Object.freeze([...cell]);
+      frozen.set(cell, copy);
+    }
+    return copy;
+  });
+  const cells = Object.isFrozen(parts.cells) && cellList.every((cell, i) => cell === parts.cells[i])
+    ? parts.cells
+    : Object.freeze(cellList);
+  const at = (fromCode: number, toCode: number): readonly RuleClass[] => {
+    // `x >>> 0 === x` holds exactly for integers in [0, 2^32): one check per code.
+    if (fromCode >>> 0 !== fromCode || toCode >>> 0 !== toCode || fromCode >= size || toCode >= size) {
+      throw new RangeError(
+        `Transition codes (${fromCode}, ${toCode}) are out of range for policy ${name}: expected integers in [0, ${size}).`,
+      );
+    }
+    return cells[fromCode * size + toCode]!;
   };
   return Object.freeze({
     name,
@@ -58,8 +96,31 @@ export function defineCompiledPolicy(parts: CompiledPolicyParts): CompiledPolicy
     code,
     at,
     rules: (from: StateName | null, to: StateName | null) => at(code(from), code(to)),
-    cells: Object.isFrozen(cells) ? cells : Object.freeze([...cells]),
+    cells,
   });
+}
+
+function assertStateList(policy: string, states: readonly (StateName | null)[]): void {
+  if (states.length === 0 || states[states.length - 1] !== null) {
+    throw new TypeError(`Compiled policy ${policy}: states must end with null (the "no state" member).`);
+  }
+  const seen = new Set<StateName>();
+  for (const state of states.slice(0, -1)) {
+    if (typeof state !== 'string' || state === '') {
+      throw new TypeError(
+        `Compiled policy ${policy}: states must be non-empty strings before the final null, got ${String(state === '' ? '""' : state)}.`,
+      );
+    }
+    if (seen.has(state)) {
+      throw new TypeError(`Compiled policy ${policy}: state ${JSON.stringify(state)} is listed twice.`);
+    }
+    seen.add(state);
+  }
+}
+
+function mapIndexer(policy: string, states: readonly (StateName | null)[]): (state: StateName | null) => number {
+  const index = new Map(states.map((state, i) => [state, i]));
+  return (state) => index.get(state) ?? throwUnknownState(policy, state, states);
 }
 
 /** Throws the `TypeError` for a state outside a compiled policy's universe. */

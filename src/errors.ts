@@ -27,8 +27,24 @@ export class TransitionValidatedError extends Error {
   }
 }
 
-/** `String(error)` for Errors and anything else thrown, for reason strings. */
+/**
+ * A one-line description of anything thrown, for reason strings: `Name: message` for
+ * Errors, the text of a thrown string, JSON (or `String`) for anything else. Never
+ * throws, even for circular objects, BigInts or objects without a prototype, because
+ * it runs inside the catch blocks that turn errors into ABORTs (orion-behaviour.md 2.6).
+ */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  if (typeof error === 'string') return error;
+  try {
+    const json = JSON.stringify(error);
+    if (json !== undefined) return json;
+  } catch {
+    // Circular or BigInt-holding values: fall through to String.
+  }
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
 }

@@ -25,6 +25,7 @@ export {
   type PauseOptions,
 } from './named-states.ts';
 export { orchestrate, type CommitState, type OrchestrateOptions } from './orchestrate.ts';
+export { orchestratePolicy, type OrchestratePolicyOptions } from './orchestrate-policy.ts';
 export { OrchestrationContext, type OrchestrationContextInit } from './orchestration-context.ts';
 export { OrchestrationPolicy, type PolicyClass } from './orchestration-policy.ts';
 export { OrchestrationRule } from './orchestration-rule.ts';

@@ -1,18 +1,18 @@
-import { createState, type State, type StateEnvironment, type StateInit } from './state.ts';
-import { StateType } from './state-type.ts';
-
 /**
  * Factories for the reference types and the named variants of orion-behaviour.md 1.4
  * (a type plus a conventional name). Each takes the usual `StateInit` and an optional
  * environment (clock and random source) for "now" and the fresh id.
  */
+import { systemClock } from './clock.ts';
+import { createState, type State, type StateEnvironment, type StateInit } from './state.ts';
+import { StateType } from './state-type.ts';
 
 type Factory = (init?: StateInit, env?: StateEnvironment) => State;
 
 const ofType =
   (type: StateType, name?: string): Factory =>
   (init = {}, env = {}) =>
-    createState(type, name === undefined ? init : { name, ...init }, env);
+    createState(type, name === undefined ? init : { ...init, name: init.name ?? name }, env);
 
 export const Scheduled = ofType(StateType.SCHEDULED);
 export const Pending = ofType(StateType.PENDING);
@@ -34,12 +34,12 @@ export const Rerunning = ofType(StateType.RUNNING, 'Rerunning');
 /** COMPLETED named `Cached`. */
 export const Cached = ofType(StateType.COMPLETED, 'Cached');
 
-/** SCHEDULED named `Resuming`, scheduled for now. */
-export function Resuming(init: StateInit = {}, env: StateEnvironment = {}): State {
-  const state = createState(StateType.SCHEDULED, { name: 'Resuming', ...init }, env);
-  if (init.stateDetails?.scheduledTime == null) state.stateDetails.scheduledTime = state.timestamp;
-  return state;
-}
+/**
+ * SCHEDULED named `Resuming`: what the resume endpoint proposes when the pause asked to
+ * reschedule. Like every SCHEDULED state built without a `scheduledTime`, it is
+ * scheduled for now.
+ */
+export const Resuming = ofType(StateType.SCHEDULED, 'Resuming');
 
 /** How a PAUSED state expires: a timeout in seconds or an absolute time, never both. */
 export interface PauseOptions {
@@ -50,14 +50,21 @@ export interface PauseOptions {
 }
 
 /**
- * A PAUSED state. With `timeoutSeconds`, `pauseTimeout = now + seconds`; with
- * `pauseExpirationTime`, that time. Giving both, or a `pauseTimeout` in the details as
- * well, is an error.
+ * A PAUSED state. With `timeoutSeconds`, `pauseTimeout = now + seconds` (now from the
+ * environment's clock); with `pauseExpirationTime`, that time; with neither, no
+ * timeout. `reschedule` and `pauseKey` set `pauseReschedule` and `pauseKey`. Throws a
+ * `TypeError` when given both a timeout and an expiration time, or a `pauseTimeout`
+ * in the details as well.
  */
 export function Paused(options: PauseOptions = {}, init: StateInit = {}, env: StateEnvironment = {}): State {
   const { timeoutSeconds, pauseExpirationTime, reschedule = false, pauseKey = null } = options;
   if (timeoutSeconds !== undefined && pauseExpirationTime !== undefined) {
-    throw new TypeError('A Paused state takes a timeout in seconds or an expiration time, not both.');
+    throw new TypeError(
+      'A Paused state takes a timeout in seconds or an expiration time, not both: pass timeoutSeconds or pauseExpirationTime.',
+    );
+  }
+  if (timeoutSeconds !== undefined && !Number.isFinite(timeoutSeconds)) {
+    throw new TypeError(`A Paused state's timeoutSeconds must be a finite number of seconds, got ${timeoutSeconds}.`);
   }
   if (init.stateDetails?.pauseTimeout != null) {
     throw new TypeError(
@@ -67,7 +74,7 @@ export function Paused(options: PauseOptions = {}, init: StateInit = {}, env: St
   const state = createState(StateType.PAUSED, init, env);
   const details = state.stateDetails;
   if (timeoutSeconds !== undefined) {
-    details.pauseTimeout = new Date(state.timestamp.getTime() + timeoutSeconds * 1000);
+    details.pauseTimeout = new Date((env.clock ?? systemClock).now().getTime() + timeoutSeconds * 1000);
   } else if (pauseExpirationTime !== undefined) {
     details.pauseTimeout = new Date(pauseExpirationTime.getTime());
   }
@@ -78,5 +85,5 @@ export function Paused(options: PauseOptions = {}, init: StateInit = {}, env: St
 
 /** PAUSED named `NotReady`: a task whose flow is paused (no timeout, reschedule or key). */
 export function NotReady(init: StateInit = {}, env: StateEnvironment = {}): State {
-  return Paused({}, { name: 'NotReady', ...init }, env);
+  return Paused({}, { ...init, name: init.name ?? 'NotReady' }, env);
 }

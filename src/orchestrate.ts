@@ -76,7 +76,9 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
 
 async function validate<C extends OrchestrationContext<any>>(context: C, commit: CommitState<C>): Promise<void> {
   try {
-    context.validatedState = await commit(context.proposedState, context);
+    // A commit that returns nothing (undefined) validated nothing: normalise to null so
+    // that "already validated" checks and the result agree.
+    context.validatedState = (await commit(context.proposedState, context)) ?? null;
   } catch (error) {
     context.proposedState = null;
     context.responseStatus = SetStateStatus.ABORT;

@@ -70,7 +70,10 @@ export class OrchestrationContext<TRun = unknown> {
 
   /**
    * A shallow copy of this context whose states and parameters are copies: the run
-   * (and anything else a subclass holds, such as its store) stays shared and live.
+   * (and anything else a subclass holds, such as its store) stays shared and live, and
+   * so do the signature lists. The copy keeps the subclass's prototype and its own
+   * enumerable fields; JavaScript `#private` fields cannot be copied this way, so a
+   * subclass that keeps state in them must override `copy` (or use ordinary fields).
    */
   copy(): this {
     const copy = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this);

@@ -19,9 +19,12 @@ export abstract class OrchestrationPolicy {
     return [];
   }
 
-  /** The policy's state types: `STATES`, or the reference set. */
+  /**
+   * The policy's state types: `STATES`, or the reference set. Throws a `TypeError`
+   * when `STATES` is not a list of distinct non-empty strings.
+   */
   static stateTypes(this: PolicyClass): readonly StateName[] {
-    return this.STATES ?? STATE_TYPES;
+    return policyStates(this);
   }
 
   /** The policy's universe: its state types then `null`, the matrix's index order. */
@@ -67,10 +70,31 @@ function memo(policy: PolicyClass): { list: readonly StateName[]; set: ReadonlyS
   const declared = policy.STATES ?? STATE_TYPES;
   let entry = statesCache.get(policy);
   if (entry === undefined || entry.list !== declared) {
-    entry = { list: declared, set: new Set(declared) };
+    entry = { list: declared, set: checkedStates(policy.name, declared) };
     statesCache.set(policy, entry);
   }
   return entry;
+}
+
+/** The set of `STATES`, after checking that they are distinct non-empty strings. */
+function checkedStates(policy: string, states: readonly StateName[]): ReadonlySet<StateName> {
+  if (!Array.isArray(states)) {
+    throw new TypeError(`${policy}.STATES must be an array of state names, got ${String(states)}.`);
+  }
+  const set = new Set<StateName>();
+  for (const state of states) {
+    if (typeof state !== 'string' || state === '') {
+      throw new TypeError(
+        `${policy}.STATES must hold non-empty strings, got ${state === '' ? '""' : String(state)}: ` +
+          '"no state" (null) is always part of the universe and is not listed.',
+      );
+    }
+    if (set.has(state)) {
+      throw new TypeError(`${policy}.STATES lists ${JSON.stringify(state)} twice: each state must appear once.`);
+    }
+    set.add(state);
+  }
+  return set;
 }
 
 function assertInUniverse(policy: PolicyClass, state: StateName | null): void {

@@ -169,12 +169,18 @@ export abstract class OrchestrationRule<C extends OrchestrationContext<any> = Or
       await this.beforeTransition(...context.entryContext());
       context.ruleSignature.push(this.constructor.name);
     } catch (error) {
+      // 2.6: the rule's toType is left as it was, so the rule fizzles at exit and its
+      // cleanup runs. A thrown null or undefined is wrapped: `orchestrationError` must
+      // be non-null for transforms to skip their after hooks and for `orchestrate` to
+      // re-throw it.
+      const recorded =
+        error ?? new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
       context.proposedState = null;
       context.responseStatus = SetStateStatus.ABORT;
       context.responseDetails = abortDetails(
-        `Aborting orchestration due to error in ${this.constructor.name}: ${describeError(error)}`,
+        `Aborting orchestration due to error in ${this.constructor.name}: ${describeError(recorded)}`,
       );
-      context.orchestrationError = error;
+      context.orchestrationError = recorded;
     }
   }
 

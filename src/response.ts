@@ -52,35 +52,50 @@ export const waitDetails = (delaySeconds: number, reason: string | null = null):
 
 /**
  * Parses serialised details (for example from JSON), keeping the variant named by its
- * `type` discriminator: it never coerces one variant into another. Throws a
- * `TypeError` saying what is wrong for anything that is not exactly one variant.
+ * `type` discriminator: it never coerces one variant into another. Accepts the wire
+ * spelling `delay_seconds` as well as `delaySeconds`; a missing `reason` is null.
+ * Throws a `TypeError` saying what is wrong for anything that is not exactly one
+ * variant: not an object, an unknown `type`, a `reason` that is not a string or null,
+ * a wait without an integer delay.
  */
 export function parseStateResponseDetails(value: unknown): StateResponseDetails {
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError(`Response details must be an object, got ${JSON.stringify(value)}.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`Response details must be an object with a "type", got ${show(value)}.`);
   }
   const record = value as Record<string, unknown>;
-  const reason = record.reason ?? null;
-  if (reason !== null && typeof reason !== 'string') {
-    throw new TypeError(`Response details "reason" must be a string or null, got ${JSON.stringify(reason)}.`);
-  }
   switch (record.type) {
     case 'accept_details':
       return acceptDetails();
     case 'reject_details':
-      return rejectDetails(reason);
+      return rejectDetails(parseReason(record));
     case 'abort_details':
-      return abortDetails(reason);
+      return abortDetails(parseReason(record));
     case 'wait_details': {
       const delay = record.delaySeconds ?? record.delay_seconds;
       if (typeof delay !== 'number' || !Number.isInteger(delay)) {
-        throw new TypeError(`Wait details need an integer "delaySeconds", got ${JSON.stringify(delay)}.`);
+        throw new TypeError(`Wait details need an integer "delaySeconds", got ${show(delay)}.`);
       }
-      return waitDetails(delay, reason);
+      return waitDetails(delay, parseReason(record));
     }
     default:
       throw new TypeError(
-        `Unknown response details type ${JSON.stringify(record.type)}: expected accept_details, reject_details, abort_details or wait_details.`,
+        `Unknown response details type ${show(record.type)}: expected accept_details, reject_details, abort_details or wait_details.`,
       );
+  }
+}
+
+function parseReason(record: Record<string, unknown>): string | null {
+  const reason = record.reason ?? null;
+  if (reason !== null && typeof reason !== 'string') {
+    throw new TypeError(`Response details "reason" must be a string or null, got ${show(reason)}.`);
+  }
+  return reason;
+}
+
+function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }

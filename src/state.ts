@@ -44,9 +44,12 @@ export interface StateEnvironment {
   random?: RandomSource;
 }
 
-/** A fresh `StateDetails` with every field at its default, then `init` applied. */
+/**
+ * A fresh `StateDetails` with every field at its default, then `init` applied. A field
+ * given as `undefined` keeps its default (it is "not given", not a value).
+ */
 export function createStateDetails(init: Partial<StateDetails> = {}): StateDetails {
-  return {
+  const details: StateDetails = {
     flowRunId: null,
     taskRunId: null,
     childFlowRunId: null,
@@ -58,8 +61,12 @@ export function createStateDetails(init: Partial<StateDetails> = {}): StateDetai
     pauseReschedule: false,
     pauseKey: null,
     refreshCache: null,
-    ...init,
   };
+  for (const key of Object.keys(init) as (keyof StateDetails)[]) {
+    const value = init[key];
+    if (value !== undefined) (details as unknown as Record<string, unknown>)[key] = value;
+  }
+  return details;
 }
 
 /** The default name of a type: split on `_`, words capitalised, joined with spaces. */
@@ -73,22 +80,26 @@ export function defaultStateName(type: StateName): string {
 /**
  * A new state of `type`: a fresh id and the current time unless given, the name
  * defaulting from the type. A SCHEDULED state built without a `scheduledTime` gets
- * `scheduledTime = now` (orion-behaviour.md 1.3).
+ * `scheduledTime = now` (orion-behaviour.md 1.3); other types get no scheduled time.
+ * "now" is read once, so a state built with neither gets equal (but distinct) dates.
+ * Throws a `TypeError` for a type that is not a non-empty string.
  */
 export function createState(type: StateName, init: StateInit = {}, env: StateEnvironment = {}): State {
   if (typeof type !== 'string' || type === '') {
-    throw new TypeError(`A state type must be a non-empty string, got ${String(type)}.`);
+    throw new TypeError(
+      `A state type must be a non-empty string, got ${describeValue(type)}: pass a StateType member or one of your policy's STATES.`,
+    );
   }
-  const clock = env.clock ?? systemClock;
+  const now = (env.clock ?? systemClock).now();
   const stateDetails = createStateDetails(init.stateDetails);
   if (type === StateType.SCHEDULED && stateDetails.scheduledTime === null) {
-    stateDetails.scheduledTime = clock.now();
+    stateDetails.scheduledTime = new Date(now.getTime());
   }
   return {
     id: init.id ?? (env.random ?? systemRandom).uuid(),
     type,
     name: init.name ?? defaultStateName(type),
-    timestamp: init.timestamp ?? clock.now(),
+    timestamp: init.timestamp ?? now,
     message: init.message ?? null,
     data: init.data ?? null,
     stateDetails,
@@ -118,6 +129,10 @@ export function copyState(state: State, reset?: StateEnvironment): State {
     copy.timestamp = (reset.clock ?? systemClock).now();
   }
   return copy;
+}
+
+function describeValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
 function copyDate(date: Date | null): Date | null {

@@ -34,16 +34,18 @@ export abstract class OrchestrationPolicy {
 
   /**
    * The rules of `priority()` whose FROM set contains `from` and whose TO set contains
-   * `to`, in priority order. Throws a `TypeError` naming the state and the policy when
-   * either is not in the policy's universe.
+   * `to`, in priority order (a new array each call). Throws a `TypeError` naming the
+   * state and the policy when either is not in the policy's universe, or when the
+   * policy's `STATES` is malformed.
    */
   static compileTransitionRules(
     this: PolicyClass,
     from: StateName | null = null,
     to: StateName | null = null,
   ): RuleClass[] {
-    assertInUniverse(this, from);
-    assertInUniverse(this, to);
+    const states = memo(this).set;
+    assertInUniverse(this, states, from);
+    assertInUniverse(this, states, to);
     const rules: RuleClass[] = [];
     for (const rule of this.priority()) {
       if (rule.FROM_STATES.has(from) && rule.TO_STATES.has(to)) rules.push(rule);
@@ -97,8 +99,8 @@ function checkedStates(policy: string, states: readonly StateName[]): ReadonlySe
   return set;
 }
 
-function assertInUniverse(policy: PolicyClass, state: StateName | null): void {
-  if (state !== null && !memo(policy).set.has(state)) {
+function assertInUniverse(policy: PolicyClass, states: ReadonlySet<StateName>, state: StateName | null): void {
+  if (state !== null && !states.has(state)) {
     throw unknownStateError(policy.name, state, memo(policy).list);
   }
 }

@@ -1,0 +1,26 @@
+/**
+ * `TaskOrchestrationContext`: the context of a task-run transition. Its `flowRun()`
+ * reads the parent flow run from the store on every call (orion-behaviour.md 1.6).
+ */
+import type { FlowRun } from '../runs/flow-run.ts';
+import type { TaskRun } from '../runs/task-run.ts';
+import type { TaskRunPolicy } from '../runs/task-run-policy.ts';
+import { OrionOrchestrationContext } from './orion-orchestration-context.ts';
+
+export class TaskOrchestrationContext extends OrionOrchestrationContext<TaskRun> {
+  readonly kind = 'task' as const;
+
+  /** The parent flow run, read from the session now; null when it does not exist. */
+  flowRun(): Promise<FlowRun | null> {
+    return this.session.readFlowRun(this.run.flowRunId);
+  }
+
+  /** The run itself. */
+  taskRun(): TaskRun {
+    return this.run;
+  }
+
+  runSettings(): TaskRunPolicy {
+    return this.run.empiricalPolicy;
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * `OrionEngine`: the entry points of the Orion preset (orion-behaviour.md 3): set a
+ * flow run's or a task run's state, resume a paused flow run. Each call is one store
+ * transaction: when orchestration throws, everything it changed is rolled back; a
+ * returned ABORT, WAIT or REJECT commits what the rules changed on the way.
+ */
+import { systemClock, type Clock } from '../../clock.ts';
+import { Resuming, Running } from '../../named-states.ts';
+import { orchestrate } from '../../orchestrate.ts';
+import { systemRandom, type RandomSource } from '../../random-source.ts';
+import { abortDetails, SetStateStatus, type OrchestrationResult } from '../../response.ts';
+import { copyState, type State } from '../../state.ts';
+import { StateType } from '../../state-type.ts';
+import { transitionRules, type RuleSource } from '../../transition-rules.ts';
+import { API_VERSION_PARAMETER, parseApiVersion } from '../api-version.ts';
+import { FlowOrchestrationContext } from '../contexts/flow-orchestration-context.ts';
+import type { OrionContext } from '../contexts/orion-context.ts';
+import { TaskOrchestrationContext } from '../contexts/task-orchestration-context.ts';
+import type { TaskRunOrchestrator } from '../contexts/task-run-orchestrator.ts';
+import { ObjectNotFoundError } from '../object-not-found-error.ts';
+import type { OrionSession } from '../store/orion-session.ts';
+import type { OrionStore } from '../store/orion-store.ts';
+import { commitRunState } from './commit-run-state.ts';
+import { ORION_POLICY_CLASSES, type OrionRuleSources } from './orion-rule-sources.ts';
+import type { TransitionRecord } from './transition-record.ts';
+
+export interface OrionEngineOptions {
+  store: OrionStore;
+  /** The six rule sources; each defaults to its policy class (`ORION_POLICY_CLASSES`). */
+  policies?: Partial<OrionRuleSources>;
+  /** "now" for rules and new states. Defaults to the system clock. */
+  clock?: Clock;
+  /** Random numbers and ids for rules and new states. Defaults to the system's. */
+  random?: RandomSource;
+  /** Called after each transaction commits, once per orchestration in it, innermost first. */
+  onTransition?: (record: TransitionRecord) => void;
+}
+
+export interface SetRunStateOptions {
+  /** Skip the policy's rules: the minimal policy applies (global transforms still run). */
+  force?: boolean;
+  /**
+   * The policy whose rules apply. Omitted: the core policy of the run kind, as the
+   * set-state endpoint supplies. `null`: no policy, which means the minimal policy.
+   */
+  policy?: RuleSource | null;
+  /** Orchestration parameters, readable by rules. Copied. */
+  parameters?: Readonly<Record<string, unknown>>;
+}
+
+export interface SetFlowRunStateOptions extends SetRunStateOptions {
+  /**
+   * The client's API version (`"0.8.4"`), seeded as the `api-version` parameter unless
+   * `parameters` has one. Omitted or null: a current client.
+   */
+  apiVersion?: string | null;
+}
+
+export interface ResumeFlowRunOptions {
+  /** As for `setFlowRunState`. */
+  apiVersion?: string | null;
+  parameters?: Readonly<Record<string, unknown>>;
+  /** The policy whose rules apply. Defaults to the core flow policy. */
+  policy?: RuleSource;
+}
+
+export class OrionEngine implements TaskRunOrchestrator {
+  readonly store: OrionStore;
+  readonly policies: Readonly<OrionRuleSources>;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly #onTransition: ((record: TransitionRecord) => void) | undefined;
+  /** The records of each open transaction, by its session. */
+  readonly #records = new WeakMap<OrionSession, TransitionRecord[]>();
+
+  constructor(options: OrionEngineOptions) {
+    this.store = options.store;
+    this.policies = Object.freeze({
+      ...ORION_POLICY_CLASSES,
+      ...definedOnly(options.policies ?? {}),
+    });
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? systemRandom;
+    this.#onTransition = options.onTransition;
+  }
+
+  /**
+   * Proposes `state` for flow run `flowRunId` and orchestrates it. Like the HTTP
+   * layer, the engine gives the proposal a fresh id and timestamp (now); the caller's
+   * object is not changed. `null` proposes "write nothing" (never sent over HTTP, but
+   * part of the rule contract, orion-behaviour.md 1.2). Returns `{ state, status, details }`; throws
+   * `ObjectNotFoundError` for an unknown run, and re-throws an error recorded by a
+   * rule (after rolling the transaction back).
+   */
+  async setFlowRunState(
+    flowRunId: string,
+    state: State | null,
+    options: SetFlowRunStateOptions = {},
+  ): Promise<OrchestrationResult> {
+    const parameters = flowParameters(options.parameters, options.apiVersion);
+    const proposal = this.#receive(state);
+    const policy = chosenPolicy(options, this.policies.coreFlow, this.policies.minimalFlow);
+    return this.#transaction((session) =>
+      this.#orchestrateFlowRun(session, flowRunId, proposal, policy, parameters),
+    );
+  }
+
+  /** Proposes `state` for task run `taskRunId`: as `setFlowRunState`, with the task policies. */
+  async setTaskRunState(
+    taskRunId: string,
+    state: State | null,
+    options: SetRunStateOptions = {},
+  ): Promise<OrchestrationResult> {
+    const parameters = { ...options.parameters };
+    const proposal = this.#receive(state);
+    const policy = chosenPolicy(options, this.policies.coreTask, this.policies.minimalTask);
+    return this.#transaction((session) =>
+      this.#orchestrateTaskRun(session, taskRunId, proposal, policy, parameters),
+    );
+  }
+
+  /**
+   * The resume endpoint (orion-behaviour.md 3.3): a flow run that is not PAUSED gets
+   * ABORT with no state and no orchestration. Otherwise it proposes, under the core
+   * flow policy, `Resuming` (SCHEDULED now) when the pause asked to reschedule, or
+   * RUNNING.
+   */
+  async resumeFlowRun(
+    flowRunId: string,
+    options: ResumeFlowRunOptions = {},
+  ): Promise<OrchestrationResult> {
+    const parameters = flowParameters(options.parameters, options.apiVersion);
+    const policy = options.policy ?? this.policies.coreFlow;
+    return this.#transaction(async (session) => {
+      const run = await session.readFlowRun(flowRunId);
+      if (run === null) throw notFound('Flow run', flowRunId);
+      const current = run.stateId === null ? null : await session.readState('flow', run.stateId);
+      if (current === null || current.type !== StateType.PAUSED) {
+        return {
+          state: null,
+          status: SetStateStatus.ABORT,
+          details: abortDetails('Cannot resume a flow run that is not paused.'),
+        };
+      }
+      const env = { clock: this.clock, random: this.random };
+      const proposal = current.stateDetails.pauseReschedule ? Resuming({}, env) : Running({}, env);
+      return this.#orchestrateFlowRun(session, flowRunId, proposal, policy, parameters);
+    });
+  }
+
+  /**
+   * `TaskRunOrchestrator`: forces `state` (as given) onto a task run inside an open
+   * transaction: the minimal task policy plus the global task transforms.
+   */
+  forceTaskRunState(
+    session: OrionSession,
+    taskRunId: string,
+    state: State,
+  ): Promise<OrchestrationResult> {
+    return this.#orchestrateTaskRun(session, taskRunId, state, this.policies.minimalTask, {});
+  }
+
+  async #orchestrateFlowRun(
+    session: OrionSession,
+    flowRunId: string,
+    proposal: State | null,
+    policy: RuleSource,
+    parameters: Record<string, unknown>,
+  ): Promise<OrchestrationResult> {
+    const run = await session.readFlowRun(flowRunId);
+    if (run === null) throw notFound('Flow run', flowRunId);
+    const initialState = run.stateId === null ? null : await session.readState('flow', run.stateId);
+    const context = new FlowOrchestrationContext({
+      session,
+      run,
+      initialState,
+      proposedState: proposal,
+      parameters,
+      clock: this.clock,
+      random: this.random,
+      orchestrator: this,
+    });
+    return this.#orchestrate(context, policy, this.policies.globalFlow);
+  }
+
+  async #orchestrateTaskRun(
+    session: OrionSession,
+    taskRunId: string,
+    proposal: State | null,
+    policy: RuleSource,
+    parameters: Record<string, unknown>,
+  ): Promise<OrchestrationResult> {
+    const run = await session.readTaskRun(taskRunId);
+    if (run === null) throw notFound('Task run', taskRunId);
+    const initialState = run.stateId === null ? null : await session.readState('task', run.stateId);
+    const context = new TaskOrchestrationContext({
+      session,
+      run,
+      initialState,
+      proposedState: proposal,
+      parameters,
+      clock: this.clock,
+      random: this.random,
+    });
+    return this.#orchestrate(context, policy, this.policies.globalTask);
+  }
+
+  /** Steps 3–7 of orion-behaviour.md 3: both rule lists for the intended transition, then the nest. */
+  async #orchestrate(
+    context: OrionContext,
+    policy: RuleSource,
+    globalPolicy: RuleSource,
+  ): Promise<OrchestrationResult> {
+    const from = context.initialStateType;
+    const to = context.proposedStateType;
+    const result = await orchestrate<OrionContext>({
+      context,
+      rules: transitionRules(policy, from, to),
+      transforms: transitionRules(globalPolicy, from, to),
+      commit: commitRunState,
+    });
+    this.#records.get(context.session)?.push({
+      kind: context.kind,
+      runId: context.run.id,
+      from,
+      to,
+      policy: policy.name,
+      result,
+      ruleSignature: [...context.ruleSignature],
+      finalizationSignature: [...context.finalizationSignature],
+    });
+    return result;
+  }
+
+  async #transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
+    const records: TransitionRecord[] = [];
+    const result = await this.store.transaction((session) => {
+      this.#records.set(session, records);
+      return work(session);
+    });
+    if (this.#onTransition !== undefined) for (const record of records) this.#onTransition(record);
+    return result;
+  }
+
+  /** The server's copy of a client's proposal: a fresh id and timestamp, details copied. */
+  #receive(state: State | null): State | null {
+    return state === null ? null : copyState(state, { clock: this.clock, random: this.random });
+  }
+}
+
+function chosenPolicy(
+  options: SetRunStateOptions,
+  core: RuleSource,
+  minimal: RuleSource,
+): RuleSource {
+  if (options.force || options.policy === null) return minimal;
+  return options.policy ?? core;
+}
+
+function flowParameters(
+  parameters: Readonly<Record<string, unknown>> | undefined,
+  apiVersion: string | null | undefined,
+): Record<string, unknown> {
+  const seeded: Record<string, unknown> = { ...parameters };
+  if (!(API_VERSION_PARAMETER in seeded)) seeded[API_VERSION_PARAMETER] = apiVersion ?? null;
+  const version = seeded[API_VERSION_PARAMETER];
+  if (version !== null) parseApiVersion(String(version)); // throws a TypeError for a malformed version
+  return seeded;
+}
+
+function definedOnly<T extends object>(values: Partial<T>): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+function notFound(what: string, id: string): ObjectNotFoundError {
+  return new ObjectNotFoundError(
+    `${what} ${id} was not found: create it in the store before setting its state.`,
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * `RetryFailedFlows` (orion-behaviour.md 5.A): a failing flow run with retries left
+ * is rescheduled as `AwaitingRetry` instead. CRASHED never retries.
+ */
+import { AwaitingRetry } from '../../named-states.ts';
+import { OrchestrationRule } from '../../orchestration-rule.ts';
+import type { State } from '../../state.ts';
+import { StateType, type StateName } from '../../state-type.ts';
+import type { StateSet } from '../../state-set.ts';
+import { isCurrentClient, isLegacyClient } from '../api-version.ts';
+import type { FlowOrchestrationContext } from '../contexts/flow-orchestration-context.ts';
+
+export class RetryFailedFlows extends OrchestrationRule<FlowOrchestrationContext> {
+  static override FROM_STATES: StateSet = new Set<StateName | null>([StateType.RUNNING]);
+  static override TO_STATES: StateSet = new Set<StateName | null>([StateType.FAILED]);
+
+  /**
+   * While `runCount <= retries`, rejects with `AwaitingRetry` scheduled `retryDelay`
+   * seconds from now, carrying the failure's message and data. Current clients also
+   * get their pause bookkeeping cleared; legacy clients (< 0.8.3) get the flow's failed
+   * task runs forced back to `AwaitingRetry` with their run count reset.
+   */
+  override async beforeTransition(
+    _initial: State | null,
+    proposed: State | null,
+    context: FlowOrchestrationContext,
+  ): Promise<void> {
+    const run = context.run;
+    const policy = run.empiricalPolicy;
+    if (policy.retries === null || run.runCount > policy.retries) return;
+    const scheduledTime = new Date(context.now().getTime() + (policy.retryDelay || 0) * 1000);
+    const env = { clock: context.clock, random: context.random };
+
+    if (isLegacyClient(context.parameters)) {
+      for (const taskRun of await context.session.readTaskRunsOfFlow(run.id)) {
+        if (taskRun.stateType !== StateType.FAILED) continue;
+        await context.orchestrator.forceTaskRunState(
+          context.session,
+          taskRun.id,
+          AwaitingRetry({ stateDetails: { scheduledTime } }, env),
+        );
+        taskRun.runCount = 0;
+      }
+    }
+    if (isCurrentClient(context.parameters)) {
+      policy.resuming = false;
+      policy.pauseKeys = new Set();
+    }
+    const failure = proposed!; // TO = {FAILED}
+    this.rejectTransition(
+      AwaitingRetry(
+        { message: failure.message, data: failure.data, stateDetails: { scheduledTime } },
+        env,
+      ),
+      'Retrying',
+    );
+  }
+}

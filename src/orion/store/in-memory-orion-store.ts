@@ -1,0 +1,160 @@
+/**
+ * `InMemoryOrionStore`: the embedded default `OrionStore`. Transactions run one at a
+ * time (a `SerialLock`), each in an `InMemorySession` that is committed when the work
+ * resolves and dropped when it rejects. Besides the port it offers a small setup API
+ * (runs, limits) and synchronous reads of the committed data, which return copies.
+ */
+import { systemRandom, type RandomSource } from '../../random-source.ts';
+import { copyState, type State } from '../../state.ts';
+import { createFlowRun, type FlowRun, type FlowRunInit } from '../runs/flow-run.ts';
+import type { RunKind } from '../runs/run-kind.ts';
+import { createTaskRun, type TaskRun, type TaskRunInit } from '../runs/task-run.ts';
+import type { ConcurrencyLimit } from './concurrency-limits.ts';
+import { InMemorySession } from './in-memory-session.ts';
+import {
+  cloneCacheEntry,
+  cloneLimit,
+  cloneRun,
+  cloneStateRow,
+  emptyTables,
+  type InMemoryTables,
+  type ResultArtifact,
+  type StateRow,
+} from './in-memory-tables.ts';
+import type { OrionSession } from './orion-session.ts';
+import type { OrionStore } from './orion-store.ts';
+import { SerialLock } from './serial-lock.ts';
+import type { CacheEntry } from './task-run-state-cache.ts';
+
+export interface InMemoryOrionStoreOptions {
+  /** Where ids of runs added without one come from. Defaults to the system's. */
+  random?: RandomSource;
+}
+
+/** Everything the store holds, as copies: for tests and debugging. */
+export interface InMemoryStoreContents {
+  flowRuns: FlowRun[];
+  taskRuns: TaskRun[];
+  states: StateRow[];
+  artifacts: ResultArtifact[];
+  cacheEntries: CacheEntry[];
+  concurrencyLimits: ConcurrencyLimit[];
+}
+
+export class InMemoryOrionStore implements OrionStore {
+  readonly #tables: InMemoryTables = emptyTables();
+  readonly #lock = new SerialLock();
+  readonly #random: RandomSource;
+
+  constructor(options: InMemoryOrionStoreOptions = {}) {
+    this.#random = options.random ?? systemRandom;
+  }
+
+  transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
+    return this.#transaction(work);
+  }
+
+  /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
+  addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
+    const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
+    return this.#transaction(async (session) => cloneRun(session.insertFlowRun(run)));
+  }
+
+  /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
+  addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
+    const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
+    return this.#transaction(async (session) => cloneRun(session.insertTaskRun(run)));
+  }
+
+  /**
+   * Creates the limit for `tag`, or changes an existing one's limit keeping the runs
+   * that hold its slots (unless `activeSlots` is given).
+   */
+  async setConcurrencyLimit(
+    tag: string,
+    concurrencyLimit: number,
+    activeSlots?: readonly string[],
+  ): Promise<ConcurrencyLimit> {
+    if (!Number.isInteger(concurrencyLimit) || concurrencyLimit < 0) {
+      throw new TypeError(
+        `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
+      );
+    }
+    return this.#transaction(async (session) => {
+      const existing = await session.readConcurrencyLimit(tag);
+      const slots = activeSlots ?? existing?.activeSlots ?? [];
+      return cloneLimit(
+        session.writeConcurrencyLimit({ tag, concurrencyLimit, activeSlots: [...new Set(slots)] }),
+      );
+    });
+  }
+
+  /** Deletes the limit for `tag`, if any. */
+  deleteConcurrencyLimit(tag: string): Promise<void> {
+    return this.#transaction(async (session) => session.deleteConcurrencyLimit(tag));
+  }
+
+  /** The committed flow run `id` (a copy), or null. */
+  flowRun(id: string): FlowRun | null {
+    const run = this.#tables.flowRuns.get(id);
+    return run === undefined ? null : cloneRun(run);
+  }
+
+  /** The committed task run `id` (a copy), or null. */
+  taskRun(id: string): TaskRun | null {
+    const run = this.#tables.taskRuns.get(id);
+    return run === undefined ? null : cloneRun(run);
+  }
+
+  /** The committed limit for `tag` (a copy), or null. */
+  concurrencyLimit(tag: string): ConcurrencyLimit | null {
+    const limit = this.#tables.concurrencyLimits.get(tag);
+    return limit === undefined ? null : cloneLimit(limit);
+  }
+
+  /** The committed state history of a run, oldest first, with result data attached. */
+  stateHistory(kind: RunKind, runId: string): State[] {
+    const states: State[] = [];
+    for (const row of this.#tables.states.values()) {
+      if (row.runKind !== kind || row.runId !== runId) continue;
+      const state = copyState(row.state);
+      if (row.resultArtifactId !== null)
+        state.data = this.#tables.artifacts.get(row.resultArtifactId)?.data ?? null;
+      states.push(state);
+    }
+    return states;
+  }
+
+  /** The committed cache entries (copies), in insertion order. */
+  cacheEntries(): CacheEntry[] {
+    return this.#tables.cacheEntries.map(cloneCacheEntry);
+  }
+
+  /** Every committed row, as copies. */
+  contents(): InMemoryStoreContents {
+    const t = this.#tables;
+    return {
+      flowRuns: [...t.flowRuns.values()].map(cloneRun),
+      taskRuns: [...t.taskRuns.values()].map(cloneRun),
+      states: [...t.states.values()].map(cloneStateRow),
+      artifacts: [...t.artifacts.values()].map((artifact) => ({ ...artifact })),
+      cacheEntries: t.cacheEntries.map(cloneCacheEntry),
+      concurrencyLimits: [...t.concurrencyLimits.values()].map(cloneLimit),
+    };
+  }
+
+  #transaction<T>(work: (session: InMemorySession) => Promise<T>): Promise<T> {
+    return this.#lock.run(async () => {
+      const session = new InMemorySession(this.#tables);
+      let result: T;
+      try {
+        result = await work(session);
+      } catch (error) {
+        session.discard();
+        throw error;
+      }
+      session.commit();
+      return result;
+    });
+  }
+}

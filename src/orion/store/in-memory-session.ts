@@ -1,0 +1,230 @@
+/**
+ * `InMemorySession`: the unit of work of `InMemoryOrionStore`. It copies each row on
+ * first read into an identity map (so every read of a row in the session returns the
+ * same working copy, which rules mutate in place), buffers inserts, and on `commit`
+ * writes all of it into the committed tables at once. A session that is never
+ * committed leaves the tables untouched: that is the rollback.
+ */
+import { copyState, type State } from '../../state.ts';
+import type { FlowRun } from '../runs/flow-run.ts';
+import type { RunKind } from '../runs/run-kind.ts';
+import type { TaskRun } from '../runs/task-run.ts';
+import type { ConcurrencyLimit } from './concurrency-limits.ts';
+import {
+  cloneCacheEntry,
+  cloneLimit,
+  cloneRun,
+  type InMemoryTables,
+  type ResultArtifact,
+  type StateRow,
+} from './in-memory-tables.ts';
+import type { OrionSession } from './orion-session.ts';
+import type { CacheEntry } from './task-run-state-cache.ts';
+
+export class InMemorySession implements OrionSession {
+  readonly #tables: InMemoryTables;
+  readonly #flowRuns = new Map<string, FlowRun>();
+  readonly #taskRuns = new Map<string, TaskRun>();
+  /** Working copies of limits; null marks a limit deleted in this session. */
+  readonly #limits = new Map<string, ConcurrencyLimit | null>();
+  readonly #states = new Map<string, StateRow>();
+  readonly #artifacts = new Map<string, ResultArtifact>();
+  readonly #cacheEntries: CacheEntry[] = [];
+  #nextArtifact: number;
+  #open = true;
+
+  constructor(tables: InMemoryTables) {
+    this.#tables = tables;
+    this.#nextArtifact = tables.nextArtifact;
+  }
+
+  async readFlowRun(id: string): Promise<FlowRun | null> {
+    this.#assertOpen();
+    return this.#flowRun(id);
+  }
+
+  async readTaskRun(id: string): Promise<TaskRun | null> {
+    this.#assertOpen();
+    return this.#taskRun(id);
+  }
+
+  async readTaskRunsOfFlow(flowRunId: string): Promise<TaskRun[]> {
+    this.#assertOpen();
+    const ids = new Set<string>();
+    for (const run of this.#tables.taskRuns.values())
+      if (run.flowRunId === flowRunId) ids.add(run.id);
+    for (const run of this.#taskRuns.values()) if (run.flowRunId === flowRunId) ids.add(run.id);
+    return [...ids]
+      .map((id) => this.#taskRun(id))
+      .filter((run): run is TaskRun => run?.flowRunId === flowRunId);
+  }
+
+  async readState(kind: RunKind, stateId: string): Promise<State | null> {
+    this.#assertOpen();
+    const row = this.#states.get(stateId) ?? this.#tables.states.get(stateId);
+    if (row === undefined || row.runKind !== kind) return null;
+    const state = copyState(row.state);
+    if (row.resultArtifactId !== null) {
+      const artifact =
+        this.#artifacts.get(row.resultArtifactId) ??
+        this.#tables.artifacts.get(row.resultArtifactId);
+      state.data = artifact?.data ?? null;
+    }
+    return state;
+  }
+
+  async insertRunState(kind: RunKind, runId: string, state: State): Promise<State> {
+    this.#assertOpen();
+    const run = kind === 'flow' ? this.#flowRun(runId) : this.#taskRun(runId);
+    if (run === null) {
+      throw new Error(
+        `Cannot store a state for ${kind} run ${runId}: there is no such run in the store.`,
+      );
+    }
+    if (this.#states.has(state.id) || this.#tables.states.has(state.id)) {
+      throw new Error(
+        `Cannot store state ${state.id} for ${kind} run ${runId}: a state with that id already exists.`,
+      );
+    }
+    let resultArtifactId: string | null = null;
+    if (state.data !== null && state.data !== undefined) {
+      resultArtifactId = `artifact-${this.#nextArtifact++}`;
+      this.#artifacts.set(resultArtifactId, {
+        id: resultArtifactId,
+        runKind: kind,
+        runId,
+        data: state.data,
+      });
+    }
+    const stored = copyState(state);
+    stored.data = null;
+    this.#states.set(state.id, { runKind: kind, runId, state: stored, resultArtifactId });
+    run.stateId = state.id;
+    const validated = copyState(stored);
+    validated.data = state.data ?? null;
+    return validated;
+  }
+
+  async readCacheEntry(cacheKey: string, now: Date): Promise<CacheEntry | null> {
+    this.#assertOpen();
+    let best: CacheEntry | null = null;
+    for (const entry of [...this.#tables.cacheEntries, ...this.#cacheEntries]) {
+      if (entry.cacheKey !== cacheKey) continue;
+      if (entry.cacheExpiration !== null && !(entry.cacheExpiration > now)) continue;
+      // Later insertions win ties, so `>=`.
+      if (best === null || entry.created >= best.created) best = entry;
+    }
+    return best === null ? null : cloneCacheEntry(best);
+  }
+
+  async insertCacheEntry(entry: CacheEntry): Promise<void> {
+    this.#assertOpen();
+    this.#cacheEntries.push(cloneCacheEntry(entry));
+  }
+
+  async readConcurrencyLimits(tags: readonly string[]): Promise<ConcurrencyLimit[]> {
+    this.#assertOpen();
+    const sorted = [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return sorted
+      .map((tag) => this.#limit(tag))
+      .filter((limit): limit is ConcurrencyLimit => limit !== null);
+  }
+
+  async readConcurrencyLimit(tag: string): Promise<ConcurrencyLimit | null> {
+    this.#assertOpen();
+    return this.#limit(tag);
+  }
+
+  /** Adds a new flow run (not part of the port: the store's own setup API uses it). */
+  insertFlowRun(run: FlowRun): FlowRun {
+    this.#assertOpen();
+    if (this.#flowRun(run.id) !== null)
+      throw new Error(`A flow run with id ${run.id} already exists.`);
+    this.#flowRuns.set(run.id, run);
+    return run;
+  }
+
+  /** Adds a new task run (not part of the port). */
+  insertTaskRun(run: TaskRun): TaskRun {
+    this.#assertOpen();
+    if (this.#taskRun(run.id) !== null)
+      throw new Error(`A task run with id ${run.id} already exists.`);
+    this.#taskRuns.set(run.id, run);
+    return run;
+  }
+
+  /** Creates or replaces the limit of `limit.tag` (not part of the port). */
+  writeConcurrencyLimit(limit: ConcurrencyLimit): ConcurrencyLimit {
+    this.#assertOpen();
+    const copy = cloneLimit(limit);
+    this.#limits.set(limit.tag, copy);
+    return copy;
+  }
+
+  /** Deletes the limit of `tag`, if any (not part of the port). */
+  deleteConcurrencyLimit(tag: string): void {
+    this.#assertOpen();
+    this.#limits.set(tag, null);
+  }
+
+  /** Writes every change into the tables and closes the session. */
+  commit(): void {
+    this.#assertOpen();
+    this.#open = false;
+    const tables = this.#tables;
+    for (const [id, run] of this.#flowRuns) tables.flowRuns.set(id, cloneRun(run));
+    for (const [id, run] of this.#taskRuns) tables.taskRuns.set(id, cloneRun(run));
+    for (const [tag, limit] of this.#limits) {
+      if (limit === null) tables.concurrencyLimits.delete(tag);
+      else tables.concurrencyLimits.set(tag, cloneLimit(limit));
+    }
+    for (const [id, row] of this.#states) tables.states.set(id, row);
+    for (const [id, artifact] of this.#artifacts) tables.artifacts.set(id, artifact);
+    tables.cacheEntries.push(...this.#cacheEntries);
+    tables.nextArtifact = this.#nextArtifact;
+  }
+
+  /** Drops every change and closes the session. */
+  discard(): void {
+    this.#open = false;
+  }
+
+  #flowRun(id: string): FlowRun | null {
+    let run = this.#flowRuns.get(id);
+    if (run === undefined) {
+      const committed = this.#tables.flowRuns.get(id);
+      if (committed === undefined) return null;
+      run = cloneRun(committed);
+      this.#flowRuns.set(id, run);
+    }
+    return run;
+  }
+
+  #taskRun(id: string): TaskRun | null {
+    let run = this.#taskRuns.get(id);
+    if (run === undefined) {
+      const committed = this.#tables.taskRuns.get(id);
+      if (committed === undefined) return null;
+      run = cloneRun(committed);
+      this.#taskRuns.set(id, run);
+    }
+    return run;
+  }
+
+  #limit(tag: string): ConcurrencyLimit | null {
+    if (!this.#limits.has(tag)) {
+      const committed = this.#tables.concurrencyLimits.get(tag);
+      if (committed === undefined) return null;
+      this.#limits.set(tag, cloneLimit(committed));
+    }
+    return this.#limits.get(tag) ?? null;
+  }
+
+  #assertOpen(): void {
+    if (!this.#open) {
+      throw new Error(
+        'This store session was used after its transaction ended: keep session use inside the transaction callback.',
+      );
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The committed tables of `InMemoryOrionStore`, and the copies it hands out: nothing
+ * outside the store ever holds a reference to a committed row.
+ */
+import { copyState, type State } from '../../state.ts';
+import type { FlowRun } from '../runs/flow-run.ts';
+import type { RunKind } from '../runs/run-kind.ts';
+import type { TaskRun } from '../runs/task-run.ts';
+import type { ConcurrencyLimit } from './concurrency-limits.ts';
+import type { CacheEntry } from './task-run-state-cache.ts';
+
+/** A state row: the state without its data, the run it belongs to and its result artifact. */
+export interface StateRow {
+  runKind: RunKind;
+  runId: string;
+  /** The state as validated, with `data` removed (it lives in the artifact). */
+  state: State;
+  resultArtifactId: string | null;
+}
+
+/** A result artifact: the data of a validated state, linked to its run. */
+export interface ResultArtifact {
+  id: string;
+  runKind: RunKind;
+  runId: string;
+  data: unknown;
+}
+
+export interface InMemoryTables {
+  flowRuns: Map<string, FlowRun>;
+  taskRuns: Map<string, TaskRun>;
+  /** State rows of both kinds by id, in insertion order. */
+  states: Map<string, StateRow>;
+  artifacts: Map<string, ResultArtifact>;
+  /** Cache entries in insertion order. */
+  cacheEntries: CacheEntry[];
+  concurrencyLimits: Map<string, ConcurrencyLimit>;
+  /** The number of the next result artifact (ids are `artifact-<n>`: deterministic). */
+  nextArtifact: number;
+}
+
+export function emptyTables(): InMemoryTables {
+  return {
+    flowRuns: new Map(),
+    taskRuns: new Map(),
+    states: new Map(),
+    artifacts: new Map(),
+    cacheEntries: [],
+    concurrencyLimits: new Map(),
+    nextArtifact: 1,
+  };
+}
+
+/** A deep copy of a flow or task run (dates, sets and lists included). */
+export function cloneRun<R extends FlowRun | TaskRun>(run: R): R {
+  return structuredClone(run);
+}
+
+export function cloneLimit(limit: ConcurrencyLimit): ConcurrencyLimit {
+  return { ...limit, activeSlots: [...limit.activeSlots] };
+}
+
+export function cloneCacheEntry(entry: CacheEntry): CacheEntry {
+  return {
+    ...entry,
+    cacheExpiration:
+      entry.cacheExpiration === null ? null : new Date(entry.cacheExpiration.getTime()),
+    created: new Date(entry.created.getTime()),
+  };
+}
+
+export function cloneStateRow(row: StateRow): StateRow {
+  return { ...row, state: copyState(row.state) };
+}

@@ -1,0 +1,17 @@
+/**
+ * `OrionSession`: everything the Orion rules and the engine read and write during one
+ * transaction (orion-behaviour.md 1.6, 3.1), as one port made of the smaller ones.
+ */
+import type { ConcurrencyLimits } from './concurrency-limits.ts';
+import type { RunRecords } from './run-records.ts';
+import type { StateHistory } from './state-history.ts';
+import type { TaskRunStateCache } from './task-run-state-cache.ts';
+
+/**
+ * One unit of work. Records it returns are its working copies: rules change them in
+ * place (the reference mutates ORM rows), and every change, like every insert, is
+ * written when the transaction that opened the session commits, or dropped when it
+ * throws.
+ */
+export interface OrionSession
+  extends RunRecords, StateHistory, TaskRunStateCache, ConcurrencyLimits {}

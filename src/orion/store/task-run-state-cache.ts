@@ -1,0 +1,27 @@
+/**
+ * `TaskRunStateCache`: the store port for the task-run state cache table
+ * (orion-behaviour.md 1.6), written by `CacheInsertion` and read by `CacheRetrieval`.
+ */
+
+/** One row of the cache table. Several rows may share a key; the newest wins. */
+export interface CacheEntry {
+  cacheKey: string;
+  /** Null: never expires. */
+  cacheExpiration: Date | null;
+  /** The task-run state row the entry points to. */
+  taskRunStateId: string;
+  /** When the entry was created; lookups prefer the most recent. */
+  created: Date;
+}
+
+export interface TaskRunStateCache {
+  /**
+   * The live entry for `cacheKey` at `now`: among the entries with that key whose
+   * expiration is null or strictly later than `now`, the most recently created (ties:
+   * the one inserted last). Null when there is none. Expired entries are ignored, not
+   * deleted.
+   */
+  readCacheEntry(cacheKey: string, now: Date): Promise<CacheEntry | null>;
+  /** Adds an entry (never replaces one). */
+  insertCacheEntry(entry: CacheEntry): Promise<void>;
+}

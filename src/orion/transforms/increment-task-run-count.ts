@@ -1,0 +1,14 @@
+/**
+ * `IncrementTaskRunCount` (orion-behaviour.md 5.B): counts a task run's attempts.
+ */
+import { UniversalTransform } from '../../universal-transform.ts';
+import { StateType } from '../../state-type.ts';
+import type { TaskOrchestrationContext } from '../contexts/task-orchestration-context.ts';
+
+export class IncrementTaskRunCount extends UniversalTransform<TaskOrchestrationContext> {
+  /** Entering RUNNING counts a run (no resuming exception for task runs). */
+  override async beforeTransition(context: TaskOrchestrationContext): Promise<void> {
+    if (this.nullifiedTransition()) return;
+    if (context.proposedState!.type === StateType.RUNNING) context.run.runCount += 1;
+  }
+}

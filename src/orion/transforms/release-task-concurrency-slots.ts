@@ -1,0 +1,27 @@
+/**
+ * `ReleaseTaskConcurrencySlots` (orion-behaviour.md 5.A): a universal transform placed
+ * in the task policies (last in CoreTaskPolicy, alone in MinimalTaskPolicy, so it runs
+ * under `force` too). A task run whose validated state is not RUNNING or CANCELLING
+ * gives back its slots on every tag.
+ */
+import { StateType } from '../../state-type.ts';
+import { UniversalTransform } from '../../universal-transform.ts';
+import type { TaskOrchestrationContext } from '../contexts/task-orchestration-context.ts';
+
+export class ReleaseTaskConcurrencySlots extends UniversalTransform<TaskOrchestrationContext> {
+  /**
+   * Releases unless the transition was nullified (abort, wait and null-reject never
+   * release) or the run is now RUNNING or CANCELLING (a cancelling task keeps its
+   * slots). As a transform it fires whether or not rules fizzled, and is skipped only
+   * when an orchestration error is recorded.
+   */
+  override async afterTransition(context: TaskOrchestrationContext): Promise<void> {
+    if (this.nullifiedTransition()) return;
+    const type = context.validatedStateType;
+    if (type === StateType.RUNNING || type === StateType.CANCELLING) return;
+    const runId = context.run.id;
+    for (const limit of await context.session.readConcurrencyLimits(context.run.tags)) {
+      limit.activeSlots = limit.activeSlots.filter((id) => id !== runId);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Reports over the compiler's model: per policy a markdown report and an SVG heatmap
+ * of its transition matrix, a project index, and (re-exported from `../diff/`) per-cell
+ * diffs between two versions. All pure: they return text; the CLI decides where it
+ * goes. Everything public is listed here by name.
+ */
+export { formatLocation } from './format-location.ts';
+export { EMPTY_FILL, heatmapFill, heatmapInk } from './heatmap-palette.ts';
+export { markdownCode, markdownText } from './markdown-text.ts';
+export { plainName, plainState } from './plain-name.ts';
+export { policyLegend, type LegendEntry, type PolicyLegend } from './policy-legend.ts';
+export { printableName } from './printable-name.ts';
+export { HEATMAP_LABEL_LIMIT, renderPolicyHeatmap } from './render-policy-heatmap.ts';
+export { renderPolicyMarkdown, type PolicyMarkdownOptions } from './render-policy-markdown.ts';
+export { renderProjectReport, type ProjectReportOptions, type ReportFile } from './render-project-report.ts';
+export { reportFileBase } from './report-file-base.ts';
+export { ruleCoverage, type CellRegion, type RuleCoverage } from './rule-coverage.ts';
+export { NULL_STATE_LABEL, stateLabel } from './state-label.ts';
+export {
+  asCellTable,
+  cellTableOf,
+  diffPolicyCells,
+  diffProjectCells,
+  formatCellChange,
+  formatCellDiff,
+  formatProjectCellDiff,
+  hasCellChanges,
+  hasProjectCellChanges,
+  renderCellDiffMarkdown,
+  type CellChange,
+  type CellDiffFormatOptions,
+  type CellDiffMarkdownOptions,
+  type CellTable,
+  type CellTableCell,
+  type PolicyCellDiff,
+  type PolicySet,
+  type ProjectCellDiff,
+} from '../diff/index.ts';

@@ -9,37 +9,43 @@ import { StateType } from './state-type.ts';
 
 type Factory = (init?: StateInit, env?: StateEnvironment) => State;
 
-const ofType =
-  (type: StateType, name?: string): Factory =>
-  (init = {}, env = {}) =>
-    createState(type, name === undefined ? init : { ...init, name: init.name ?? name }, env);
+/**
+ * A factory for `type`, called `factoryName` (its `.name`, for stack traces and test
+ * titles); with `stateName`, states are named that unless `init.name` says otherwise.
+ */
+function ofType(factoryName: string, type: StateType, stateName?: string): Factory {
+  const factory: Factory = (init = {}, env = {}) =>
+    createState(type, stateName === undefined ? init : { ...init, name: init.name ?? stateName }, env);
+  return Object.defineProperty(factory, 'name', { value: factoryName });
+}
 
-export const Scheduled = ofType(StateType.SCHEDULED);
-export const Pending = ofType(StateType.PENDING);
-export const Running = ofType(StateType.RUNNING);
-export const Completed = ofType(StateType.COMPLETED);
-export const Failed = ofType(StateType.FAILED);
-export const Cancelled = ofType(StateType.CANCELLED);
-export const Crashed = ofType(StateType.CRASHED);
-export const Cancelling = ofType(StateType.CANCELLING);
+/** A state of each reference type, with its default name (`Scheduled`, `Running`, ...). */
+export const Scheduled = ofType('Scheduled', StateType.SCHEDULED);
+export const Pending = ofType('Pending', StateType.PENDING);
+export const Running = ofType('Running', StateType.RUNNING);
+export const Completed = ofType('Completed', StateType.COMPLETED);
+export const Failed = ofType('Failed', StateType.FAILED);
+export const Cancelled = ofType('Cancelled', StateType.CANCELLED);
+export const Crashed = ofType('Crashed', StateType.CRASHED);
+export const Cancelling = ofType('Cancelling', StateType.CANCELLING);
 
 /** SCHEDULED named `AwaitingRetry`: a retry waiting for its scheduled time. */
-export const AwaitingRetry = ofType(StateType.SCHEDULED, 'AwaitingRetry');
+export const AwaitingRetry = ofType('AwaitingRetry', StateType.SCHEDULED, 'AwaitingRetry');
 /** SCHEDULED named `Late`. */
-export const Late = ofType(StateType.SCHEDULED, 'Late');
+export const Late = ofType('Late', StateType.SCHEDULED, 'Late');
 /** RUNNING named `Retrying`. */
-export const Retrying = ofType(StateType.RUNNING, 'Retrying');
+export const Retrying = ofType('Retrying', StateType.RUNNING, 'Retrying');
 /** RUNNING named `Rerunning`. */
-export const Rerunning = ofType(StateType.RUNNING, 'Rerunning');
+export const Rerunning = ofType('Rerunning', StateType.RUNNING, 'Rerunning');
 /** COMPLETED named `Cached`. */
-export const Cached = ofType(StateType.COMPLETED, 'Cached');
+export const Cached = ofType('Cached', StateType.COMPLETED, 'Cached');
 
 /**
  * SCHEDULED named `Resuming`: what the resume endpoint proposes when the pause asked to
  * reschedule. Like every SCHEDULED state built without a `scheduledTime`, it is
  * scheduled for now.
  */
-export const Resuming = ofType(StateType.SCHEDULED, 'Resuming');
+export const Resuming = ofType('Resuming', StateType.SCHEDULED, 'Resuming');
 
 /** How a PAUSED state expires: a timeout in seconds or an absolute time, never both. */
 export interface PauseOptions {

@@ -49,7 +49,8 @@ const factories: [string, (init?: StateInit, env?: StateEnvironment) => State, s
 ];
 
 describe('named state factories', () => {
-  it.each(factories)('%s builds a %s state named "%s"', (_label, factory, type, name) => {
+  it.each(factories)('%s builds a %s state named "%s"', (label, factory, type, name) => {
+    expect(factory.name).toBe(label);
     const state = factory({}, env());
     expect(state.type).toBe(type);
     expect(state.name).toBe(name);

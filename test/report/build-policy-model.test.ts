@@ -57,3 +57,16 @@ describe(buildPolicyModel.name, () => {
     expect(cellNames(model)).toEqual(expected);
   });
 });
+
+describe('the report-core-task fixture', () => {
+  it('equals the bundled CoreTaskPolicy dynamic filter on every cell', async () => {
+    const { CoreTaskPolicy } = await import('../../src/orion/index.ts');
+    const { policy } = await import('../fixtures/report-core-task/policy.ts');
+    const universe = CoreTaskPolicy.universe();
+    expect(policy.states).toEqual(universe);
+    const expected = universe.flatMap((from) =>
+      universe.map((to) => CoreTaskPolicy.compileTransitionRules(from, to).map((rule) => rule.name)),
+    );
+    expect(cellNames(policy)).toEqual(expected);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * A policy's matrix as rule names per `(from, to)` pair: the shape of one policy in
- * `dump --json` output, and what a generated module yields when its cells are mapped
- * to class names. Diffs take either this or a `PolicyModel`, so `check` can compare
- * the model in memory with what is on disk, and two dump files can be compared.
+ * `dump --json` output. Diffs take this, a `PolicyModel`, or the interned form a
+ * generated module holds, so `check` can compare the model in memory with what is on
+ * disk, and two dump files can be compared.
  */
 import type { PolicyModel } from '../model/policy-model.ts';
 import { policyCellRules } from '../report/policy-cell-rules.ts';
@@ -33,7 +33,44 @@ export function cellTableOf(policy: PolicyModel): CellTable {
   return { name: policy.name, states: policy.states, cells };
 }
 
-/** `source` as a cell table: models are converted, tables returned as they are. Pure. */
-export function asCellTable(source: PolicyModel | CellTable): CellTable {
-  return 'distinctCells' in source ? cellTableOf(source) : source;
+/**
+ * A matrix as a generated module holds it: each distinct cell once as rule names, and
+ * the flat row-major table of indices into them (what `check` reads back from disk).
+ */
+export interface InternedCellTable {
+  name: string;
+  states: readonly (string | null)[];
+  distinctCells: readonly (readonly string[])[];
+  cells: readonly number[];
+}
+
+/** Any of the shapes a diff accepts. */
+export type CellSource = PolicyModel | CellTable | InternedCellTable;
+
+/**
+ * `source` as a cell table: models and interned tables are expanded row-major, cell
+ * tables returned as they are. Pure; throws a `TypeError` when an interned table's cells
+ * do not fit its states.
+ */
+export function asCellTable(source: CellSource): CellTable {
+  if ('rules' in source) return cellTableOf(source);
+  if (!('distinctCells' in source)) return source;
+  const size = source.states.length;
+  if (source.cells.length !== size * size) {
+    throw new TypeError(
+      `Cell table of ${source.name} has ${source.cells.length} cells but ${size} states need ${size * size}; ` +
+        'the generated module is damaged: regenerate it.',
+    );
+  }
+  const cells = source.cells.map((distinct, flat) => {
+    const rules = source.distinctCells[distinct];
+    if (rules === undefined) {
+      throw new TypeError(
+        `Cell table of ${source.name}: cell ${flat} names distinct cell ${distinct}, but there are ` +
+          `${source.distinctCells.length}; the generated module is damaged: regenerate it.`,
+      );
+    }
+    return { from: source.states[Math.floor(flat / size)] ?? null, to: source.states[flat % size] ?? null, rules };
+  });
+  return { name: source.name, states: source.states, cells };
 }

@@ -4,9 +4,8 @@
  * removed. Shared by `check` (stale policies), the report's pull-request comment and
  * any other caller; formatting lives in `format-cell-diff.ts`.
  */
-import type { PolicyModel } from '../model/policy-model.ts';
 import { plainState } from '../report/plain-name.ts';
-import { asCellTable, type CellTable } from './cell-table.ts';
+import { asCellTable, type CellSource, type CellTable } from './cell-table.ts';
 
 /** One changed cell. `null` for `before`/`after` means the cell does not exist on that side. */
 export interface CellChange {
@@ -32,11 +31,12 @@ export interface PolicyCellDiff {
 }
 
 /**
- * Compares the matrices of `before` and `after`, each a `PolicyModel` or a
- * `CellTable` (for example one policy of `dump --json`). Rule sequences compare by
- * class name and order. Pure; throws a `TypeError` when a table lists a cell twice.
+ * Compares the matrices of `before` and `after`, each a `PolicyModel`, a `CellTable`
+ * (for example one policy of `dump --json`) or an `InternedCellTable` (a generated
+ * module read back). Rule sequences compare by class name and order. Pure; throws a
+ * `TypeError` when a table lists a cell twice or does not fit its states.
  */
-export function diffPolicyCells(before: PolicyModel | CellTable, after: PolicyModel | CellTable): PolicyCellDiff {
+export function diffPolicyCells(before: CellSource, after: CellSource): PolicyCellDiff {
   const old = asCellTable(before);
   const now = asCellTable(after);
   const oldCells = cellIndex(old);

@@ -3,13 +3,12 @@
  * removed, and, for policies on both sides, their cell diffs. Policies are matched by
  * name.
  */
-import type { PolicyModel } from '../model/policy-model.ts';
-import type { CellTable } from './cell-table.ts';
+import type { CellSource } from './cell-table.ts';
 import { diffPolicyCells, hasCellChanges, type PolicyCellDiff } from './diff-policy-cells.ts';
 
-/** A project's policies: a `ProjectModel`, or the parsed output of `dump --json`. */
+/** A project's policies: a `ProjectModel`, the parsed output of `dump --json`, or generated modules read back. */
 export interface PolicySet {
-  policies: readonly (PolicyModel | CellTable)[];
+  policies: readonly CellSource[];
 }
 
 export interface ProjectCellDiff {
@@ -43,8 +42,8 @@ export function hasProjectCellChanges(diff: ProjectCellDiff): boolean {
   return diff.added.length > 0 || diff.removed.length > 0 || diff.changed.length > 0;
 }
 
-function byName(set: PolicySet, side: string): Map<string, PolicyModel | CellTable> {
-  const policies = new Map<string, PolicyModel | CellTable>();
+function byName(set: PolicySet, side: string): Map<string, CellSource> {
+  const policies = new Map<string, CellSource>();
   for (const policy of set.policies) {
     if (policies.has(policy.name)) {
       throw new TypeError(`The ${side} project lists two policies named ${policy.name}; policy names must be unique.`);

@@ -37,6 +37,24 @@ describe(diffPolicyCells.name, () => {
     expect(diffPolicyCells(edited, before).changes).toEqual([{ from: null, to: null, before: ['Ghost'], after: [] }]);
   });
 
+  it('compares a generated module read back in its interned form', () => {
+    const interned = { name: 'TaskPolicy', states: before.states, distinctCells: [[], ['Guard', 'Insert'], ['Guard'], ['Insert']], cells: [0, 1, 2, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0] };
+    expect(diffPolicyCells(interned, before).changes).toEqual([]);
+    expect(diffPolicyCells({ ...interned, cells: interned.cells.map((cell, flat) => (flat === 2 ? 0 : cell)) }, before).changes).toEqual([
+      { from: 'RUNNING', to: 'FAILED', before: [], after: ['Guard'] },
+    ]);
+  });
+
+  it('rejects an interned table that does not fit its states', () => {
+    const interned = { name: 'TaskPolicy', states: before.states, distinctCells: [[]], cells: [0, 1] };
+    expect(() => diffPolicyCells(interned, before)).toThrow(
+      'Cell table of TaskPolicy has 2 cells but 4 states need 16; the generated module is damaged: regenerate it.',
+    );
+    expect(() => diffPolicyCells({ ...interned, cells: Array(16).fill(3) }, before)).toThrow(
+      'Cell table of TaskPolicy: cell 0 names distinct cell 3, but there are 1; the generated module is damaged: regenerate it.',
+    );
+  });
+
   it('reports added and removed states, and the cells that exist on one side only when they hold rules', () => {
     const after = buildPolicyModel({ name: 'TaskPolicy', states: ['RUNNING', 'COMPLETED', 'PAUSED'], rules, priority: ['Guard', 'Insert'] });
     const diff = diffPolicyCells(before, after);

@@ -106,11 +106,12 @@ describe(plainName.name, () => {
 
 describe(reportFileBase.name, () => {
   it('converts class names to kebab case', () => {
-    expect(['CoreTaskPolicy', 'HTTPRetryPolicy', 'Hostile$Policy_', 'ÉtatPolicy', '$'].map(reportFileBase)).toEqual([
+    expect(['CoreTaskPolicy', 'HTTPRetryPolicy', 'Hostile$Policy_', 'ÉtatPolicy', 'Policy2Go', '$'].map(reportFileBase)).toEqual([
       'core-task-policy',
       'http-retry-policy',
       'hostile-policy',
-      'état-policy',
+      'tat-policy',
+      'policy2-go',
       'policy',
     ]);
   });

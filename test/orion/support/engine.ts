@@ -85,6 +85,8 @@ export interface OrionHarness {
     options?: SetRunStateOptions,
   ): Promise<OrchestrationResult>;
   /** The committed run of either kind. */
+  read(kind: 'flow', runId: string): FlowRun;
+  read(kind: 'task', runId: string): TaskRun;
   read(kind: RunKind, runId: string): FlowRun | TaskRun;
   /** Slots held on `tag`, or 0 when it has no limit. */
   slots(tag: string): number;
@@ -181,11 +183,11 @@ export function orionHarness(options: HarnessOptions = {}): OrionHarness {
       kind === 'flow'
         ? engine.setFlowRunState(runId, state, options)
         : engine.setTaskRunState(runId, state, options),
-    read: (kind, runId) => {
+    read: ((kind: RunKind, runId: string) => {
       const run = kind === 'flow' ? store.flowRun(runId) : store.taskRun(runId);
       if (run === null) throw new Error(`read: no ${kind} run ${runId}.`);
       return run;
-    },
+    }) as OrionHarness['read'],
     slots: (tag) => store.concurrencyLimit(tag)?.activeSlots.length ?? 0,
   };
 }

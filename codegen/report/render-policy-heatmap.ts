@@ -34,7 +34,7 @@ const COS45 = Math.SQRT1_2;
 const NULL_LABEL = `${NULL_STATE_LABEL} (null)`;
 const FROM_TITLE = 'from (initial state) ↓';
 // Keeps leading, trailing and repeated spaces of names visible (browsers do not
-// inherit it from a group, so each label carries it).
+// inherit it from a group: Chromium ignores it there, so each label carries it).
 const PRESERVE = ' xml:space="preserve"';
 
 /**

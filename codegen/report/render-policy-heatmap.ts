@@ -33,8 +33,8 @@ const COS45 = Math.SQRT1_2;
 // state named "∅"; the word and italics make it unmistakable.
 const NULL_LABEL = `${NULL_STATE_LABEL} (null)`;
 const FROM_TITLE = 'from (initial state) ↓';
-// Keeps leading, trailing and repeated spaces of names visible (browsers do not
-// inherit it from a group: Chromium ignores it there, so each label carries it).
+// Keeps leading, trailing and repeated spaces of names visible. Chromium ignores it on
+// a group (checked by rendering), so each label carries it.
 const PRESERVE = ' xml:space="preserve"';
 
 /**

@@ -78,12 +78,18 @@ export function defineCompiledPolicy(parts: CompiledPolicyParts): CompiledPolicy
     }
     return copy;
   });
-  const cells = Object.isFrozen(parts.cells) && cellList.every((cell, i) => cell === parts.cells[i])
-    ? parts.cells
-    : Object.freeze(cellList);
+  const cells =
+    Object.isFrozen(parts.cells) && cellList.every((cell, i) => cell === parts.cells[i])
+      ? parts.cells
+      : Object.freeze(cellList);
   const at = (fromCode: number, toCode: number): readonly RuleClass[] => {
     // `x >>> 0 === x` holds exactly for integers in [0, 2^32): one check per code.
-    if (fromCode >>> 0 !== fromCode || toCode >>> 0 !== toCode || fromCode >= size || toCode >= size) {
+    if (
+      fromCode >>> 0 !== fromCode ||
+      toCode >>> 0 !== toCode ||
+      fromCode >= size ||
+      toCode >= size
+    ) {
       throw new RangeError(
         `Transition codes (${fromCode}, ${toCode}) are out of range for policy ${name}: expected integers in [0, ${size}).`,
       );
@@ -102,7 +108,9 @@ export function defineCompiledPolicy(parts: CompiledPolicyParts): CompiledPolicy
 
 function assertStateList(policy: string, states: readonly (StateName | null)[]): void {
   if (states.length === 0 || states[states.length - 1] !== null) {
-    throw new TypeError(`Compiled policy ${policy}: states must end with null (the "no state" member).`);
+    throw new TypeError(
+      `Compiled policy ${policy}: states must end with null (the "no state" member).`,
+    );
   }
   const seen = new Set<StateName>();
   for (const state of states.slice(0, -1)) {
@@ -112,19 +120,28 @@ function assertStateList(policy: string, states: readonly (StateName | null)[]):
       );
     }
     if (seen.has(state)) {
-      throw new TypeError(`Compiled policy ${policy}: state ${JSON.stringify(state)} is listed twice.`);
+      throw new TypeError(
+        `Compiled policy ${policy}: state ${JSON.stringify(state)} is listed twice.`,
+      );
     }
     seen.add(state);
   }
 }
 
-function mapIndexer(policy: string, states: readonly (StateName | null)[]): (state: StateName | null) => number {
+function mapIndexer(
+  policy: string,
+  states: readonly (StateName | null)[],
+): (state: StateName | null) => number {
   const index = new Map(states.map((state, i) => [state, i]));
   return (state) => index.get(state) ?? throwUnknownState(policy, state, states);
 }
 
 /** Throws the `TypeError` for a state outside a compiled policy's universe. */
-export function throwUnknownState(policy: string, state: unknown, states: readonly (StateName | null)[]): never {
+export function throwUnknownState(
+  policy: string,
+  state: unknown,
+  states: readonly (StateName | null)[],
+): never {
   throw unknownStateError(
     policy,
     state,

@@ -3,7 +3,12 @@
  * and the compiled-matrix type. Everything public is listed here by name.
  */
 export { ManualClock, systemClock, type Clock } from './clock.ts';
-export { defineCompiledPolicy, throwUnknownState, type CompiledPolicy, type CompiledPolicyParts } from './compiled-policy.ts';
+export {
+  defineCompiledPolicy,
+  throwUnknownState,
+  type CompiledPolicy,
+  type CompiledPolicyParts,
+} from './compiled-policy.ts';
 export { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
 export {
   AwaitingRetry,

@@ -15,7 +15,11 @@ type Factory = (init?: StateInit, env?: StateEnvironment) => State;
  */
 function ofType(factoryName: string, type: StateType, stateName?: string): Factory {
   const factory: Factory = (init = {}, env = {}) =>
-    createState(type, stateName === undefined ? init : { ...init, name: init.name ?? stateName }, env);
+    createState(
+      type,
+      stateName === undefined ? init : { ...init, name: init.name ?? stateName },
+      env,
+    );
   return Object.defineProperty(factory, 'name', { value: factoryName });
 }
 
@@ -62,7 +66,11 @@ export interface PauseOptions {
  * `TypeError` when given both a timeout and an expiration time, or a `pauseTimeout`
  * in the details as well.
  */
-export function Paused(options: PauseOptions = {}, init: StateInit = {}, env: StateEnvironment = {}): State {
+export function Paused(
+  options: PauseOptions = {},
+  init: StateInit = {},
+  env: StateEnvironment = {},
+): State {
   const { timeoutSeconds, pauseExpirationTime, reschedule = false, pauseKey = null } = options;
   if (timeoutSeconds !== undefined && pauseExpirationTime !== undefined) {
     throw new TypeError(
@@ -70,7 +78,9 @@ export function Paused(options: PauseOptions = {}, init: StateInit = {}, env: St
     );
   }
   if (timeoutSeconds !== undefined && !Number.isFinite(timeoutSeconds)) {
-    throw new TypeError(`A Paused state's timeoutSeconds must be a finite number of seconds, got ${timeoutSeconds}.`);
+    throw new TypeError(
+      `A Paused state's timeoutSeconds must be a finite number of seconds, got ${timeoutSeconds}.`,
+    );
   }
   if (init.stateDetails?.pauseTimeout != null) {
     throw new TypeError(
@@ -80,7 +90,9 @@ export function Paused(options: PauseOptions = {}, init: StateInit = {}, env: St
   const state = createState(StateType.PAUSED, init, env);
   const details = state.stateDetails;
   if (timeoutSeconds !== undefined) {
-    details.pauseTimeout = new Date((env.clock ?? systemClock).now().getTime() + timeoutSeconds * 1000);
+    details.pauseTimeout = new Date(
+      (env.clock ?? systemClock).now().getTime() + timeoutSeconds * 1000,
+    );
   } else if (pauseExpirationTime !== undefined) {
     details.pauseTimeout = new Date(pauseExpirationTime.getTime());
   }

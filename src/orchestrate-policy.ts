@@ -33,6 +33,8 @@ export async function orchestratePolicy<C extends OrchestrationContext<any>>(
   const to = context.proposedStateType;
   const rules = transitionRules(policy, from, to) as readonly RuleClass<C>[];
   const transforms =
-    globalPolicy === undefined ? [] : (transitionRules(globalPolicy, from, to) as readonly RuleClass<C>[]);
+    globalPolicy === undefined
+      ? []
+      : (transitionRules(globalPolicy, from, to) as readonly RuleClass<C>[]);
   return orchestrate({ context, rules, transforms, commit });
 }

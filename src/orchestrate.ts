@@ -10,7 +10,10 @@ import type { State } from './state.ts';
  * stored state; with `null` ("write nothing") it returns the run's current state (or
  * null). Anything it throws becomes an ABORT (orion-behaviour.md 2.6, 3.1).
  */
-export type CommitState<C> = (proposed: State | null, context: C) => State | null | Promise<State | null>;
+export type CommitState<C> = (
+  proposed: State | null,
+  context: C,
+) => State | null | Promise<State | null>;
 
 export interface OrchestrateOptions<C extends OrchestrationContext<any>> {
   context: C;
@@ -71,10 +74,17 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
 
   if (escaping !== null) throw escaping.error;
   if (context.orchestrationError !== null) throw context.orchestrationError;
-  return { state: context.validatedState, status: context.responseStatus, details: context.responseDetails };
+  return {
+    state: context.validatedState,
+    status: context.responseStatus,
+    details: context.responseDetails,
+  };
 }
 
-async function validate<C extends OrchestrationContext<any>>(context: C, commit: CommitState<C>): Promise<void> {
+async function validate<C extends OrchestrationContext<any>>(
+  context: C,
+  commit: CommitState<C>,
+): Promise<void> {
   try {
     // A commit that returns nothing (undefined) validated nothing: normalise to null so
     // that "already validated" checks and the result agree.

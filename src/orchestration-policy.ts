@@ -62,7 +62,10 @@ export interface PolicyClass {
   compileTransitionRules(from?: StateName | null, to?: StateName | null): RuleClass[];
 }
 
-const statesCache = new WeakMap<PolicyClass, { list: readonly StateName[]; set: ReadonlySet<StateName> }>();
+const statesCache = new WeakMap<
+  PolicyClass,
+  { list: readonly StateName[]; set: ReadonlySet<StateName> }
+>();
 
 function policyStates(policy: PolicyClass): readonly StateName[] {
   return memo(policy).list;
@@ -92,14 +95,20 @@ function checkedStates(policy: string, states: readonly StateName[]): ReadonlySe
       );
     }
     if (set.has(state)) {
-      throw new TypeError(`${policy}.STATES lists ${JSON.stringify(state)} twice: each state must appear once.`);
+      throw new TypeError(
+        `${policy}.STATES lists ${JSON.stringify(state)} twice: each state must appear once.`,
+      );
     }
     set.add(state);
   }
   return set;
 }
 
-function assertInUniverse(policy: PolicyClass, states: ReadonlySet<StateName>, state: StateName | null): void {
+function assertInUniverse(
+  policy: PolicyClass,
+  states: ReadonlySet<StateName>,
+  state: StateName | null,
+): void {
   if (state !== null && !states.has(state)) {
     throw unknownStateError(policy.name, state, memo(policy).list);
   }

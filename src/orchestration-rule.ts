@@ -21,9 +21,9 @@ import type { TransitionScope } from './rule-class.ts';
  * fires) and override any of the three hooks. Hooks change the transition only through
  * the mutation methods; assigning on the copies they receive changes nothing.
  */
-export abstract class OrchestrationRule<C extends OrchestrationContext<any> = OrchestrationContext<any>>
-  implements TransitionScope
-{
+export abstract class OrchestrationRule<
+  C extends OrchestrationContext<any> = OrchestrationContext<any>,
+> implements TransitionScope {
   static FROM_STATES: StateSet = NO_STATES;
   static TO_STATES: StateSet = NO_STATES;
 
@@ -50,10 +50,18 @@ export abstract class OrchestrationRule<C extends OrchestrationContext<any> = Or
   }
 
   /** Runs before the proposed state is written; the only place to change the transition. */
-  async beforeTransition(_initial: State | null, _proposed: State | null, _context: C): Promise<void> {}
+  async beforeTransition(
+    _initial: State | null,
+    _proposed: State | null,
+    _context: C,
+  ): Promise<void> {}
 
   /** Runs after validation when the rule neither became invalid nor fizzled. */
-  async afterTransition(_initial: State | null, _validated: State | null, _context: C): Promise<void> {}
+  async afterTransition(
+    _initial: State | null,
+    _validated: State | null,
+    _context: C,
+  ): Promise<void> {}
 
   /** Runs after validation instead of `afterTransition` when the rule fizzled: undo `before`. */
   async cleanup(_initial: State | null, _validated: State | null, _context: C): Promise<void> {}
@@ -174,7 +182,8 @@ export abstract class OrchestrationRule<C extends OrchestrationContext<any> = Or
       // be non-null for transforms to skip their after hooks and for `orchestrate` to
       // re-throw it.
       const recorded =
-        error ?? new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
+        error ??
+        new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
       context.proposedState = null;
       context.responseStatus = SetStateStatus.ABORT;
       context.responseDetails = abortDetails(
@@ -191,7 +200,9 @@ export abstract class OrchestrationRule<C extends OrchestrationContext<any> = Or
 
   #transitionChanged(): boolean {
     const context = this.#context;
-    return this.#fromType !== context.initialStateType || this.#toType !== context.proposedStateType;
+    return (
+      this.#fromType !== context.initialStateType || this.#toType !== context.proposedStateType
+    );
   }
 
   #assertNotValidated(mutation: string): void {

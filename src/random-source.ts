@@ -31,6 +31,7 @@ export function seededRandom(seed = 1): RandomSource {
     Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
   return {
     random: next,
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uuid: () =>
+      `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
   };
 }

@@ -42,8 +42,14 @@ export interface OrchestrationResult {
 }
 
 export const acceptDetails = (): AcceptDetails => ({ type: 'accept_details' });
-export const rejectDetails = (reason: string | null = null): RejectDetails => ({ type: 'reject_details', reason });
-export const abortDetails = (reason: string | null = null): AbortDetails => ({ type: 'abort_details', reason });
+export const rejectDetails = (reason: string | null = null): RejectDetails => ({
+  type: 'reject_details',
+  reason,
+});
+export const abortDetails = (reason: string | null = null): AbortDetails => ({
+  type: 'abort_details',
+  reason,
+});
 export const waitDetails = (delaySeconds: number, reason: string | null = null): WaitDetails => ({
   type: 'wait_details',
   delaySeconds,

@@ -84,7 +84,11 @@ export function defaultStateName(type: StateName): string {
  * "now" is read once, so a state built with neither gets equal (but distinct) dates.
  * Throws a `TypeError` for a type that is not a non-empty string.
  */
-export function createState(type: StateName, init: StateInit = {}, env: StateEnvironment = {}): State {
+export function createState(
+  type: StateName,
+  init: StateInit = {},
+  env: StateEnvironment = {},
+): State {
   if (typeof type !== 'string' || type === '') {
     throw new TypeError(
       `A state type must be a non-empty string, got ${describeValue(type)}: pass a StateType member or one of your policy's STATES.`,

@@ -15,9 +15,9 @@ import type { StateName } from './state-type.ts';
  * FROM/TO default to `ANY_STATE`, so every policy that lists a transform includes it in
  * every cell. Concrete transforms check `nullifiedTransition()` themselves.
  */
-export abstract class UniversalTransform<C extends OrchestrationContext<any> = OrchestrationContext<any>>
-  implements TransitionScope
-{
+export abstract class UniversalTransform<
+  C extends OrchestrationContext<any> = OrchestrationContext<any>,
+> implements TransitionScope {
   static FROM_STATES: StateSet = ANY_STATE;
   static TO_STATES: StateSet = ANY_STATE;
 

@@ -62,7 +62,10 @@ describe(defineCompiledPolicy.name, () => {
         const where = `${from ?? 'null'} → ${to ?? 'null'}`;
         expect(compiled.rules(from, to), where).toEqual(expected);
         expect(compiled.at(compiled.code(from), compiled.code(to)), where).toEqual(expected);
-        expect(compiled.cells[compiled.code(from) * UNIVERSE.length + compiled.code(to)], where).toEqual(expected);
+        expect(
+          compiled.cells[compiled.code(from) * UNIVERSE.length + compiled.code(to)],
+          where,
+        ).toEqual(expected);
       }
     });
 
@@ -90,7 +93,11 @@ describe(defineCompiledPolicy.name, () => {
 
   it('freezes unfrozen cells it is given, keeping shared cells shared', () => {
     const shared: RuleClass[] = [Everywhere];
-    const policy = defineCompiledPolicy({ name: 'Loose', states: ['A', null], cells: [shared, shared, [], shared] });
+    const policy = defineCompiledPolicy({
+      name: 'Loose',
+      states: ['A', null],
+      cells: [shared, shared, [], shared],
+    });
     expect(Object.isFrozen(policy.at(0, 0))).toBe(true);
     expect(policy.at(0, 0)).toBe(policy.at(1, 1));
     expect(policy.at(1, 0)).toEqual([]);
@@ -103,7 +110,9 @@ describe(defineCompiledPolicy.name, () => {
     expect(custom.states).toEqual(['QUEUED', 'ACTIVE', null]);
     expect(custom.rules('ACTIVE', null)).toEqual([Everywhere]);
     expect(() => custom.rules(PENDING, RUNNING)).toThrow(
-      new TypeError('Unknown state "PENDING" for policy Custom: expected one of QUEUED, ACTIVE or null.'),
+      new TypeError(
+        'Unknown state "PENDING" for policy Custom: expected one of QUEUED, ACTIVE or null.',
+      ),
     );
   });
 
@@ -115,7 +124,9 @@ describe(defineCompiledPolicy.name, () => {
     [Number.NaN, 1],
   ])('refuses the out-of-range codes (%s, %s) with a RangeError', (from, to) => {
     expect(() => compiled.at(from, to)).toThrow(
-      new RangeError(`Transition codes (${from}, ${to}) are out of range for policy Sample: expected integers in [0, 10).`),
+      new RangeError(
+        `Transition codes (${from}, ${to}) are out of range for policy Sample: expected integers in [0, 10).`,
+      ),
     );
   });
 
@@ -123,13 +134,19 @@ describe(defineCompiledPolicy.name, () => {
     const cells = (n: number) => Array.from({ length: n }, () => []);
 
     it('a cell table of the wrong size', () => {
-      expect(() => defineCompiledPolicy({ name: 'P', states: ['A', null], cells: cells(3) })).toThrow(
-        new TypeError('Compiled policy P has 3 cells; expected 4 (2 states including null, squared). Regenerate the module.'),
+      expect(() =>
+        defineCompiledPolicy({ name: 'P', states: ['A', null], cells: cells(3) }),
+      ).toThrow(
+        new TypeError(
+          'Compiled policy P has 3 cells; expected 4 (2 states including null, squared). Regenerate the module.',
+        ),
       );
     });
 
     it('states that do not end with null', () => {
-      expect(() => defineCompiledPolicy({ name: 'P', states: ['A', 'B'], cells: cells(4) })).toThrow(
+      expect(() =>
+        defineCompiledPolicy({ name: 'P', states: ['A', 'B'], cells: cells(4) }),
+      ).toThrow(
         new TypeError('Compiled policy P: states must end with null (the "no state" member).'),
       );
       expect(() => defineCompiledPolicy({ name: 'P', states: [], cells: [] })).toThrow(
@@ -138,27 +155,48 @@ describe(defineCompiledPolicy.name, () => {
     });
 
     it('a state listed twice, or an empty or null state before the end', () => {
-      expect(() => defineCompiledPolicy({ name: 'P', states: ['A', 'A', null], cells: cells(9) })).toThrow(
-        new TypeError('Compiled policy P: state "A" is listed twice.'),
+      expect(() =>
+        defineCompiledPolicy({ name: 'P', states: ['A', 'A', null], cells: cells(9) }),
+      ).toThrow(new TypeError('Compiled policy P: state "A" is listed twice.'));
+      expect(() =>
+        defineCompiledPolicy({ name: 'P', states: ['', null], cells: cells(4) }),
+      ).toThrow(
+        new TypeError(
+          'Compiled policy P: states must be non-empty strings before the final null, got "".',
+        ),
       );
-      expect(() => defineCompiledPolicy({ name: 'P', states: ['', null], cells: cells(4) })).toThrow(
-        new TypeError('Compiled policy P: states must be non-empty strings before the final null, got "".'),
-      );
-      expect(() => defineCompiledPolicy({ name: 'P', states: [null, null], cells: cells(4) })).toThrow(
-        new TypeError('Compiled policy P: states must be non-empty strings before the final null, got null.'),
+      expect(() =>
+        defineCompiledPolicy({ name: 'P', states: [null, null], cells: cells(4) }),
+      ).toThrow(
+        new TypeError(
+          'Compiled policy P: states must be non-empty strings before the final null, got null.',
+        ),
       );
     });
 
     it('a state indexer that disagrees with the state list', () => {
       expect(() =>
-        defineCompiledPolicy({ name: 'P', states: ['A', 'B', null], code: (s) => (s === 'A' ? 1 : s === 'B' ? 0 : 2), cells: cells(9) }),
-      ).toThrow(new TypeError('Compiled policy P: code("A") is 1, expected 0 (its index in states). Regenerate the module.'));
+        defineCompiledPolicy({
+          name: 'P',
+          states: ['A', 'B', null],
+          code: (s) => (s === 'A' ? 1 : s === 'B' ? 0 : 2),
+          cells: cells(9),
+        }),
+      ).toThrow(
+        new TypeError(
+          'Compiled policy P: code("A") is 1, expected 0 (its index in states). Regenerate the module.',
+        ),
+      );
     });
   });
 
   it('accepts the reference universe of 256 custom states', () => {
     const states = [...Array.from({ length: 256 }, (_, i) => `S${i}`), null];
-    const policy = defineCompiledPolicy({ name: 'Big', states, cells: Array.from({ length: 257 * 257 }, () => []) });
+    const policy = defineCompiledPolicy({
+      name: 'Big',
+      states,
+      cells: Array.from({ length: 257 * 257 }, () => []),
+    });
     expect(policy.code('S255')).toBe(255);
     expect(policy.code(null)).toBe(256);
     expect(policy.rules('S0', null)).toEqual([]);

@@ -58,10 +58,13 @@ describe('named state factories', () => {
     expect(state.id).toBe(seededRandom(5).uuid());
   });
 
-  it.each(factories)('%s takes a given name over its own, and keeps its own for an undefined one', (_label, factory, _type, name) => {
-    expect(factory({ name: 'Custom' }).name).toBe('Custom');
-    expect(factory({ name: undefined }).name).toBe(name);
-  });
+  it.each(factories)(
+    '%s takes a given name over its own, and keeps its own for an undefined one',
+    (_label, factory, _type, name) => {
+      expect(factory({ name: 'Custom' }).name).toBe('Custom');
+      expect(factory({ name: undefined }).name).toBe(name);
+    },
+  );
 
   it.each([
     ['Scheduled', Scheduled],
@@ -71,7 +74,9 @@ describe('named state factories', () => {
   ] as const)('%s is scheduled for now unless given a time', (_label, factory) => {
     expect(factory({}, env()).stateDetails.scheduledTime).toEqual(new Date(NOW));
     const at = new Date('2023-02-01T12:05:00.000Z');
-    expect(factory({ stateDetails: { scheduledTime: at } }, env()).stateDetails.scheduledTime).toEqual(at);
+    expect(
+      factory({ stateDetails: { scheduledTime: at } }, env()).stateDetails.scheduledTime,
+    ).toEqual(at);
   });
 
   it('names the terminal variants exactly, case-sensitively', () => {
@@ -85,7 +90,11 @@ describe(Paused.name, () => {
     const state = Paused({}, {}, env());
     expect(state.type).toBe('PAUSED');
     expect(state.name).toBe('Paused');
-    expect(state.stateDetails).toMatchObject({ pauseTimeout: null, pauseReschedule: false, pauseKey: null });
+    expect(state.stateDetails).toMatchObject({
+      pauseTimeout: null,
+      pauseReschedule: false,
+      pauseKey: null,
+    });
   });
 
   it('times out timeoutSeconds after now', () => {
@@ -94,7 +103,11 @@ describe(Paused.name, () => {
   });
 
   it('counts the timeout from the clock, not from a given timestamp', () => {
-    const state = Paused({ timeoutSeconds: 60 }, { timestamp: new Date('2020-01-01T00:00:00.000Z') }, env());
+    const state = Paused(
+      { timeoutSeconds: 60 },
+      { timestamp: new Date('2020-01-01T00:00:00.000Z') },
+      env(),
+    );
     expect(state.stateDetails.pauseTimeout).toEqual(new Date('2023-02-01T12:01:00.000Z'));
   });
 
@@ -106,8 +119,16 @@ describe(Paused.name, () => {
   });
 
   it('records reschedule and key', () => {
-    const state = Paused({ reschedule: true, pauseKey: 'hello' }, { stateDetails: { flowRunId: 'f' } }, env());
-    expect(state.stateDetails).toMatchObject({ pauseReschedule: true, pauseKey: 'hello', flowRunId: 'f' });
+    const state = Paused(
+      { reschedule: true, pauseKey: 'hello' },
+      { stateDetails: { flowRunId: 'f' } },
+      env(),
+    );
+    expect(state.stateDetails).toMatchObject({
+      pauseReschedule: true,
+      pauseKey: 'hello',
+      flowRunId: 'f',
+    });
   });
 
   it('refuses a timeout and an expiration time together', () => {
@@ -135,6 +156,10 @@ describe(Paused.name, () => {
 
 describe(NotReady.name, () => {
   it('is a plain pause: no timeout, no reschedule, no key', () => {
-    expect(NotReady({}, env()).stateDetails).toMatchObject({ pauseTimeout: null, pauseReschedule: false, pauseKey: null });
+    expect(NotReady({}, env()).stateDetails).toMatchObject({
+      pauseTimeout: null,
+      pauseReschedule: false,
+      pauseKey: null,
+    });
   });
 });

@@ -16,7 +16,13 @@ import {
   type State,
 } from '../../src/index.ts';
 import { compileInMemory } from './support/compile-in-memory.ts';
-import { FakeStore, JournalRule, JournalTransform, testContext, type TestContext } from './support/test-context.ts';
+import {
+  FakeStore,
+  JournalRule,
+  JournalTransform,
+  testContext,
+  type TestContext,
+} from './support/test-context.ts';
 import { ALL_PAIRS } from './support/universe.ts';
 
 const { PENDING, RUNNING, FAILED, SCHEDULED } = StateType;
@@ -27,7 +33,10 @@ class RetryFailures extends JournalRule {
 
   override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
     await super.beforeTransition(i, p, c);
-    this.rejectTransition(createState(SCHEDULED, { name: 'AwaitingRetry' }, { clock: c.clock, random: c.random }), 'retrying');
+    this.rejectTransition(
+      createState(SCHEDULED, { name: 'AwaitingRetry' }, { clock: c.clock, random: c.random }),
+      'retrying',
+    );
   }
 }
 class Audit extends JournalRule {
@@ -37,7 +46,8 @@ class Audit extends JournalRule {
 class SetStateType extends JournalTransform {
   override async beforeTransition(context: TestContext): Promise<void> {
     await super.beforeTransition(context);
-    if (!this.nullifiedTransition()) context.journal.push(`state type := ${context.proposedStateType}`);
+    if (!this.nullifiedTransition())
+      context.journal.push(`state type := ${context.proposedStateType}`);
   }
 }
 class SetStateName extends JournalTransform {}
@@ -54,7 +64,12 @@ class GlobalPolicy extends OrchestrationPolicy {
   }
 }
 
-async function runWith(policy: RuleSource, globalPolicy: RuleSource | undefined, from: StateType | null, to: StateType | null) {
+async function runWith(
+  policy: RuleSource,
+  globalPolicy: RuleSource | undefined,
+  from: StateType | null,
+  to: StateType | null,
+) {
   const context = testContext(from, to);
   const store = new FakeStore();
   const result = await orchestratePolicy({ context, policy, globalPolicy, commit: store.commit });
@@ -65,14 +80,17 @@ describe(orchestratePolicy.name, () => {
   const compiledCore = compileInMemory(CorePolicy);
   const compiledGlobal = compileInMemory(GlobalPolicy);
 
-  it.each(ALL_PAIRS)('runs the same hooks from classes and from compiled matrices, for %s → %s', async (from, to) => {
-    const dynamic = await runWith(CorePolicy, GlobalPolicy, from, to);
-    const compiled = await runWith(compiledCore, compiledGlobal, from, to);
-    expect(compiled.context.journal).toEqual(dynamic.context.journal);
-    expect(compiled.result).toEqual(dynamic.result);
-    expect(compiled.context.ruleSignature).toEqual(dynamic.context.ruleSignature);
-    expect(compiled.context.finalizationSignature).toEqual(dynamic.context.finalizationSignature);
-  });
+  it.each(ALL_PAIRS)(
+    'runs the same hooks from classes and from compiled matrices, for %s → %s',
+    async (from, to) => {
+      const dynamic = await runWith(CorePolicy, GlobalPolicy, from, to);
+      const compiled = await runWith(compiledCore, compiledGlobal, from, to);
+      expect(compiled.context.journal).toEqual(dynamic.context.journal);
+      expect(compiled.result).toEqual(dynamic.result);
+      expect(compiled.context.ruleSignature).toEqual(dynamic.context.ruleSignature);
+      expect(compiled.context.finalizationSignature).toEqual(dynamic.context.finalizationSignature);
+    },
+  );
 
   it('nests the policy rules around the global transforms', async () => {
     const { context, result } = await runWith(CorePolicy, GlobalPolicy, RUNNING, FAILED);
@@ -116,7 +134,9 @@ describe(orchestratePolicy.name, () => {
     const context = testContext(PENDING, null);
     context.proposedState = createState('DONE');
     const store = new FakeStore();
-    await expect(orchestratePolicy({ context, policy, globalPolicy: GlobalPolicy, commit: store.commit })).rejects.toThrow(
+    await expect(
+      orchestratePolicy({ context, policy, globalPolicy: GlobalPolicy, commit: store.commit }),
+    ).rejects.toThrow(
       new TypeError(
         'Unknown state "DONE" for policy CorePolicy: expected one of SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING or null.',
       ),

@@ -69,7 +69,10 @@ class M extends JournalRule {
 
   override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
     await super.beforeTransition(i, p, c);
-    this.rejectTransition(createState(otherType(this.toType), { name: 'Substitute' }), 'substituted');
+    this.rejectTransition(
+      createState(otherType(this.toType), { name: 'Substitute' }),
+      'substituted',
+    );
   }
 }
 
@@ -88,35 +91,38 @@ class G2 extends JournalTransform {}
 
 describe(orchestrate.name, () => {
   describe('the nest', () => {
-    it.each(ALL_PAIRS)('enters rules then transforms, validates, and exits in reverse, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      const store = new FakeStore();
-      const result = await run(context, [A, B], [G1, G2], store);
-      expect(context.journal).toEqual([
-        'A.before',
-        'B.before',
-        'G1.before',
-        'G2.before',
-        'commit',
-        'G2.after',
-        'G1.after',
-        'B.after',
-        'A.after',
-      ]);
-      expect(context.ruleSignature).toEqual(['A', 'B', 'G1', 'G2']);
-      expect(context.finalizationSignature).toEqual(['G2', 'G1', 'B', 'A']);
-      expect(result.status).toBe(SetStateStatus.ACCEPT);
-      expect(result.details).toEqual({ type: 'accept_details' });
-      if (to === null) {
-        expect(store.writes).toEqual([]);
-        expect(result.state?.id).toBe(context.initialState?.id);
-      } else {
-        expect(store.writes.map((state) => state.type)).toEqual([to]);
-        expect(result.state?.type).toBe(to);
-        expect(result.state?.id).toBe(context.proposedState?.id);
-      }
-      expect(result.state).toBe(context.validatedState);
-    });
+    it.each(ALL_PAIRS)(
+      'enters rules then transforms, validates, and exits in reverse, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        const store = new FakeStore();
+        const result = await run(context, [A, B], [G1, G2], store);
+        expect(context.journal).toEqual([
+          'A.before',
+          'B.before',
+          'G1.before',
+          'G2.before',
+          'commit',
+          'G2.after',
+          'G1.after',
+          'B.after',
+          'A.after',
+        ]);
+        expect(context.ruleSignature).toEqual(['A', 'B', 'G1', 'G2']);
+        expect(context.finalizationSignature).toEqual(['G2', 'G1', 'B', 'A']);
+        expect(result.status).toBe(SetStateStatus.ACCEPT);
+        expect(result.details).toEqual({ type: 'accept_details' });
+        if (to === null) {
+          expect(store.writes).toEqual([]);
+          expect(result.state?.id).toBe(context.initialState?.id);
+        } else {
+          expect(store.writes.map((state) => state.type)).toEqual([to]);
+          expect(result.state?.type).toBe(to);
+          expect(result.state?.id).toBe(context.proposedState?.id);
+        }
+        expect(result.state).toBe(context.validatedState);
+      },
+    );
 
     it('runs with no rules and no transforms: validation alone', async () => {
       const context = testContext(PENDING, RUNNING);
@@ -128,7 +134,11 @@ describe(orchestrate.name, () => {
 
     it('treats a commit that returns undefined as validating nothing', async () => {
       const context = testContext(PENDING, RUNNING);
-      const result = await orchestrate({ context, rules: [B], commit: () => undefined as unknown as null });
+      const result = await orchestrate({
+        context,
+        rules: [B],
+        commit: () => undefined as unknown as null,
+      });
       expect(result.state).toBeNull();
       expect(context.validatedState).toBeNull();
     });
@@ -144,27 +154,38 @@ describe(orchestrate.name, () => {
   });
 
   describe('a nested chain [A, M, C] (scenario 5)', () => {
-    it.each(ALL_PAIRS)('fizzles A, keeps M, skips C, nets no side effect, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      const store = new FakeStore();
-      const result = await run(context, [A, M, C], [G1], store);
-      const substitute = otherType(to);
-      expect(context.journal).toEqual(['A.before', 'M.before', 'G1.before', 'commit', 'G1.after', 'M.after', 'A.cleanup']);
-      expect(context.run.sideEffects).toBe(0);
-      expect(context.instance(A).fizzled()).toBe(true);
-      expect(context.instance(A).invalid()).toBe(false);
-      expect(context.instance(M).fizzled()).toBe(false);
-      expect(context.instance(M).invalid()).toBe(false);
-      expect(context.instance(C).invalid()).toBe(true);
-      expect(context.instance(C).fizzled()).toBe(false);
-      expect(result.status).toBe(SetStateStatus.REJECT);
-      expect(result.details).toEqual({ type: 'reject_details', reason: 'substituted' });
-      expect(result.state?.type).toBe(substitute);
-      expect(result.state?.name).toBe('Substitute');
-      expect(store.writes.map((state) => state.type)).toEqual([substitute]);
-      expect(context.ruleSignature).toEqual(['A', 'M', 'G1']);
-      expect(context.finalizationSignature).toEqual(['G1', 'M']);
-    });
+    it.each(ALL_PAIRS)(
+      'fizzles A, keeps M, skips C, nets no side effect, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        const store = new FakeStore();
+        const result = await run(context, [A, M, C], [G1], store);
+        const substitute = otherType(to);
+        expect(context.journal).toEqual([
+          'A.before',
+          'M.before',
+          'G1.before',
+          'commit',
+          'G1.after',
+          'M.after',
+          'A.cleanup',
+        ]);
+        expect(context.run.sideEffects).toBe(0);
+        expect(context.instance(A).fizzled()).toBe(true);
+        expect(context.instance(A).invalid()).toBe(false);
+        expect(context.instance(M).fizzled()).toBe(false);
+        expect(context.instance(M).invalid()).toBe(false);
+        expect(context.instance(C).invalid()).toBe(true);
+        expect(context.instance(C).fizzled()).toBe(false);
+        expect(result.status).toBe(SetStateStatus.REJECT);
+        expect(result.details).toEqual({ type: 'reject_details', reason: 'substituted' });
+        expect(result.state?.type).toBe(substitute);
+        expect(result.state?.name).toBe('Substitute');
+        expect(store.writes.map((state) => state.type)).toEqual([substitute]);
+        expect(context.ruleSignature).toEqual(['A', 'M', 'G1']);
+        expect(context.finalizationSignature).toEqual(['G1', 'M']);
+      },
+    );
   });
 
   describe('a null reject (scenario 7)', () => {
@@ -187,26 +208,29 @@ describe(orchestrate.name, () => {
       'The run has no state, so this transition cannot be rejected without a new state: ' +
       'pass a state to rejectTransition, or abort instead.';
 
-    it.each(UNIVERSE)('records an ABORT and re-throws the OrchestrationError, for null → %s', async (to) => {
-      const context = testContext(null, to);
-      const store = new FakeStore();
-      const outcome = run(context, [NullRejector], [G1], store);
-      await expect(outcome).rejects.toThrow(new OrchestrationError(message));
-      await expect(outcome).rejects.toBeInstanceOf(OrchestrationError);
-      await expect(outcome).rejects.toBe(context.orchestrationError);
-      expect(context.responseStatus).toBe(SetStateStatus.ABORT);
-      expect(context.responseDetails).toEqual({
-        type: 'abort_details',
-        reason: `Aborting orchestration due to error in NullRejector: OrchestrationError: ${message}`,
-      });
-      expect(context.proposedState).toBeNull();
-      expect(context.validatedState).toBeNull();
-      expect(store.writes).toEqual([]);
-      // The rule's toType was not changed: with a proposal it fizzles (cleanup); with a
-      // null proposal its transition is unchanged, so its after hook runs.
-      const exit = to === null ? 'NullRejector.after' : 'NullRejector.cleanup';
-      expect(context.journal).toEqual(['NullRejector.before', 'G1.before', 'commit', exit]);
-    });
+    it.each(UNIVERSE)(
+      'records an ABORT and re-throws the OrchestrationError, for null → %s',
+      async (to) => {
+        const context = testContext(null, to);
+        const store = new FakeStore();
+        const outcome = run(context, [NullRejector], [G1], store);
+        await expect(outcome).rejects.toThrow(new OrchestrationError(message));
+        await expect(outcome).rejects.toBeInstanceOf(OrchestrationError);
+        await expect(outcome).rejects.toBe(context.orchestrationError);
+        expect(context.responseStatus).toBe(SetStateStatus.ABORT);
+        expect(context.responseDetails).toEqual({
+          type: 'abort_details',
+          reason: `Aborting orchestration due to error in NullRejector: OrchestrationError: ${message}`,
+        });
+        expect(context.proposedState).toBeNull();
+        expect(context.validatedState).toBeNull();
+        expect(store.writes).toEqual([]);
+        // The rule's toType was not changed: with a proposal it fizzles (cleanup); with a
+        // null proposal its transition is unchanged, so its after hook runs.
+        const exit = to === null ? 'NullRejector.after' : 'NullRejector.cleanup';
+        expect(context.journal).toEqual(['NullRejector.before', 'G1.before', 'commit', exit]);
+      },
+    );
   });
 
   describe('an error in a before hook (scenario 9)', () => {
@@ -216,7 +240,11 @@ describe(orchestrate.name, () => {
       static override TO_STATES = UNIVERSE_SET;
       static readonly error = new Error('raised in before');
 
-      override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
+      override async beforeTransition(
+        i: State | null,
+        p: State | null,
+        c: TestContext,
+      ): Promise<void> {
         await super.beforeTransition(i, p, c);
         throw Raiser.error;
       }
@@ -280,7 +308,15 @@ describe(orchestrate.name, () => {
         // Rules that expected a state fizzle and clean up; rules that expected null
         // see their transition unchanged and run after.
         const exit = to === null ? 'after' : 'cleanup';
-        expect(context.journal).toEqual(['A.before', 'B.before', 'G1.before', 'commit', 'G1.after', `B.${exit}`, `A.${exit}`]);
+        expect(context.journal).toEqual([
+          'A.before',
+          'B.before',
+          'G1.before',
+          'commit',
+          'G1.after',
+          `B.${exit}`,
+          `A.${exit}`,
+        ]);
         expect(context.run.sideEffects).toBe(to === null ? 1 : 0);
         expect(context.finalizationSignature).toEqual(to === null ? ['G1', 'B', 'A'] : ['G1']);
       },
@@ -289,13 +325,19 @@ describe(orchestrate.name, () => {
     it('describes a thrown non-Error in the reason', async () => {
       const context = testContext(PENDING, RUNNING);
       const result = await run(context, [], [], new FakeStore().fail({ code: 'ELOCKED' }));
-      expect(result.details).toEqual({ type: 'abort_details', reason: 'Error validating state: {"code":"ELOCKED"}' });
+      expect(result.details).toEqual({
+        type: 'abort_details',
+        reason: 'Error validating state: {"code":"ELOCKED"}',
+      });
     });
   });
 
   describe('a mutation after validation (scenario 11)', () => {
     it.each([
-      ['rejectTransition', (rule: JournalRule) => rule.rejectTransition(createState(COMPLETED), 'too late')],
+      [
+        'rejectTransition',
+        (rule: JournalRule) => rule.rejectTransition(createState(COMPLETED), 'too late'),
+      ],
       ['delayTransition', (rule: JournalRule) => rule.delayTransition(42, 'too late')],
       ['abortTransition', (rule: JournalRule) => rule.abortTransition('too late')],
     ] as const)(
@@ -305,7 +347,11 @@ describe(orchestrate.name, () => {
           static override FROM_STATES = UNIVERSE_SET;
           static override TO_STATES = UNIVERSE_SET;
 
-          override async afterTransition(i: State | null, v: State | null, c: TestContext): Promise<void> {
+          override async afterTransition(
+            i: State | null,
+            v: State | null,
+            c: TestContext,
+          ): Promise<void> {
             await super.afterTransition(i, v, c);
             mutate(this);
           }
@@ -313,7 +359,9 @@ describe(orchestrate.name, () => {
         const context = testContext(PENDING, RUNNING);
         const store = new FakeStore();
         const outcome = run(context, [B, LateMutator], [], store);
-        await expect(outcome).rejects.toThrow(new TransitionValidatedError('LateMutator', mutation));
+        await expect(outcome).rejects.toThrow(
+          new TransitionValidatedError('LateMutator', mutation),
+        );
         await expect(outcome).rejects.toBeInstanceOf(TransitionValidatedError);
         expect(context.validatedStateType).toBe(RUNNING);
         expect(context.proposedStateType).toBe(RUNNING);
@@ -321,7 +369,13 @@ describe(orchestrate.name, () => {
         expect(context.responseDetails).toEqual({ type: 'accept_details' });
         expect(store.writes.map((state) => state.type)).toEqual([RUNNING]);
         // The enclosing rule still exits, and is not fizzled.
-        expect(context.journal).toEqual(['B.before', 'LateMutator.before', 'commit', 'LateMutator.after', 'B.after']);
+        expect(context.journal).toEqual([
+          'B.before',
+          'LateMutator.before',
+          'commit',
+          'LateMutator.after',
+          'B.after',
+        ]);
         expect(context.finalizationSignature).toEqual(['B']);
       },
     );
@@ -365,14 +419,20 @@ describe(orchestrate.name, () => {
         static override FROM_STATES = UNIVERSE_SET;
         static override TO_STATES = UNIVERSE_SET;
 
-        override async afterTransition(i: State | null, validated: State | null, c: TestContext): Promise<void> {
+        override async afterTransition(
+          i: State | null,
+          validated: State | null,
+          c: TestContext,
+        ): Promise<void> {
           await super.afterTransition(i, validated, c);
           this.journal.push(`validated: ${validated === null ? 'none' : validated.type}`);
         }
       }
       const context = testContext(PENDING, RUNNING);
       const store = new FakeStore();
-      await expect(run(context, [SeesValidated], [G1, FailingBefore, G2], store)).rejects.toBe(error);
+      await expect(run(context, [SeesValidated], [G1, FailingBefore, G2], store)).rejects.toBe(
+        error,
+      );
       expect(context.journal).toEqual([
         'SeesValidated.before',
         'G1.before',

@@ -42,7 +42,11 @@ describe(OrchestrationContext.name, () => {
 
   it('reports the types of its states, null for no state', () => {
     const ctx = context();
-    expect([ctx.initialStateType, ctx.proposedStateType, ctx.validatedStateType]).toEqual(['PENDING', 'RUNNING', null]);
+    expect([ctx.initialStateType, ctx.proposedStateType, ctx.validatedStateType]).toEqual([
+      'PENDING',
+      'RUNNING',
+      null,
+    ]);
     ctx.initialState = null;
     ctx.validatedState = createState(StateType.COMPLETED);
     expect([ctx.initialStateType, ctx.validatedStateType]).toEqual([null, 'COMPLETED']);
@@ -53,7 +57,9 @@ describe(OrchestrationContext.name, () => {
     const ctx = context(seeded);
     ctx.parameters.extra = true;
     expect(seeded).toEqual({ 'api-version': '0.8.4' });
-    expect(new OrchestrationContext({ run: null, initialState: null, proposedState: null }).parameters).toEqual({});
+    expect(
+      new OrchestrationContext({ run: null, initialState: null, proposedState: null }).parameters,
+    ).toEqual({});
   });
 
   it('reads now from its clock, and defaults to the system clock and random source', () => {

@@ -18,7 +18,8 @@ import {
 } from '../../src/index.ts';
 import { ALL_PAIRS, UNIVERSE } from './support/universe.ts';
 
-const { SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING } = StateType;
+const { SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING } =
+  StateType;
 
 class AnyToRunning extends OrchestrationRule {
   static override FROM_STATES = ALL_ORCHESTRATION_STATES;
@@ -104,10 +105,14 @@ describe(OrchestrationPolicy.name, () => {
       const expected = (from: StateName | null, to: StateName | null): RuleClass[] => [
         ...(to === RUNNING ? [AnyToRunning] : []),
         ...(from === PENDING ? [PendingToAny] : []),
-        ...((from === SCHEDULED || from === PENDING) && to === RUNNING ? [ScheduledOrPendingToRunning] : []),
+        ...((from === SCHEDULED || from === PENDING) && to === RUNNING
+          ? [ScheduledOrPendingToRunning]
+          : []),
       ];
       for (const [from, to] of ALL_PAIRS) {
-        expect(Ordered.compileTransitionRules(from, to), `${label(from)} → ${label(to)}`).toEqual(expected(from, to));
+        expect(Ordered.compileTransitionRules(from, to), `${label(from)} → ${label(to)}`).toEqual(
+          expected(from, to),
+        );
       }
     });
 
@@ -119,7 +124,9 @@ describe(OrchestrationPolicy.name, () => {
       }
       for (const [from, to] of ALL_PAIRS) {
         const rules = WithEmpty.compileTransitionRules(from, to);
-        expect(rules, `${label(from)} → ${label(to)}`).toEqual(to === RUNNING ? [AnyToRunning] : []);
+        expect(rules, `${label(from)} → ${label(to)}`).toEqual(
+          to === RUNNING ? [AnyToRunning] : [],
+        );
       }
     });
 
@@ -146,9 +153,10 @@ describe(OrchestrationPolicy.name, () => {
       expect(InheritsSets.FROM_STATES).toBe(BaseRule.FROM_STATES);
       for (const [from, to] of ALL_PAIRS) {
         const applies = from === PAUSED && (to === RUNNING || to === null);
-        expect(Inheriting.compileTransitionRules(from, to), `${label(from)} → ${label(to)}`).toEqual(
-          applies ? [InheritsSets] : [],
-        );
+        expect(
+          Inheriting.compileTransitionRules(from, to),
+          `${label(from)} → ${label(to)}`,
+        ).toEqual(applies ? [InheritsSets] : []);
       }
     });
 
@@ -158,7 +166,11 @@ describe(OrchestrationPolicy.name, () => {
           return [AnyToRunning, PendingToAny, AnyToRunning];
         }
       }
-      expect(Twice.compileTransitionRules(PENDING, RUNNING)).toEqual([AnyToRunning, PendingToAny, AnyToRunning]);
+      expect(Twice.compileTransitionRules(PENDING, RUNNING)).toEqual([
+        AnyToRunning,
+        PendingToAny,
+        AnyToRunning,
+      ]);
       expect(Twice.compileTransitionRules(FAILED, RUNNING)).toEqual([AnyToRunning, AnyToRunning]);
       expect(Twice.compileTransitionRules(FAILED, COMPLETED)).toEqual([]);
     });
@@ -170,9 +182,10 @@ describe(OrchestrationPolicy.name, () => {
         }
       }
       for (const [from, to] of ALL_PAIRS) {
-        expect(WithTransform.compileTransitionRules(from, to), `${label(from)} → ${label(to)}`).toEqual(
-          from === PENDING ? [PendingToAny, Bookkeeping] : [Bookkeeping],
-        );
+        expect(
+          WithTransform.compileTransitionRules(from, to),
+          `${label(from)} → ${label(to)}`,
+        ).toEqual(from === PENDING ? [PendingToAny, Bookkeeping] : [Bookkeeping]);
       }
     });
 
@@ -197,8 +210,12 @@ describe(OrchestrationPolicy.name, () => {
     it('throws a TypeError naming the state and the policy for an unknown state', () => {
       const expected =
         'Unknown state "BOGUS" for policy Ordered: expected one of SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING or null.';
-      expect(() => Ordered.compileTransitionRules('BOGUS', RUNNING)).toThrow(new TypeError(expected));
-      expect(() => Ordered.compileTransitionRules(RUNNING, 'BOGUS')).toThrow(new TypeError(expected));
+      expect(() => Ordered.compileTransitionRules('BOGUS', RUNNING)).toThrow(
+        new TypeError(expected),
+      );
+      expect(() => Ordered.compileTransitionRules(RUNNING, 'BOGUS')).toThrow(
+        new TypeError(expected),
+      );
       expect(() => Ordered.compileTransitionRules(undefined as unknown as null, 'running')).toThrow(
         new TypeError(
           'Unknown state "running" for policy Ordered: expected one of SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING or null.',
@@ -238,16 +255,19 @@ describe(OrchestrationPolicy.name, () => {
       for (const from of queueUniverse) {
         for (const to of queueUniverse) {
           const applies = (from === 'QUEUED' || from === null) && to === 'ACTIVE';
-          expect(QueuePolicy.compileTransitionRules(from, to), `${label(from)} → ${label(to)}`).toEqual(
-            applies ? [QueueRule, Bookkeeping] : [Bookkeeping],
-          );
+          expect(
+            QueuePolicy.compileTransitionRules(from, to),
+            `${label(from)} → ${label(to)}`,
+          ).toEqual(applies ? [QueueRule, Bookkeeping] : [Bookkeeping]);
         }
       }
     });
 
     it('rejects a reference type that is not in its STATES', () => {
       expect(() => QueuePolicy.compileTransitionRules(PENDING, RUNNING)).toThrow(
-        new TypeError('Unknown state "PENDING" for policy QueuePolicy: expected one of QUEUED, ACTIVE, DONE or null.'),
+        new TypeError(
+          'Unknown state "PENDING" for policy QueuePolicy: expected one of QUEUED, ACTIVE, DONE or null.',
+        ),
       );
     });
 
@@ -303,7 +323,18 @@ describe(OrchestrationPolicy.name, () => {
 
   it('references every reference type in the default universe', () => {
     expect(new Set(Ordered.universe())).toEqual(
-      new Set([SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING, null]),
+      new Set([
+        SCHEDULED,
+        PENDING,
+        RUNNING,
+        COMPLETED,
+        FAILED,
+        CANCELLED,
+        CRASHED,
+        PAUSED,
+        CANCELLING,
+        null,
+      ]),
     );
   });
 });

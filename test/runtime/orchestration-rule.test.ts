@@ -56,7 +56,11 @@ class SideEffect extends JournalRule {
   static override FROM_STATES = UNIVERSE_SET;
   static override TO_STATES = UNIVERSE_SET;
 
-  override async beforeTransition(i: State | null, p: State | null, context: TestContext): Promise<void> {
+  override async beforeTransition(
+    i: State | null,
+    p: State | null,
+    context: TestContext,
+  ): Promise<void> {
     await super.beforeTransition(i, p, context);
     context.run.sideEffects += 1;
   }
@@ -69,18 +73,21 @@ class SideEffect extends JournalRule {
 
 describe(OrchestrationRule.name, () => {
   describe('a valid rule (scenario 1)', () => {
-    it.each(ALL_PAIRS)('runs before once and after once, and is neither invalid nor fizzled, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      await nest(context, [AcceptAll]);
-      const rule = context.instance(AcceptAll);
-      expect(context.journal).toEqual(['AcceptAll.before', 'AcceptAll.after']);
-      expect(rule.invalid()).toBe(false);
-      expect(rule.fizzled()).toBe(false);
-      expect(context.ruleSignature).toEqual(['AcceptAll']);
-      expect(context.finalizationSignature).toEqual(['AcceptAll']);
-      expect(context.responseStatus).toBe(SetStateStatus.ACCEPT);
-      expect(context.responseDetails).toEqual({ type: 'accept_details' });
-    });
+    it.each(ALL_PAIRS)(
+      'runs before once and after once, and is neither invalid nor fizzled, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        await nest(context, [AcceptAll]);
+        const rule = context.instance(AcceptAll);
+        expect(context.journal).toEqual(['AcceptAll.before', 'AcceptAll.after']);
+        expect(rule.invalid()).toBe(false);
+        expect(rule.fizzled()).toBe(false);
+        expect(context.ruleSignature).toEqual(['AcceptAll']);
+        expect(context.finalizationSignature).toEqual(['AcceptAll']);
+        expect(context.responseStatus).toBe(SetStateStatus.ACCEPT);
+        expect(context.responseDetails).toEqual({ type: 'accept_details' });
+      },
+    );
 
     it('signs both signatures without a microtask when it overrides no hook', () => {
       class Plain extends OrchestrationRule<TestContext> {
@@ -117,29 +124,35 @@ describe(OrchestrationRule.name, () => {
       expect(context.finalizationSignature).toEqual([]);
     });
 
-    it.each(ALL_PAIRS)('runs no hook when FROM excludes the initial type, for %s → %s', async (from, to) => {
-      class ExcludesFrom extends JournalRule {
-        static override FROM_STATES = universeWithout(from);
-        static override TO_STATES = UNIVERSE_SET;
-      }
-      const context = testContext(from, to);
-      await nest(context, [ExcludesFrom]);
-      expect(context.journal).toEqual([]);
-      expect(context.instance(ExcludesFrom).invalid()).toBe(true);
-      expect(context.instance(ExcludesFrom).fizzled()).toBe(false);
-    });
+    it.each(ALL_PAIRS)(
+      'runs no hook when FROM excludes the initial type, for %s → %s',
+      async (from, to) => {
+        class ExcludesFrom extends JournalRule {
+          static override FROM_STATES = universeWithout(from);
+          static override TO_STATES = UNIVERSE_SET;
+        }
+        const context = testContext(from, to);
+        await nest(context, [ExcludesFrom]);
+        expect(context.journal).toEqual([]);
+        expect(context.instance(ExcludesFrom).invalid()).toBe(true);
+        expect(context.instance(ExcludesFrom).fizzled()).toBe(false);
+      },
+    );
 
-    it.each(ALL_PAIRS)('runs no hook when TO excludes the proposed type, for %s → %s', async (from, to) => {
-      class ExcludesTo extends JournalRule {
-        static override FROM_STATES = UNIVERSE_SET;
-        static override TO_STATES = universeWithout(to);
-      }
-      const context = testContext(from, to);
-      await nest(context, [ExcludesTo]);
-      expect(context.journal).toEqual([]);
-      expect(context.instance(ExcludesTo).invalid()).toBe(true);
-      expect(context.instance(ExcludesTo).fizzled()).toBe(false);
-    });
+    it.each(ALL_PAIRS)(
+      'runs no hook when TO excludes the proposed type, for %s → %s',
+      async (from, to) => {
+        class ExcludesTo extends JournalRule {
+          static override FROM_STATES = UNIVERSE_SET;
+          static override TO_STATES = universeWithout(to);
+        }
+        const context = testContext(from, to);
+        await nest(context, [ExcludesTo]);
+        expect(context.journal).toEqual([]);
+        expect(context.instance(ExcludesTo).invalid()).toBe(true);
+        expect(context.instance(ExcludesTo).fizzled()).toBe(false);
+      },
+    );
 
     it('stays invalid for good, even if the context comes back to its transition', async () => {
       const context = testContext(PENDING, RUNNING);
@@ -156,41 +169,50 @@ describe(OrchestrationRule.name, () => {
   });
 
   describe('a rule whose transition changes inside its scope (scenario 3)', () => {
-    it.each(ALL_PAIRS)('fizzles and cleans up when the proposed type changes, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      await nest(context, [SideEffect], () => {
-        expect(context.run.sideEffects).toBe(1);
-        context.proposedState = createState(otherType(to));
-      });
-      const rule = context.instance(SideEffect);
-      expect(context.journal).toEqual(['SideEffect.before', 'SideEffect.cleanup']);
-      expect(context.run.sideEffects).toBe(0);
-      expect(rule.fizzled()).toBe(true);
-      expect(rule.invalid()).toBe(false);
-      expect(context.ruleSignature).toEqual(['SideEffect']);
-      expect(context.finalizationSignature).toEqual([]);
-    });
+    it.each(ALL_PAIRS)(
+      'fizzles and cleans up when the proposed type changes, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        await nest(context, [SideEffect], () => {
+          expect(context.run.sideEffects).toBe(1);
+          context.proposedState = createState(otherType(to));
+        });
+        const rule = context.instance(SideEffect);
+        expect(context.journal).toEqual(['SideEffect.before', 'SideEffect.cleanup']);
+        expect(context.run.sideEffects).toBe(0);
+        expect(rule.fizzled()).toBe(true);
+        expect(rule.invalid()).toBe(false);
+        expect(context.ruleSignature).toEqual(['SideEffect']);
+        expect(context.finalizationSignature).toEqual([]);
+      },
+    );
 
-    it.each(ALL_PAIRS)('fizzles and cleans up when the initial type changes, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      await nest(context, [SideEffect], () => {
-        context.initialState = createState(otherType(from));
-      });
-      const rule = context.instance(SideEffect);
-      expect(context.journal).toEqual(['SideEffect.before', 'SideEffect.cleanup']);
-      expect(context.run.sideEffects).toBe(0);
-      expect(rule.fizzled()).toBe(true);
-      expect(rule.invalid()).toBe(false);
-    });
+    it.each(ALL_PAIRS)(
+      'fizzles and cleans up when the initial type changes, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        await nest(context, [SideEffect], () => {
+          context.initialState = createState(otherType(from));
+        });
+        const rule = context.instance(SideEffect);
+        expect(context.journal).toEqual(['SideEffect.before', 'SideEffect.cleanup']);
+        expect(context.run.sideEffects).toBe(0);
+        expect(rule.fizzled()).toBe(true);
+        expect(rule.invalid()).toBe(false);
+      },
+    );
 
-    it.each(ALL_PAIRS)('fizzles when the proposed state is nulled (or a state appears), for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      await nest(context, [SideEffect], () => {
-        context.proposedState = to === null ? createState(RUNNING) : null;
-      });
-      expect(context.journal).toEqual(['SideEffect.before', 'SideEffect.cleanup']);
-      expect(context.instance(SideEffect).fizzled()).toBe(true);
-    });
+    it.each(ALL_PAIRS)(
+      'fizzles when the proposed state is nulled (or a state appears), for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        await nest(context, [SideEffect], () => {
+          context.proposedState = to === null ? createState(RUNNING) : null;
+        });
+        expect(context.journal).toEqual(['SideEffect.before', 'SideEffect.cleanup']);
+        expect(context.instance(SideEffect).fizzled()).toBe(true);
+      },
+    );
 
     it.each(PAIRS_WITH_PROPOSAL)(
       'does not fizzle on a rename or a replacement of the same type, for %s → %s',
@@ -233,30 +255,37 @@ describe(OrchestrationRule.name, () => {
     ] as const;
 
     describe.each(mutations)('that $name', ({ mutate, status, details, toType }) => {
-      it.each(ALL_PAIRS)('runs after, not cleanup, and does not fizzle itself, for %s → %s', async (from, to) => {
-        class Mutator extends JournalRule {
-          static override FROM_STATES = UNIVERSE_SET;
-          static override TO_STATES = UNIVERSE_SET;
+      it.each(ALL_PAIRS)(
+        'runs after, not cleanup, and does not fizzle itself, for %s → %s',
+        async (from, to) => {
+          class Mutator extends JournalRule {
+            static override FROM_STATES = UNIVERSE_SET;
+            static override TO_STATES = UNIVERSE_SET;
 
-          override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
-            await super.beforeTransition(i, p, c);
-            mutate(this, to);
+            override async beforeTransition(
+              i: State | null,
+              p: State | null,
+              c: TestContext,
+            ): Promise<void> {
+              await super.beforeTransition(i, p, c);
+              mutate(this, to);
+            }
           }
-        }
-        const context = testContext(from, to);
-        await nest(context, [Mutator]);
-        const rule = context.instance(Mutator);
-        expect(context.journal).toEqual(['Mutator.before', 'Mutator.after']);
-        expect(rule.invalid()).toBe(false);
-        expect(rule.fizzled()).toBe(false);
-        expect(rule.fromType).toBe(from);
-        expect(rule.toType).toBe(toType(to));
-        expect(context.proposedStateType).toBe(toType(to));
-        expect(context.responseStatus).toBe(status);
-        expect(context.responseDetails).toEqual(details);
-        expect(context.ruleSignature).toEqual(['Mutator']);
-        expect(context.finalizationSignature).toEqual(['Mutator']);
-      });
+          const context = testContext(from, to);
+          await nest(context, [Mutator]);
+          const rule = context.instance(Mutator);
+          expect(context.journal).toEqual(['Mutator.before', 'Mutator.after']);
+          expect(rule.invalid()).toBe(false);
+          expect(rule.fizzled()).toBe(false);
+          expect(rule.fromType).toBe(from);
+          expect(rule.toType).toBe(toType(to));
+          expect(context.proposedStateType).toBe(toType(to));
+          expect(context.responseStatus).toBe(status);
+          expect(context.responseDetails).toEqual(details);
+          expect(context.ruleSignature).toEqual(['Mutator']);
+          expect(context.finalizationSignature).toEqual(['Mutator']);
+        },
+      );
 
       it.each(PAIRS_WITH_PROPOSAL)(
         'runs neither after nor cleanup when its own mutation leaves its TO set (exit re-check), for %s → %s',
@@ -265,7 +294,11 @@ describe(OrchestrationRule.name, () => {
             static override FROM_STATES = UNIVERSE_SET;
             static override TO_STATES = new Set([to]);
 
-            override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
+            override async beforeTransition(
+              i: State | null,
+              p: State | null,
+              c: TestContext,
+            ): Promise<void> {
               await super.beforeTransition(i, p, c);
               mutate(this, to);
             }
@@ -288,7 +321,11 @@ describe(OrchestrationRule.name, () => {
         static override FROM_STATES = UNIVERSE_SET;
         static override TO_STATES = UNIVERSE_SET;
 
-        override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
+        override async beforeTransition(
+          i: State | null,
+          p: State | null,
+          c: TestContext,
+        ): Promise<void> {
           await super.beforeTransition(i, p, c);
           this.rejectTransition(createState(RUNNING, { name: 'Replaced' }), 'same type');
         }
@@ -327,7 +364,11 @@ describe(OrchestrationRule.name, () => {
       rule.rejectTransition(createState(COMPLETED));
       expect(context.responseDetails).toEqual({ type: 'reject_details', reason: null });
       rule.delayTransition(3);
-      expect(context.responseDetails).toEqual({ type: 'wait_details', delaySeconds: 3, reason: null });
+      expect(context.responseDetails).toEqual({
+        type: 'wait_details',
+        delaySeconds: 3,
+        reason: null,
+      });
       rule.abortTransition();
       expect(context.responseDetails).toEqual({ type: 'abort_details', reason: null });
     });
@@ -341,7 +382,10 @@ describe(OrchestrationRule.name, () => {
       expect(context.proposedState).toBeNull();
       expect(rule.toType).toBeNull();
       expect(context.responseStatus).toBe(SetStateStatus.REJECT);
-      expect(context.responseDetails).toEqual({ type: 'reject_details', reason: 'keep the current state' });
+      expect(context.responseDetails).toEqual({
+        type: 'reject_details',
+        reason: 'keep the current state',
+      });
     });
 
     it('throws an OrchestrationError for a run with no state, changing nothing', () => {
@@ -368,32 +412,47 @@ describe(OrchestrationRule.name, () => {
       static override FROM_STATES = UNIVERSE_SET;
       static override TO_STATES = UNIVERSE_SET;
 
-      override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
+      override async beforeTransition(
+        i: State | null,
+        p: State | null,
+        c: TestContext,
+      ): Promise<void> {
         await super.beforeTransition(i, p, c);
         this.rejectTransition(null, 'null reject');
       }
     }
     const statefulPairs = PAIRS_WITH_PROPOSAL.filter(([from]) => from !== null);
 
-    it.each(statefulPairs)('fizzles an outer rule when an inner rule rejects with null, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      await nest(context, [Minimal, NullRejector]);
-      expect(context.journal).toEqual(['Minimal.before', 'NullRejector.before', 'NullRejector.after', 'Minimal.cleanup']);
-      expect(context.instance(Minimal).fizzled()).toBe(true);
-      expect(context.instance(NullRejector).fizzled()).toBe(false);
-      expect(context.instance(NullRejector).invalid()).toBe(false);
-      expect(context.responseStatus).toBe(SetStateStatus.REJECT);
-      expect(context.proposedState).toBeNull();
-    });
+    it.each(statefulPairs)(
+      'fizzles an outer rule when an inner rule rejects with null, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        await nest(context, [Minimal, NullRejector]);
+        expect(context.journal).toEqual([
+          'Minimal.before',
+          'NullRejector.before',
+          'NullRejector.after',
+          'Minimal.cleanup',
+        ]);
+        expect(context.instance(Minimal).fizzled()).toBe(true);
+        expect(context.instance(NullRejector).fizzled()).toBe(false);
+        expect(context.instance(NullRejector).invalid()).toBe(false);
+        expect(context.responseStatus).toBe(SetStateStatus.REJECT);
+        expect(context.proposedState).toBeNull();
+      },
+    );
 
-    it.each(statefulPairs)('makes a later rule invalid when it rejects with null first, for %s → %s', async (from, to) => {
-      const context = testContext(from, to);
-      await nest(context, [NullRejector, Minimal]);
-      expect(context.journal).toEqual(['NullRejector.before', 'NullRejector.after']);
-      expect(context.instance(Minimal).invalid()).toBe(true);
-      expect(context.instance(Minimal).fizzled()).toBe(false);
-      expect(context.responseStatus).toBe(SetStateStatus.REJECT);
-    });
+    it.each(statefulPairs)(
+      'makes a later rule invalid when it rejects with null first, for %s → %s',
+      async (from, to) => {
+        const context = testContext(from, to);
+        await nest(context, [NullRejector, Minimal]);
+        expect(context.journal).toEqual(['NullRejector.before', 'NullRejector.after']);
+        expect(context.instance(Minimal).invalid()).toBe(true);
+        expect(context.instance(Minimal).fizzled()).toBe(false);
+        expect(context.responseStatus).toBe(SetStateStatus.REJECT);
+      },
+    );
   });
 
   describe('an error in a before hook', () => {
@@ -402,7 +461,11 @@ describe(OrchestrationRule.name, () => {
       static override TO_STATES = UNIVERSE_SET;
       static error: unknown = new Error('boom');
 
-      override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
+      override async beforeTransition(
+        i: State | null,
+        p: State | null,
+        c: TestContext,
+      ): Promise<void> {
         await super.beforeTransition(i, p, c);
         throw Raiser.error;
       }
@@ -430,10 +493,13 @@ describe(OrchestrationRule.name, () => {
       Raiser.error = undefined;
       const context = testContext(PENDING, RUNNING);
       await nest(context, [Raiser]);
-      expect(context.orchestrationError).toEqual(new OrchestrationError('Raiser.beforeTransition threw undefined.'));
+      expect(context.orchestrationError).toEqual(
+        new OrchestrationError('Raiser.beforeTransition threw undefined.'),
+      );
       expect(context.responseDetails).toEqual({
         type: 'abort_details',
-        reason: 'Aborting orchestration due to error in Raiser: OrchestrationError: Raiser.beforeTransition threw undefined.',
+        reason:
+          'Aborting orchestration due to error in Raiser: OrchestrationError: Raiser.beforeTransition threw undefined.',
       });
     });
 
@@ -453,16 +519,17 @@ describe(OrchestrationRule.name, () => {
 
   describe('mutations after validation (scenario 11, rule level)', () => {
     it.each([
-      ['rejectTransition', (rule: OrchestrationRule<TestContext>) => rule.rejectTransition(createState(COMPLETED))],
+      [
+        'rejectTransition',
+        (rule: OrchestrationRule<TestContext>) => rule.rejectTransition(createState(COMPLETED)),
+      ],
       ['delayTransition', (rule: OrchestrationRule<TestContext>) => rule.delayTransition(42)],
       ['abortTransition', (rule: OrchestrationRule<TestContext>) => rule.abortTransition('late')],
     ] as const)('%s throws a TransitionValidatedError and changes nothing', (mutation, mutate) => {
       const context = testContext(PENDING, RUNNING);
       context.validatedState = context.proposedState;
       const rule = new AcceptAll(context, PENDING, RUNNING);
-      expect(() => mutate(rule)).toThrow(
-        new TransitionValidatedError('AcceptAll', mutation),
-      );
+      expect(() => mutate(rule)).toThrow(new TransitionValidatedError('AcceptAll', mutation));
       expect(() => mutate(rule)).toThrow(
         `AcceptAll called ${mutation} after the transition was validated; mutations may only be called from beforeTransition.`,
       );
@@ -479,7 +546,11 @@ describe(OrchestrationRule.name, () => {
         static override FROM_STATES = UNIVERSE_SET;
         static override TO_STATES = UNIVERSE_SET;
 
-        override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
+        override async beforeTransition(
+          i: State | null,
+          p: State | null,
+          c: TestContext,
+        ): Promise<void> {
           await super.beforeTransition(i, p, c);
           this.renameState('Retrying');
         }
@@ -489,7 +560,12 @@ describe(OrchestrationRule.name, () => {
       expect(context.proposedState?.name).toBe('Retrying');
       expect(context.proposedStateType).toBe(RUNNING);
       expect(context.responseStatus).toBe(SetStateStatus.ACCEPT);
-      expect(context.journal).toEqual(['SideEffect.before', 'Renamer.before', 'Renamer.after', 'SideEffect.after']);
+      expect(context.journal).toEqual([
+        'SideEffect.before',
+        'Renamer.before',
+        'Renamer.after',
+        'SideEffect.after',
+      ]);
     });
 
     it('does nothing when the proposed state is null', () => {
@@ -505,7 +581,11 @@ describe(OrchestrationRule.name, () => {
         static override FROM_STATES = UNIVERSE_SET;
         static override TO_STATES = UNIVERSE_SET;
 
-        override async beforeTransition(initial: State | null, proposed: State | null, context: TestContext): Promise<void> {
+        override async beforeTransition(
+          initial: State | null,
+          proposed: State | null,
+          context: TestContext,
+        ): Promise<void> {
           initial!.type = COMPLETED;
           proposed!.type = COMPLETED;
           proposed!.name = 'Renamed by assignment';
@@ -532,7 +612,11 @@ describe(OrchestrationRule.name, () => {
         static override FROM_STATES = UNIVERSE_SET;
         static override TO_STATES = UNIVERSE_SET;
 
-        override async afterTransition(initial: State | null, validated: State | null, context: TestContext): Promise<void> {
+        override async afterTransition(
+          initial: State | null,
+          validated: State | null,
+          context: TestContext,
+        ): Promise<void> {
           initial!.type = COMPLETED;
           validated!.type = COMPLETED;
           context.validatedState = null;
@@ -593,7 +677,11 @@ describe(OrchestrationRule.name, () => {
       static override FROM_STATES = UNIVERSE_SET;
       static override TO_STATES = UNIVERSE_SET;
 
-      override async beforeTransition(_i: State | null, _p: State | null, context: TestContext): Promise<void> {
+      override async beforeTransition(
+        _i: State | null,
+        _p: State | null,
+        context: TestContext,
+      ): Promise<void> {
         this.updateContextParameters('test', 'stored');
         context.parameters.test = 'overwritten in my copy';
         context.parameters = { test: 'replaced my copy' };
@@ -603,7 +691,11 @@ describe(OrchestrationRule.name, () => {
       static override FROM_STATES = UNIVERSE_SET;
       static override TO_STATES = UNIVERSE_SET;
 
-      override async beforeTransition(_i: State | null, _p: State | null, context: TestContext): Promise<void> {
+      override async beforeTransition(
+        _i: State | null,
+        _p: State | null,
+        context: TestContext,
+      ): Promise<void> {
         this.journal.push(`Reader saw ${String(context.parameters.test)}`);
       }
     }

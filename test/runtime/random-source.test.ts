@@ -8,7 +8,11 @@ describe(seededRandom.name, () => {
   it('repeats its sequence for the same seed', () => {
     const a = seededRandom(42);
     const b = seededRandom(42);
-    const draw = (source: ReturnType<typeof seededRandom>) => [source.random(), source.uuid(), source.random()];
+    const draw = (source: ReturnType<typeof seededRandom>) => [
+      source.random(),
+      source.uuid(),
+      source.random(),
+    ];
     expect(draw(a)).toEqual(draw(b));
   });
 

@@ -57,17 +57,25 @@ describe(parseStateResponseDetails.name, () => {
   });
 
   it('never coerces a reject into an abort or an abort into a reject', () => {
-    expect(parseStateResponseDetails({ type: 'reject_details', reason: 'x' }).type).toBe('reject_details');
-    expect(parseStateResponseDetails({ type: 'abort_details', reason: 'x' }).type).toBe('abort_details');
+    expect(parseStateResponseDetails({ type: 'reject_details', reason: 'x' }).type).toBe(
+      'reject_details',
+    );
+    expect(parseStateResponseDetails({ type: 'abort_details', reason: 'x' }).type).toBe(
+      'abort_details',
+    );
   });
 
   it('reads the wire spelling delay_seconds, and a missing reason as null', () => {
-    expect(parseStateResponseDetails({ type: 'wait_details', delay_seconds: 5 })).toEqual(waitDetails(5));
+    expect(parseStateResponseDetails({ type: 'wait_details', delay_seconds: 5 })).toEqual(
+      waitDetails(5),
+    );
     expect(parseStateResponseDetails({ type: 'reject_details' })).toEqual(rejectDetails());
   });
 
   it('keeps accept details bare, whatever else the input carries', () => {
-    expect(parseStateResponseDetails({ type: 'accept_details', reason: 42 })).toEqual({ type: 'accept_details' });
+    expect(parseStateResponseDetails({ type: 'accept_details', reason: 42 })).toEqual({
+      type: 'accept_details',
+    });
   });
 
   it.each([
@@ -75,17 +83,35 @@ describe(parseStateResponseDetails.name, () => {
     ['accept_details', 'Response details must be an object with a "type", got "accept_details".'],
     [[], 'Response details must be an object with a "type", got [].'],
     [undefined, 'Response details must be an object with a "type", got undefined.'],
-    [{}, 'Unknown response details type undefined: expected accept_details, reject_details, abort_details or wait_details.'],
+    [
+      {},
+      'Unknown response details type undefined: expected accept_details, reject_details, abort_details or wait_details.',
+    ],
     [
       { type: 'ACCEPT' },
       'Unknown response details type "ACCEPT": expected accept_details, reject_details, abort_details or wait_details.',
     ],
-    [{ type: 'reject_details', reason: 3 }, 'Response details "reason" must be a string or null, got 3.'],
-    [{ type: 'abort_details', reason: { text: 'x' } }, 'Response details "reason" must be a string or null, got {"text":"x"}.'],
+    [
+      { type: 'reject_details', reason: 3 },
+      'Response details "reason" must be a string or null, got 3.',
+    ],
+    [
+      { type: 'abort_details', reason: { text: 'x' } },
+      'Response details "reason" must be a string or null, got {"text":"x"}.',
+    ],
     [{ type: 'wait_details' }, 'Wait details need an integer "delaySeconds", got undefined.'],
-    [{ type: 'wait_details', delaySeconds: 1.5 }, 'Wait details need an integer "delaySeconds", got 1.5.'],
-    [{ type: 'wait_details', delaySeconds: '5' }, 'Wait details need an integer "delaySeconds", got "5".'],
-    [{ type: 'wait_details', delaySeconds: 5, reason: false }, 'Response details "reason" must be a string or null, got false.'],
+    [
+      { type: 'wait_details', delaySeconds: 1.5 },
+      'Wait details need an integer "delaySeconds", got 1.5.',
+    ],
+    [
+      { type: 'wait_details', delaySeconds: '5' },
+      'Wait details need an integer "delaySeconds", got "5".',
+    ],
+    [
+      { type: 'wait_details', delaySeconds: 5, reason: false },
+      'Response details "reason" must be a string or null, got false.',
+    ],
   ])('rejects %j with a TypeError', (input, message) => {
     expect(() => parseStateResponseDetails(input)).toThrow(new TypeError(message));
   });

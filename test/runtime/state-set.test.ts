@@ -12,7 +12,8 @@ describe('NO_STATES', () => {
 
 describe('ANY_STATE', () => {
   it('contains every state of every state set, and null', () => {
-    for (const state of [...ALL_ORCHESTRATION_STATES, 'QUEUED', 'any custom name']) expect(ANY_STATE.has(state)).toBe(true);
+    for (const state of [...ALL_ORCHESTRATION_STATES, 'QUEUED', 'any custom name'])
+      expect(ANY_STATE.has(state)).toBe(true);
   });
 
   it('enumerates nothing, so listings and error checks see no members', () => {

@@ -1,6 +1,12 @@
 /** State types (orion-behaviour.md 1.1): order, the terminal set and the universe. */
 import { describe, expect, it } from 'vitest';
-import { ALL_ORCHESTRATION_STATES, isTerminal, STATE_TYPES, StateType, TERMINAL_STATES } from '../../src/index.ts';
+import {
+  ALL_ORCHESTRATION_STATES,
+  isTerminal,
+  STATE_TYPES,
+  StateType,
+  TERMINAL_STATES,
+} from '../../src/index.ts';
 
 describe('StateType', () => {
   it('lists the nine reference types in declaration order, values equal to names', () => {

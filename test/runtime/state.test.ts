@@ -56,7 +56,11 @@ describe(createStateDetails.name, () => {
   });
 
   it('applies given fields and keeps defaults for fields given as undefined', () => {
-    const details = createStateDetails({ cacheKey: 'k', flowRunId: undefined, pauseReschedule: true });
+    const details = createStateDetails({
+      cacheKey: 'k',
+      flowRunId: undefined,
+      pauseReschedule: true,
+    });
     expect(details.cacheKey).toBe('k');
     expect(details.flowRunId).toBeNull();
     expect(details.pauseReschedule).toBe(true);
@@ -75,17 +79,32 @@ describe(createState.name, () => {
       data: null,
       stateDetails: createStateDetails(),
     });
-    expect(state.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(state.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('keeps what it is given', () => {
     const timestamp = new Date('2020-01-01T00:00:00.000Z');
     const state = createState(
       StateType.COMPLETED,
-      { id: 'given', name: 'Done', timestamp, message: 'ok', data: { value: 1 }, stateDetails: { cacheKey: 'k' } },
+      {
+        id: 'given',
+        name: 'Done',
+        timestamp,
+        message: 'ok',
+        data: { value: 1 },
+        stateDetails: { cacheKey: 'k' },
+      },
       env(),
     );
-    expect(state).toMatchObject({ id: 'given', name: 'Done', timestamp, message: 'ok', data: { value: 1 } });
+    expect(state).toMatchObject({
+      id: 'given',
+      name: 'Done',
+      timestamp,
+      message: 'ok',
+      data: { value: 1 },
+    });
     expect(state.stateDetails.cacheKey).toBe('k');
   });
 
@@ -102,27 +121,39 @@ describe(createState.name, () => {
     });
 
     it('treats a null or undefined scheduledTime as missing', () => {
-      expect(createState(StateType.SCHEDULED, { stateDetails: { scheduledTime: null } }, env()).stateDetails.scheduledTime).toEqual(
-        new Date(NOW),
-      );
       expect(
-        createState(StateType.SCHEDULED, { stateDetails: { scheduledTime: undefined } }, env()).stateDetails.scheduledTime,
+        createState(StateType.SCHEDULED, { stateDetails: { scheduledTime: null } }, env())
+          .stateDetails.scheduledTime,
+      ).toEqual(new Date(NOW));
+      expect(
+        createState(StateType.SCHEDULED, { stateDetails: { scheduledTime: undefined } }, env())
+          .stateDetails.scheduledTime,
       ).toEqual(new Date(NOW));
     });
 
     it('uses now from the clock, not a given timestamp', () => {
-      const state = createState(StateType.SCHEDULED, { timestamp: new Date('2020-01-01T00:00:00.000Z') }, env());
+      const state = createState(
+        StateType.SCHEDULED,
+        { timestamp: new Date('2020-01-01T00:00:00.000Z') },
+        env(),
+      );
       expect(state.stateDetails.scheduledTime).toEqual(new Date(NOW));
     });
 
     it('keeps a given scheduledTime', () => {
       const at = new Date('2023-03-01T00:00:00.000Z');
-      expect(createState(StateType.SCHEDULED, { stateDetails: { scheduledTime: at } }, env()).stateDetails.scheduledTime).toBe(at);
+      expect(
+        createState(StateType.SCHEDULED, { stateDetails: { scheduledTime: at } }, env())
+          .stateDetails.scheduledTime,
+      ).toBe(at);
     });
 
-    it.each(STATE_TYPES.filter((type) => type !== StateType.SCHEDULED))('leaves scheduledTime null on a %s state', (type) => {
-      expect(createState(type, {}, env()).stateDetails.scheduledTime).toBeNull();
-    });
+    it.each(STATE_TYPES.filter((type) => type !== StateType.SCHEDULED))(
+      'leaves scheduledTime null on a %s state',
+      (type) => {
+        expect(createState(type, {}, env()).stateDetails.scheduledTime).toBeNull();
+      },
+    );
   });
 
   it('accepts a custom state type', () => {
@@ -138,7 +169,9 @@ describe(createState.name, () => {
     [42, '42'],
   ])('refuses the state type %j with a TypeError', (type, shown) => {
     expect(() => createState(type as unknown as string)).toThrow(
-      new TypeError(`A state type must be a non-empty string, got ${shown}: pass a StateType member or one of your policy's STATES.`),
+      new TypeError(
+        `A state type must be a non-empty string, got ${shown}: pass a StateType member or one of your policy's STATES.`,
+      ),
     );
   });
 });
@@ -149,7 +182,10 @@ describe(copyState.name, () => {
       StateType.SCHEDULED,
       {
         data: { result: [1, 2] },
-        stateDetails: { cacheExpiration: new Date('2023-03-01T00:00:00.000Z'), pauseTimeout: new Date(NOW) },
+        stateDetails: {
+          cacheExpiration: new Date('2023-03-01T00:00:00.000Z'),
+          pauseTimeout: new Date(NOW),
+        },
       },
       env(),
     );

@@ -35,7 +35,9 @@ describe(transitionRules.name, () => {
       const dynamic = transitionRules(Lookup, from, to);
       expect(transitionRules(compiled, from, to), where).toEqual(dynamic);
       expect(dynamic, where).toEqual(
-        to === StateType.COMPLETED || to === StateType.FAILED ? [IntoTerminal, Everywhere] : [Everywhere],
+        to === StateType.COMPLETED || to === StateType.FAILED
+          ? [IntoTerminal, Everywhere]
+          : [Everywhere],
       );
     }
   });

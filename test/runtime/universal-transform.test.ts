@@ -14,7 +14,13 @@ import {
   UniversalTransform,
   type State,
 } from '../../src/index.ts';
-import { FakeStore, JournalRule, JournalTransform, testContext, type TestContext } from './support/test-context.ts';
+import {
+  FakeStore,
+  JournalRule,
+  JournalTransform,
+  testContext,
+  type TestContext,
+} from './support/test-context.ts';
 import { ALL_PAIRS, otherType } from './support/universe.ts';
 
 const UNIVERSE_SET = ALL_ORCHESTRATION_STATES;
@@ -54,43 +60,71 @@ describe(UniversalTransform.name, () => {
     expect(Bookkeeper.TO_STATES.has(null)).toBe(true);
   });
 
-  it.each(ALL_PAIRS)('fires before and after once even when the initial state changes inside it, for %s → %s', async (from, to) => {
-    const context = testContext(from, to);
-    const transform = new Bookkeeper(context, from, to);
-    await transform.enter();
-    context.initialState = createState(otherType(from));
-    await transform.exit();
-    expect(context.journal).toEqual(['Bookkeeper.before', `Bookkeeper saw nullified=${to === null}`, 'Bookkeeper.after']);
-    expect(context.ruleSignature).toEqual(['Bookkeeper']);
-    expect(context.finalizationSignature).toEqual(['Bookkeeper']);
-  });
+  it.each(ALL_PAIRS)(
+    'fires before and after once even when the initial state changes inside it, for %s → %s',
+    async (from, to) => {
+      const context = testContext(from, to);
+      const transform = new Bookkeeper(context, from, to);
+      await transform.enter();
+      context.initialState = createState(otherType(from));
+      await transform.exit();
+      expect(context.journal).toEqual([
+        'Bookkeeper.before',
+        `Bookkeeper saw nullified=${to === null}`,
+        'Bookkeeper.after',
+      ]);
+      expect(context.ruleSignature).toEqual(['Bookkeeper']);
+      expect(context.finalizationSignature).toEqual(['Bookkeeper']);
+    },
+  );
 
-  it.each(ALL_PAIRS)('fires before and after once on a nullified transition, for %s → %s', async (from, to) => {
-    const context = testContext(from, to);
-    const result = await orchestrate({ context, rules: [Delayer], transforms: [Bookkeeper], commit: new FakeStore().commit });
-    expect(context.journal).toEqual([
-      'Delayer.before',
-      'Bookkeeper.before',
-      'Bookkeeper saw nullified=true',
-      'commit',
-      'Bookkeeper.after',
-      'Delayer.after',
-    ]);
-    expect(result.status).toBe('WAIT');
-  });
+  it.each(ALL_PAIRS)(
+    'fires before and after once on a nullified transition, for %s → %s',
+    async (from, to) => {
+      const context = testContext(from, to);
+      const result = await orchestrate({
+        context,
+        rules: [Delayer],
+        transforms: [Bookkeeper],
+        commit: new FakeStore().commit,
+      });
+      expect(context.journal).toEqual([
+        'Delayer.before',
+        'Bookkeeper.before',
+        'Bookkeeper saw nullified=true',
+        'commit',
+        'Bookkeeper.after',
+        'Delayer.after',
+      ]);
+      expect(result.status).toBe('WAIT');
+    },
+  );
 
-  it.each(ALL_PAIRS)('skips after once an orchestration error is recorded, for %s → %s', async (from, to) => {
-    const context = testContext(from, to);
-    await expect(
-      orchestrate({ context, rules: [Raiser], transforms: [Bookkeeper], commit: new FakeStore().commit }),
-    ).rejects.toThrow('raised');
-    // The raising rule fizzles (cleanup) unless its intended proposal was null already.
-    const raiserExit = to === null ? 'Raiser.after' : 'Raiser.cleanup';
-    expect(context.journal).toEqual(['Bookkeeper.before', 'Bookkeeper saw nullified=true', 'commit', raiserExit]);
-    expect(context.ruleSignature).toEqual(['Bookkeeper']);
-    expect(context.finalizationSignature).toEqual(to === null ? ['Raiser'] : []);
-    expect(context.instance(Bookkeeper).exceptionInTransition()).toBe(true);
-  });
+  it.each(ALL_PAIRS)(
+    'skips after once an orchestration error is recorded, for %s → %s',
+    async (from, to) => {
+      const context = testContext(from, to);
+      await expect(
+        orchestrate({
+          context,
+          rules: [Raiser],
+          transforms: [Bookkeeper],
+          commit: new FakeStore().commit,
+        }),
+      ).rejects.toThrow('raised');
+      // The raising rule fizzles (cleanup) unless its intended proposal was null already.
+      const raiserExit = to === null ? 'Raiser.after' : 'Raiser.cleanup';
+      expect(context.journal).toEqual([
+        'Bookkeeper.before',
+        'Bookkeeper saw nullified=true',
+        'commit',
+        raiserExit,
+      ]);
+      expect(context.ruleSignature).toEqual(['Bookkeeper']);
+      expect(context.finalizationSignature).toEqual(to === null ? ['Raiser'] : []);
+      expect(context.instance(Bookkeeper).exceptionInTransition()).toBe(true);
+    },
+  );
 
   it('signs both signatures without a microtask when it overrides no hook', () => {
     class Quiet extends UniversalTransform<TestContext> {}
@@ -111,7 +145,12 @@ describe(UniversalTransform.name, () => {
       }
     }
     const context = testContext(PENDING, RUNNING);
-    const result = await orchestrate({ context, rules: [], transforms: [Writer], commit: new FakeStore().commit });
+    const result = await orchestrate({
+      context,
+      rules: [],
+      transforms: [Writer],
+      commit: new FakeStore().commit,
+    });
     expect(context.run.sideEffects).toBe(42);
     expect(result.state?.stateDetails.flowRunId).toBe('run-1');
   });
@@ -136,31 +175,42 @@ describe(UniversalTransform.name, () => {
   });
 
   describe('listed among a policy rules', () => {
-    it.each(ALL_PAIRS)('fires inside a rule that rejects, and outside it, for %s → %s', async (from, to) => {
-      class Rejector extends JournalRule {
-        static override FROM_STATES = UNIVERSE_SET;
-        static override TO_STATES = UNIVERSE_SET;
+    it.each(ALL_PAIRS)(
+      'fires inside a rule that rejects, and outside it, for %s → %s',
+      async (from, to) => {
+        class Rejector extends JournalRule {
+          static override FROM_STATES = UNIVERSE_SET;
+          static override TO_STATES = UNIVERSE_SET;
 
-        override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
-          await super.beforeTransition(i, p, c);
-          this.rejectTransition(createState(otherType(to)), 'other');
+          override async beforeTransition(
+            i: State | null,
+            p: State | null,
+            c: TestContext,
+          ): Promise<void> {
+            await super.beforeTransition(i, p, c);
+            this.rejectTransition(createState(otherType(to)), 'other');
+          }
         }
-      }
-      class Outermost extends JournalTransform {}
-      const context = testContext(from, to);
-      await orchestrate({ context, rules: [Outermost, Rejector, Bookkeeper], commit: new FakeStore().commit });
-      expect(context.journal).toEqual([
-        'Outermost.before',
-        'Rejector.before',
-        'Bookkeeper.before',
-        'Bookkeeper saw nullified=false',
-        'commit',
-        'Bookkeeper.after',
-        'Rejector.after',
-        'Outermost.after',
-      ]);
-      expect(context.finalizationSignature).toEqual(['Bookkeeper', 'Rejector', 'Outermost']);
-    });
+        class Outermost extends JournalTransform {}
+        const context = testContext(from, to);
+        await orchestrate({
+          context,
+          rules: [Outermost, Rejector, Bookkeeper],
+          commit: new FakeStore().commit,
+        });
+        expect(context.journal).toEqual([
+          'Outermost.before',
+          'Rejector.before',
+          'Bookkeeper.before',
+          'Bookkeeper saw nullified=false',
+          'commit',
+          'Bookkeeper.after',
+          'Rejector.after',
+          'Outermost.after',
+        ]);
+        expect(context.finalizationSignature).toEqual(['Bookkeeper', 'Rejector', 'Outermost']);
+      },
+    );
 
     it('never runs a cleanup', async () => {
       class WithCleanup extends JournalTransform {
@@ -174,7 +224,13 @@ describe(UniversalTransform.name, () => {
         rules: [WithCleanup, Delayer],
         commit: new FakeStore().commit,
       });
-      expect(context.journal).toEqual(['WithCleanup.before', 'Delayer.before', 'commit', 'Delayer.after', 'WithCleanup.after']);
+      expect(context.journal).toEqual([
+        'WithCleanup.before',
+        'Delayer.before',
+        'commit',
+        'Delayer.after',
+        'WithCleanup.after',
+      ]);
       expect(context.proposedStateType).toBe(null);
       expect(context.initialStateType).toBe(PENDING);
     });

@@ -34,12 +34,14 @@ export function compileInMemory(
       cells.push(interned.get(key)!);
     }
   }
-  if (options.indexer !== 'switch') return defineCompiledPolicy({ name: policy.name, states, cells });
+  if (options.indexer !== 'switch')
+    return defineCompiledPolicy({ name: policy.name, states, cells });
   // Like generated code: a lookup verified by one comparison, else the shared error.
   const table = new Map(states.map((state, index) => [state, index]));
   const code = (state: StateName | null): number => {
     const index = table.get(state);
-    if (index === undefined || states[index] !== state) throwUnknownState(policy.name, state, states);
+    if (index === undefined || states[index] !== state)
+      throwUnknownState(policy.name, state, states);
     return index;
   };
   return defineCompiledPolicy({ name: policy.name, states, code, cells });

@@ -39,7 +39,8 @@ export class TestContext extends OrchestrationContext<TestRun> {
     Rule: abstract new (...args: never[]) => R,
   ): R {
     const found = this.instances.filter((rule): rule is R => rule.constructor === Rule);
-    if (found.length !== 1) throw new Error(`Expected one ${Rule.name} instance, found ${found.length}.`);
+    if (found.length !== 1)
+      throw new Error(`Expected one ${Rule.name} instance, found ${found.length}.`);
     return found[0]!;
   }
 }
@@ -113,11 +114,19 @@ export abstract class JournalRule extends OrchestrationRule<TestContext> {
     this.journal = context.journal;
   }
 
-  override async beforeTransition(_i: State | null, _p: State | null, _c: TestContext): Promise<void> {
+  override async beforeTransition(
+    _i: State | null,
+    _p: State | null,
+    _c: TestContext,
+  ): Promise<void> {
     this.journal.push(`${this.constructor.name}.before`);
   }
 
-  override async afterTransition(_i: State | null, _v: State | null, _c: TestContext): Promise<void> {
+  override async afterTransition(
+    _i: State | null,
+    _v: State | null,
+    _c: TestContext,
+  ): Promise<void> {
     this.journal.push(`${this.constructor.name}.after`);
   }
 
@@ -140,9 +149,4 @@ export abstract class JournalTransform extends UniversalTransform<TestContext> {
   override async afterTransition(context: TestContext): Promise<void> {
     context.journal.push(`${this.constructor.name}.after`);
   }
-}
-
-/** How many times `event` appears in the journal. */
-export function count(journal: readonly string[], event: string): number {
-  return journal.filter((entry) => entry === event).length;
 }

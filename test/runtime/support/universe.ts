@@ -8,9 +8,8 @@ import { STATE_TYPES, type StateName, type StateType } from '../../../src/index.
 export const UNIVERSE: readonly (StateType | null)[] = [...STATE_TYPES, null];
 
 /** Every (from, to) pair of the universe, 100 in all, `null` included on both sides. */
-export const ALL_PAIRS: readonly (readonly [StateType | null, StateType | null])[] = UNIVERSE.flatMap((from) =>
-  UNIVERSE.map((to) => [from, to] as const),
-);
+export const ALL_PAIRS: readonly (readonly [StateType | null, StateType | null])[] =
+  UNIVERSE.flatMap((from) => UNIVERSE.map((to) => [from, to] as const));
 
 /** Every (from ∈ universe, to ∈ the nine types) pair: 90 pairs with a non-null proposal. */
 export const PAIRS_WITH_PROPOSAL = ALL_PAIRS.filter(

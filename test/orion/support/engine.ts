@@ -23,6 +23,7 @@ import {
   type FlowRun,
   type FlowRunInit,
   type OrionRuleSources,
+  type OrionStore,
   type RunKind,
   type SetRunStateOptions,
   type TaskRun,
@@ -98,6 +99,8 @@ export const RUN_KINDS: readonly RunKind[] = ['flow', 'task'];
 export interface HarnessOptions {
   random?: RandomSource;
   rules?: Partial<OrionRuleSources>;
+  /** Wraps the in-memory store before the engine gets it (to observe transactions). */
+  wrapStore?: (store: InMemoryOrionStore) => OrionStore;
 }
 
 export function orionHarness(options: HarnessOptions = {}): OrionHarness {
@@ -106,7 +109,7 @@ export function orionHarness(options: HarnessOptions = {}): OrionHarness {
   const store = new InMemoryOrionStore({ random: seededRandom(11) });
   const records: TransitionRecord[] = [];
   const engine = new OrionEngine({
-    store,
+    store: options.wrapStore?.(store) ?? store,
     clock,
     random,
     policies: { ...RULE_SOURCES, ...options.rules },

@@ -24,6 +24,8 @@ export interface RuleModel {
   from: (string | null)[];
   /** Members of TO_STATES within the policy's universe, in universe order. */
   to: (string | null)[];
+  /** The config module generated code imports it from (project-relative POSIX path). */
+  module: string;
 }
 
 export interface PolicyModel {
@@ -43,6 +45,10 @@ export interface PolicyModel {
   cells: number[];
   /** Hash of everything the generated module depends on (sources and evaluated sets). */
   inputsHash: string;
+  /** The config module that exports the policy (project-relative POSIX path). */
+  module: string;
+  /** The project files the policy depends on, project-relative, sorted: what watch mode watches. */
+  sources: string[];
 }
 
 /** Every policy the config names, sorted by name with a plain code-unit comparison. */

@@ -1,0 +1,10 @@
+/** Where the CLI writes and in which folder it runs: the process's, or a test's capture. */
+export interface CliIo {
+  cwd: string;
+  /** Writes to standard output (text is written as given; lines end with `\n`). */
+  out(text: string): void;
+  /** Writes to standard error. */
+  err(text: string): void;
+  /** Resolves when the user asks to stop (Ctrl-C); watch waits on it. */
+  interrupted(): Promise<void>;
+}

@@ -1,0 +1,46 @@
+/** `policy-matrix explain <Policy> <from> <to>`: the rules that fire, in order, with source locations. */
+import { explain, type ExplainResult } from '../explain/explain.ts';
+import { formatProblems } from '../problem/problem.ts';
+import type { CliIo } from './cli-io.ts';
+import { formatTable, plural } from './table.ts';
+
+/** `null` on the command line names "no state". */
+export function parseState(word: string): string | null {
+  return word === 'null' ? null : word;
+}
+
+export async function explainCommand(io: CliIo, config: string | undefined, [policy, from, to]: string[]): Promise<number> {
+  const result = await explain({
+    cwd: io.cwd,
+    ...(config === undefined ? {} : { config }),
+    policy: policy as string,
+    from: parseState(from as string),
+    to: parseState(to as string),
+  });
+  if (!result.ok) {
+    io.err(`${formatProblems(result.problems)}\n`);
+    return 1;
+  }
+  io.out(`${formatExplanation(result).join('\n')}\n`);
+  return 0;
+}
+
+/** The explanation lines: the transition, one line per rule, then the count. */
+export function formatExplanation(result: ExplainResult): string[] {
+  const state = (s: string | null): string => (s === null ? 'null (no state)' : s);
+  const where = result.location === undefined ? '' : ` (${result.location.file}:${result.location.line}:${result.location.column})`;
+  const lines = [`${result.policy}${where}: ${state(result.from)} → ${state(result.to)}`];
+  lines.push(
+    ...formatTable(
+      result.rules.map((rule, index) => [
+        `  ${index + 1}.`,
+        rule.name,
+        rule.kind,
+        `${rule.location.file}:${rule.location.line}:${rule.location.column}`,
+      ]),
+      new Set([0]),
+    ),
+  );
+  lines.push(result.rules.length === 0 ? 'No rule fires.' : `${plural(result.rules.length, 'rule')} fire${result.rules.length === 1 ? 's' : ''}, in priority order.`);
+  return lines;
+}

@@ -1,0 +1,42 @@
+/** `policy-matrix watch`: regenerates on every change, prints what it did or the problems, until Ctrl-C. */
+import { formatProblems } from '../problem/problem.ts';
+import { watch, type WatchEvent } from '../watch/watch.ts';
+import type { CliIo } from './cli-io.ts';
+import { formatGenerateSummary } from './generate-command.ts';
+import { plural } from './table.ts';
+
+export async function watchCommand(io: CliIo, config: string | undefined): Promise<number> {
+  let handle;
+  try {
+    handle = await watch({ cwd: io.cwd, ...(config === undefined ? {} : { config }), onEvent: (event) => report(io, event) });
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\nFix the config, then start watch again.\n`);
+    return 1;
+  }
+  await handle.ready;
+  io.out('Watching for changes; press Ctrl-C to stop.\n');
+  await io.interrupted();
+  await handle.close();
+  return 0;
+}
+
+function report(io: CliIo, event: WatchEvent): void {
+  const changed = event.type === 'config-changed' ? [] : event.changed;
+  const header = changed.length === 0 ? '' : `Changed: ${changed.join(', ')}\n`;
+  switch (event.type) {
+    case 'generated': {
+      const summary = formatGenerateSummary(
+        event.policies.filter((p) => event.evaluated.includes(p.name) || p.status !== 'unchanged'),
+        event.files,
+      );
+      io.out(`${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}: ${event.evaluated.join(', ') || 'none'}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`);
+      return;
+    }
+    case 'problems':
+      io.err(`${header}${formatProblems(event.problems)} Nothing was written; still watching.\n`);
+      return;
+    case 'config-changed':
+      io.err(`${event.file} changed; watch keeps the config it started with. Restart watch to use the new config.\n`);
+      return;
+  }
+}

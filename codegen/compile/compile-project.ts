@@ -1,0 +1,47 @@
+/**
+ * The whole pipeline in memory: config → read → model → emit. Used by every command;
+ * only `generate` and `watch` go on to write. Never throws for problems in the project:
+ * they come back, located, in `problems`.
+ */
+import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { emitOptionsOf } from '../emit/emit-options.ts';
+import { emitProject } from '../emit/emit-project.ts';
+import type { EmittedFile } from '../emit/emitted-file.ts';
+import { buildProjectModel } from '../model/build-project-model.ts';
+import type { ProjectModel } from '../model/policy-model.ts';
+import type { Problem } from '../problem/problem.ts';
+import { readProject, type ReadOptions } from '../read/read-project.ts';
+import type { ReadResult } from '../read/read-result.ts';
+
+export interface CompiledProject {
+  /** Undefined when the config itself has problems. */
+  config: ResolvedConfig | undefined;
+  read: ReadResult | undefined;
+  model: ProjectModel | undefined;
+  /** The emitted files; empty when there are problems. */
+  files: EmittedFile[];
+  problems: Problem[];
+}
+
+/** Loads the config, then compiles. */
+export async function compileProject(options: ConfigOptions & ReadOptions = {}): Promise<CompiledProject> {
+  const loaded = await loadConfig(options);
+  if (loaded.config === undefined) {
+    return { config: undefined, read: undefined, model: undefined, files: [], problems: loaded.problems };
+  }
+  return compileWithConfig(loaded.config, options);
+}
+
+/** Compiles with an already resolved config. */
+export async function compileWithConfig(
+  config: ResolvedConfig,
+  options: ReadOptions & { emitCache?: Map<string, string>; emit?: boolean } = {},
+): Promise<CompiledProject> {
+  const read = await readProject(config, options);
+  if (read.problems.length > 0) return { config, read, model: undefined, files: [], problems: read.problems };
+  const model = buildProjectModel(read);
+  if (options.emit === false) return { config, read, model, files: [], problems: [] };
+  const emitted = await emitProject(model, emitOptionsOf(config), options.emitCache);
+  return { config, read, model, files: emitted.files, problems: emitted.problems };
+}

@@ -1,0 +1,36 @@
+/**
+ * The shape of `policy-matrix.config.ts` and `defineConfig`, its typed identity helper.
+ * Kept free of heavy imports: a config file loads this module before anything else.
+ */
+
+/** How generated code spells relative imports: the extension it puts on module paths. */
+export type ImportExtension = '.ts' | '.js' | '';
+
+export interface PolicyMatrixConfig {
+  /**
+   * The modules that export the policies and every rule and transform they list,
+   * relative to the config file. Generated code imports rule classes from these
+   * modules, by their export names.
+   */
+  modules: string[];
+  /** The output folder, relative to the config file. Default `generated`. */
+  outDir?: string;
+  /**
+   * How generated code imports the runtime: a package name (default `policy-matrix`) or
+   * a path relative to the config file starting with `./` or `../` (this repository:
+   * `./src/index.ts`).
+   */
+  runtime?: string;
+  /**
+   * The extension of relative imports in generated code: `.js` (default; TypeScript's
+   * NodeNext style), `.ts` (with `allowImportingTsExtensions`) or `''` (bundler style).
+   */
+  importExtension?: ImportExtension;
+  /** The command the banner of each generated file tells readers to run. */
+  regenerateCommand?: string;
+}
+
+/** Returns `config` unchanged; exists so that config files are type-checked. */
+export function defineConfig(config: PolicyMatrixConfig): PolicyMatrixConfig {
+  return config;
+}

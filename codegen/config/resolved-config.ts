@@ -1,0 +1,170 @@
+/**
+ * Validating a loaded config into a `ResolvedConfig`: absolute paths, defaults applied.
+ * Every problem is reported at the offending key of the config file.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { relativePosix } from '../path/relative-posix.ts';
+import type { Problem } from '../problem/problem.ts';
+import { didYouMean } from '../problem/suggest-name.ts';
+import type { ImportExtension, PolicyMatrixConfig } from './define-config.ts';
+
+/** How generated modules import the runtime. */
+export type RuntimeImport = { kind: 'package'; specifier: string } | { kind: 'file'; file: string };
+
+export interface ResolvedConfig {
+  /** The project root: the config file's folder. Every output path is relative to it. */
+  root: string;
+  /** The config file (absolute); for an inline config, where it would be. */
+  configFile: string;
+  /** The policy modules, absolute, in config order. */
+  modules: string[];
+  /** The output folder, absolute. */
+  outDir: string;
+  runtime: RuntimeImport;
+  importExtension: ImportExtension;
+  regenerateCommand: string;
+}
+
+const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
+  'modules',
+  'outDir',
+  'runtime',
+  'importExtension',
+  'regenerateCommand',
+];
+const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
+
+/**
+ * Checks `raw` (the config file's default export) and resolves it against the config
+ * file's folder. Returns the resolved config, or the problems that prevent it.
+ */
+export function resolveConfig(
+  raw: unknown,
+  configFile: string,
+): { config: ResolvedConfig; problems: [] } | { config: undefined; problems: Problem[] } {
+  const root = path.dirname(configFile);
+  const file = relativePosix(root, configFile);
+  const text = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
+  const problems: Problem[] = [];
+  const at = (key: string | undefined, message: string): void => {
+    problems.push({ file, ...locateKey(text, key), message });
+  };
+
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    at(
+      undefined,
+      `The config must be an object (export default defineConfig({ modules: [...] })), got ${describe(raw)}.`,
+    );
+    return { config: undefined, problems };
+  }
+  const record = raw as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!(KEYS as readonly string[]).includes(key)) {
+      at(key, `Unknown config key "${key}".${didYouMean(key, KEYS)} Valid keys: ${KEYS.join(', ')}.`);
+    }
+  }
+
+  const modules: string[] = [];
+  const rawModules = record.modules;
+  if (!Array.isArray(rawModules) || rawModules.length === 0) {
+    at(
+      'modules',
+      `"modules" must be a non-empty array of the files that export your policies and rules, got ${describe(rawModules)}.`,
+    );
+  } else {
+    rawModules.forEach((entry: unknown, index) => {
+      if (typeof entry !== 'string' || entry === '') {
+        at('modules', `modules[${index}] must be a file path, got ${describe(entry)}.`);
+        return;
+      }
+      const absolute = path.resolve(root, entry);
+      if (!isFile(absolute)) {
+        at(
+          'modules',
+          `modules[${index}] "${entry}" does not exist (looked for ${relativePosix(root, absolute)}); list the modules that export your policies, relative to the config file.`,
+        );
+        return;
+      }
+      if (!modules.includes(absolute)) modules.push(absolute);
+    });
+  }
+
+  const outDirRaw = record.outDir ?? 'generated';
+  if (typeof outDirRaw !== 'string' || outDirRaw.trim() === '') {
+    at('outDir', `"outDir" must be a folder path, got ${describe(outDirRaw)}.`);
+  }
+  const outDir = path.resolve(root, typeof outDirRaw === 'string' ? outDirRaw : 'generated');
+  if (typeof outDirRaw === 'string' && outDir === root) {
+    at('outDir', '"outDir" must not be the project root: generated files need a folder of their own, such as "generated".');
+  }
+
+  const runtimeRaw = record.runtime ?? 'policy-matrix';
+  let runtime: RuntimeImport = { kind: 'package', specifier: 'policy-matrix' };
+  if (typeof runtimeRaw !== 'string' || runtimeRaw === '') {
+    at('runtime', `"runtime" must be a package name or a relative file path, got ${describe(runtimeRaw)}.`);
+  } else if (runtimeRaw.startsWith('./') || runtimeRaw.startsWith('../')) {
+    const absolute = path.resolve(root, runtimeRaw);
+    if (!isFile(absolute)) {
+      at('runtime', `"runtime" file "${runtimeRaw}" does not exist; point it at the runtime's entry module (this repository: "./src/index.ts").`);
+    }
+    runtime = { kind: 'file', file: absolute };
+  } else {
+    runtime = { kind: 'package', specifier: runtimeRaw };
+  }
+
+  const extensionRaw = record.importExtension ?? '.js';
+  if (!(EXTENSIONS as readonly unknown[]).includes(extensionRaw)) {
+    at('importExtension', `"importExtension" must be ".ts", ".js" or "", got ${describe(extensionRaw)}.`);
+  }
+
+  const commandRaw = record.regenerateCommand ?? 'npx policy-matrix generate';
+  if (typeof commandRaw !== 'string' || commandRaw === '' || /[\r\n\u2028\u2029]/.test(commandRaw)) {
+    at('regenerateCommand', `"regenerateCommand" must be a one-line command, got ${describe(commandRaw)}.`);
+  }
+
+  if (problems.length > 0) return { config: undefined, problems };
+  return {
+    config: {
+      root,
+      configFile,
+      modules,
+      outDir,
+      runtime,
+      importExtension: extensionRaw as ImportExtension,
+      regenerateCommand: commandRaw as string,
+    },
+    problems: [],
+  };
+}
+
+function isFile(file: string): boolean {
+  return existsSync(file) && statSync(file).isFile();
+}
+
+/** The line and column of `key` in the config source (1:1 when it cannot be found). */
+function locateKey(text: string, key: string | undefined): { line: number; column: number } {
+  if (key !== undefined) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`(^|[\\s{,])(['"]?)${escaped}\\2\\s*:`, 'm').exec(text);
+    if (match !== null) {
+      const offset = match.index + (match[1]?.length ?? 0);
+      const before = text.slice(0, offset).split('\n');
+      return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+    }
+  }
+  const defaultExport = text.indexOf('export default');
+  if (defaultExport >= 0) {
+    const before = text.slice(0, defaultExport).split('\n');
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  }
+  return { line: 1, column: 1 };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
+  if (typeof value === 'function') return 'a function';
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
+}

@@ -1,0 +1,147 @@
+/**
+ * Emitting one policy's module: imports of the runtime and of the rule classes, each
+ * distinct cell once as a frozen array, the flat frozen cell table, the generated state
+ * indexer, and the exported `<Policy>Matrix` (a `CompiledPolicy`) and
+ * `<Policy>Metadata` (source file and priority list, for tools). Formatted with the
+ * pinned prettier options.
+ */
+import path from 'node:path';
+import type { PolicyModel } from '../model/policy-model.ts';
+import { compareCodeUnits } from '../problem/problem.ts';
+import { policyBanner } from './banner.ts';
+import type { EmitOptions } from './emit-options.ts';
+import { formatTypeScript } from './format-typescript.ts';
+import { isPlainIdentifier, jsString } from './js-literal.ts';
+import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
+import { renderStateIndexer } from './render-state-indexer.ts';
+import { planStateHash } from './state-hash-plan.ts';
+
+/** Names the generated module declares or uses itself; rule imports are aliased around them. */
+const MODULE_NAMES = [
+  'policyName',
+  'states',
+  'priority',
+  'cells',
+  'slots',
+  'slotOf',
+  'code',
+  'codes',
+  'defineCompiledPolicy',
+  'throwUnknownState',
+  'CompiledPolicy',
+  'RuleClass',
+  'Object',
+  'Math',
+  'Map',
+  'Uint8Array',
+  'Uint16Array',
+  'Uint32Array',
+];
+
+/** The matrix's export name: `<Policy>Matrix`. */
+export function matrixExportName(policy: string): string {
+  return `${policy}Matrix`;
+}
+
+/** The metadata's export name: `<Policy>Metadata`. */
+export function metadataExportName(policy: string): string {
+  return `${policy}Metadata`;
+}
+
+/** The formatted source of `policy`'s generated module. */
+export function emitPolicyModule(policy: PolicyModel, options: EmitOptions): Promise<string> {
+  return formatTypeScript(renderPolicyModule(policy, options));
+}
+
+function renderPolicyModule(policy: PolicyModel, options: EmitOptions): string {
+  const stateCount = policy.states.length - 1;
+  const size = policy.states.length;
+  const cellName = (index: number): string => `c${index}`;
+  const matrix = matrixExportName(policy.name);
+  const metadata = metadataExportName(policy.name);
+
+  // Local names of the rule classes: their export names unless taken.
+  const taken = new Set<string>([...MODULE_NAMES, matrix, metadata, ...policy.distinctCells.map((_, i) => cellName(i))]);
+  const locals = policy.rules.map((rule, index) => {
+    const base = isPlainIdentifier(rule.exportName) ? rule.exportName : isPlainIdentifier(rule.name) ? rule.name : `rule${index}`;
+    let local = base;
+    for (let n = 1; taken.has(local); n++) local = `${base}_${n}`;
+    taken.add(local);
+    return local;
+  });
+
+  const byModule = new Map<string, string[]>();
+  policy.rules.forEach((rule, index) => {
+    const specifier = relativeSpecifier(options.outDir, path.resolve(options.root, rule.module), options.importExtension);
+    const imported = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(rule.exportName) ? rule.exportName : jsString(rule.exportName);
+    const local = locals[index] as string;
+    const list = byModule.get(specifier) ?? [];
+    const entry = imported === local ? local : `${imported} as ${local}`;
+    if (!list.includes(entry)) list.push(entry);
+    byModule.set(specifier, list);
+  });
+  const runtime = runtimeSpecifier(options.outDir, options.runtime, options.importExtension);
+  const imports = [
+    `import { defineCompiledPolicy, throwUnknownState } from ${jsString(runtime)};`,
+    `import type { CompiledPolicy, RuleClass } from ${jsString(runtime)};`,
+    ...[...byModule]
+      .sort((a, b) => compareCodeUnits(a[0], b[0]))
+      .map(([specifier, names]) => `import { ${names.sort(compareCodeUnits).join(', ')} } from ${jsString(specifier)};`),
+  ];
+
+  const list = (rules: readonly number[]): string => rules.map((r) => locals[r]).join(', ');
+  const cellDeclarations = policy.distinctCells.map(
+    (cell, index) => `const ${cellName(index)}: readonly RuleClass[] = Object.freeze([${list(cell)}]);`,
+  );
+
+  const rows: string[] = [];
+  for (let from = 0; from < size; from++) {
+    const state = policy.states[from] ?? null;
+    rows.push(`  // from ${state === null ? 'null' : jsString(state)}`);
+    let line = ' ';
+    for (let to = 0; to < size; to++) {
+      const entry = ` ${cellName(policy.cells[from * size + to] as number)},`;
+      if (line.length + entry.length > 100 && line.length > 1) {
+        rows.push(line);
+        line = ' ';
+      }
+      line += entry;
+    }
+    rows.push(line);
+  }
+
+  const source = path.posix.normalize(policy.location.file);
+  return `${policyBanner(policy.name, source, options.regenerateCommand, policy.inputsHash)}
+
+${imports.join('\n')}
+
+const policyName = ${jsString(policy.name)};
+
+/** The universe in code order: the policy's ${stateCount} state types, then \`null\`. */
+const states: readonly (string | null)[] = Object.freeze([
+${policy.states.map((state) => `  ${state === null ? 'null' : jsString(state)},`).join('\n')}
+]);
+
+/** The priority list, as \`${policy.name}.priority()\` returns it. */
+const priority: readonly RuleClass[] = Object.freeze([${list(policy.priority)}]);
+
+/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+${cellDeclarations.join('\n')}
+
+/** The flat row-major cell table: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`. */
+// prettier-ignore
+const cells: readonly (readonly RuleClass[])[] = Object.freeze([
+${rows.join('\n')}
+]);
+${renderStateIndexer(planStateHash(policy.states.slice(0, stateCount) as string[]), stateCount)}
+
+/**
+ * ${policy.name}'s transition matrix: \`${matrix}.rules(from, to)\` (or \`at(code(from), code(to))\`)
+ * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ */
+export const ${matrix}: CompiledPolicy = defineCompiledPolicy({ name: policyName, states, code, cells });
+
+/** Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`. */
+export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(source)}, priority });
+`;
+}

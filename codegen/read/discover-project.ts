@@ -1,0 +1,198 @@
+/**
+ * Static reading with ts-morph (the only module of the compiler that imports it): finds
+ * the exports of the config modules, classifies classes by their `extends` chain
+ * (policies extend `OrchestrationPolicy`, rules `OrchestrationRule`, transforms
+ * `UniversalTransform`, through re-exports and any depth of inheritance), records
+ * source positions, computes transitive sources and reports syntax errors.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Node, Project, ts, type ClassDeclaration, type SourceFile } from 'ts-morph';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import type { SourceLocation } from '../model/policy-model.ts';
+import { relativePosix } from '../path/relative-posix.ts';
+import type { Problem } from '../problem/problem.ts';
+import type { DiscoveredExport, Discovery, ExportKind, MemberName } from './discovery.ts';
+
+const BASES: Readonly<Record<string, ExportKind>> = {
+  OrchestrationPolicy: 'policy',
+  OrchestrationRule: 'rule',
+  UniversalTransform: 'transform',
+};
+const MEMBERS: readonly MemberName[] = ['STATES', 'priority', 'FROM_STATES', 'TO_STATES'];
+
+/** Compiler options when the project has no tsconfig.json: ESM TypeScript, any import style. */
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  allowImportingTsExtensions: true,
+  allowJs: true,
+  noEmit: true,
+};
+
+/** Reads the config's modules and everything they import. Never throws for user errors. */
+export function discoverProject(config: ResolvedConfig): Discovery {
+  const tsconfig = path.join(config.root, 'tsconfig.json');
+  // Only the config's modules and what they import are read: no lib files and no
+  // ambient `types` (reading @types/node alone would take seconds), since nothing here
+  // type-checks; resolving imports and `extends` chains needs neither.
+  const project = existsSync(tsconfig)
+    ? new Project({
+        tsConfigFilePath: tsconfig,
+        skipAddingFilesFromTsConfig: true,
+        skipLoadingLibFiles: true,
+        compilerOptions: { types: [] },
+      })
+    : new Project({ compilerOptions: { ...DEFAULT_OPTIONS, types: [] }, skipLoadingLibFiles: true });
+  const modules = config.modules.map((module) => project.addSourceFileAtPath(module));
+  const runtimeFile = config.runtime.kind === 'file' ? project.addSourceFileAtPath(config.runtime.file) : undefined;
+  project.resolveSourceFileDependencies();
+
+  const root = config.root;
+  const locate = (node: Node): SourceLocation => {
+    const sourceFile = node.getSourceFile();
+    const { line, column } = sourceFile.getLineAndColumnAtPos(node.getStart());
+    return { file: relativePosix(root, sourceFile.getFilePath()), line, column };
+  };
+
+  const closures = new Map<string, readonly string[]>();
+  const texts = new Map<string, string>();
+  const sourcesOf = (file: string): readonly string[] => {
+    let closure = closures.get(file);
+    if (closure === undefined) {
+      const start = project.getSourceFile(file);
+      closure = start === undefined ? [file] : transitiveSources(start, texts);
+      closures.set(file, closure);
+    }
+    return closure;
+  };
+
+  const exports: DiscoveredExport[] = [];
+  for (const module of modules) {
+    const exported = module.getExportedDeclarations();
+    for (const exportName of [...exported.keys()].sort()) {
+      for (const declaration of exported.get(exportName) ?? []) {
+        const discovered = describeDeclaration(declaration, exportName, module, locate);
+        if (discovered !== undefined) exports.push(discovered);
+      }
+    }
+  }
+
+  const problems: Problem[] = [];
+  const brokenFiles = new Set<string>();
+  const classes = new Map<string, SourceLocation[]>();
+  const program = project.getProgram().compilerObject;
+  const seen = new Set<string>();
+  for (const start of [...modules, ...(runtimeFile === undefined ? [] : [runtimeFile])]) {
+    for (const file of sourcesOf(start.getFilePath())) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const sourceFile = project.getSourceFile(file);
+      if (sourceFile === undefined) continue;
+      for (const diagnostic of program.getSyntacticDiagnostics(sourceFile.compilerNode)) {
+        const { line, column } = sourceFile.getLineAndColumnAtPos(diagnostic.start ?? 0);
+        brokenFiles.add(file);
+        problems.push({
+          file: relativePosix(root, file),
+          line,
+          column,
+          message: `Syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')} Fix it so that the module can be imported.`,
+        });
+      }
+      for (const declaration of sourceFile.getClasses()) {
+        const name = declaration.getName();
+        if (name === undefined) continue;
+        const list = classes.get(name) ?? [];
+        list.push(locate(declaration.getNameNode() ?? declaration));
+        classes.set(name, list);
+      }
+    }
+  }
+
+  return {
+    exports,
+    sourcesOf,
+    runtimeFiles: new Set(runtimeFile === undefined ? [] : sourcesOf(runtimeFile.getFilePath())),
+    classes,
+    texts,
+    problems,
+    brokenFiles,
+  };
+}
+
+function describeDeclaration(
+  declaration: Node,
+  exportName: string,
+  module: SourceFile,
+  locate: (node: Node) => SourceLocation,
+): DiscoveredExport | undefined {
+  const file = declaration.getSourceFile().getFilePath();
+  if (Node.isClassDeclaration(declaration)) {
+    const chain = inheritanceChain(declaration);
+    const base = chain.find((cls) => BASES[cls.getName() ?? ''] !== undefined);
+    const kind = base === undefined ? 'other' : (BASES[base.getName() ?? ''] as ExportKind);
+    const members: DiscoveredExport['members'] = {};
+    const own = base === undefined ? chain : chain.slice(0, chain.indexOf(base));
+    for (const member of MEMBERS) {
+      const found = own.map((cls) => cls.getStaticMember(member)).find((m) => m !== undefined);
+      if (found !== undefined) members[member] = locate(Node.hasName(found) ? found.getNameNode() : found);
+    }
+    return {
+      module: module.getFilePath(),
+      exportName,
+      declaredName: declaration.getName() ?? exportName,
+      kind,
+      abstract: declaration.isAbstract() || base === declaration,
+      file,
+      location: locate(declaration.getNameNode() ?? declaration),
+      members,
+    };
+  }
+  if (Node.isVariableDeclaration(declaration) || Node.isFunctionDeclaration(declaration)) {
+    const nameNode = declaration.getNameNode() ?? declaration;
+    return {
+      module: module.getFilePath(),
+      exportName,
+      declaredName: declaration.getName() ?? exportName,
+      kind: 'other',
+      abstract: false,
+      file,
+      location: locate(nameNode),
+      members: {},
+    };
+  }
+  return undefined;
+}
+
+/** The class and its ancestors, nearest first (stops at a cycle or an unresolved base). */
+function inheritanceChain(declaration: ClassDeclaration): ClassDeclaration[] {
+  const chain: ClassDeclaration[] = [];
+  for (let current: ClassDeclaration | undefined = declaration; current !== undefined; current = current.getBaseClass()) {
+    if (chain.includes(current)) break;
+    chain.push(current);
+  }
+  return chain;
+}
+
+/** `start` and every project file it imports or re-exports, transitively; sorted. */
+function transitiveSources(start: SourceFile, texts: Map<string, string>): string[] {
+  const found = new Set<string>();
+  const pending: SourceFile[] = [start];
+  while (pending.length > 0) {
+    const sourceFile = pending.pop() as SourceFile;
+    const file = sourceFile.getFilePath();
+    if (found.has(file) || isExternal(sourceFile)) continue;
+    found.add(file);
+    if (!texts.has(file)) texts.set(file, sourceFile.getFullText());
+    for (const declaration of [...sourceFile.getImportDeclarations(), ...sourceFile.getExportDeclarations()]) {
+      const target = declaration.getModuleSpecifierSourceFile();
+      if (target !== undefined) pending.push(target);
+    }
+  }
+  return [...found].sort();
+}
+
+function isExternal(sourceFile: SourceFile): boolean {
+  return sourceFile.isDeclarationFile() || sourceFile.isInNodeModules();
+}

@@ -1,0 +1,327 @@
+/**
+ * The read step: static discovery (ts-morph) plus evaluation (a child process), joined
+ * into plain data. Turns every fact the evaluation reports into a located problem
+ * saying what is wrong and how to fix it.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runChild } from '../child/run-child.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import type { SourceLocation } from '../model/policy-model.ts';
+import { relativePosix } from '../path/relative-posix.ts';
+import { compareCodeUnits, type Problem } from '../problem/problem.ts';
+import { didYouMean } from '../problem/suggest-name.ts';
+import { describeThrown, locateThrown, toThrownError, type ThrownError } from '../problem/thrown-error.ts';
+import { discoverProject } from './discover-project.ts';
+import type { DiscoveredExport, Discovery, MemberName } from './discovery.ts';
+import type { EvaluationIssue, EvaluationRequest, ExportedFunction, PolicyEvaluation } from './evaluation.ts';
+import type { ReadPolicy, ReadResult, ReadRule } from './read-result.ts';
+
+const CODEGEN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+export interface ReadOptions {
+  /** Evaluate only the policies with these names (explain); default all. */
+  only?: ReadonlySet<string>;
+  /** Do not evaluate the policies with these names (watch: their inputs did not change). */
+  skip?: ReadonlySet<string>;
+  /** Also ask each policy's dynamic filter for every cell (`dump --dynamic`). */
+  dynamicCells?: boolean;
+}
+
+/** Reads and evaluates the project's policies. Never throws for problems in the project. */
+export async function readProject(config: ResolvedConfig, options: ReadOptions = {}): Promise<ReadResult> {
+  const root = config.root;
+  const rel = (file: string): string => relativePosix(root, file);
+  const configFile = rel(config.configFile);
+
+  // The child process evaluates while ts-morph reads: the two take about as long.
+  const request: EvaluationRequest = { kind: 'evaluate', modules: config.modules, dynamicCells: options.dynamicCells === true };
+  if (options.only !== undefined) request.only = [...options.only];
+  if (options.skip !== undefined) request.skip = [...options.skip];
+  const evaluation = runChild(request, root).then(
+    (response) => ({ response }),
+    (error: unknown) => ({ error: toThrownError(error) }),
+  );
+
+  const discovery = discoverProject(config);
+  const problems: Problem[] = [...discovery.problems];
+  const watchFiles = [...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)]))].sort();
+
+  // One entry per policy class (a class re-exported by several modules is evaluated once).
+  const candidates: DiscoveredExport[] = [];
+  const declared = new Set<string>();
+  for (const entry of discovery.exports) {
+    if (entry.kind !== 'policy' || entry.abstract) continue;
+    const key = `${entry.file}:${entry.location.line}:${entry.location.column}`;
+    if (declared.has(key)) continue;
+    declared.add(key);
+    candidates.push(entry);
+  }
+  reportDuplicatePolicyNames(candidates, problems);
+  const available = [...new Set(candidates.map((entry) => entry.declaredName))].sort(compareCodeUnits);
+  const selected = candidates.filter(
+    (entry) =>
+      (options.only === undefined || options.only.has(entry.declaredName)) && options.skip?.has(entry.declaredName) !== true,
+  );
+
+  const evaluated = await evaluation;
+  if (problems.length > 0 || selected.length === 0) return { policies: [], problems, watchFiles, available };
+  if ('error' in evaluated) {
+    problems.push({
+      file: configFile,
+      line: 1,
+      column: 1,
+      message: `Evaluating the policies of ${config.modules.map(rel).join(', ')} failed: ${describeThrown(evaluated.error)} Make sure the modules can be imported with tsx.`,
+    });
+    return { policies: [], problems, watchFiles, available };
+  }
+  const response = evaluated.response;
+
+  for (const { module, error } of response.moduleErrors) {
+    problems.push({
+      ...(locateThrown(error, root, CODEGEN_DIR) ?? { file: rel(module), line: 1, column: 1 }),
+      message: `Importing ${rel(module)} failed: ${describeThrown(error)}. Fix the module so that it can be imported (it must not throw while loading).`,
+    });
+  }
+  if (response.moduleErrors.length > 0) return { policies: [], problems, watchFiles, available };
+
+  const located = new Map<string, DiscoveredExport>(discovery.exports.map((entry) => [`${entry.module}\0${entry.exportName}`, entry]));
+  const exportsByIdentity = groupExports(response.exports);
+  const context: IssueContext = { root, discovery, located, exportsByIdentity, problems };
+  const evaluations = new Map(response.policies.map((policy) => [policy.identity, policy]));
+
+  const policies: ReadPolicy[] = [];
+  const usedIdentities = new Set<number>();
+  for (const entry of selected) {
+    const exported = response.exports.find((e) => e.module === entry.module && e.exportName === entry.exportName);
+    const evaluation = exported === undefined ? undefined : evaluations.get(exported.identity);
+    if (evaluation === undefined) {
+      problems.push({
+        ...entry.location,
+        policy: entry.declaredName,
+        message: `${entry.declaredName} extends OrchestrationPolicy in the source, but ${rel(entry.module)} does not export it as such a class when run (${exported === undefined ? 'no such export' : `its export ${entry.exportName} is ${exported.className === '' ? 'an anonymous function' : `named ${exported.className}`}`}); export the policy class itself.`,
+      });
+      continue;
+    }
+    for (const rule of evaluation.rules) if (rule.identity !== null) usedIdentities.add(rule.identity);
+    const before = problems.length;
+    for (const issue of evaluation.issues) reportIssue(issue, evaluation, entry, context);
+    if (problems.length > before || evaluation.states === undefined) continue;
+    policies.push(toReadPolicy(evaluation, entry, config, discovery, context));
+  }
+  reportSameNameExports(response.exports, usedIdentities, candidates, context);
+
+  if (problems.length > 0) return { policies: [], problems, watchFiles, available };
+  policies.sort((a, b) => compareCodeUnits(a.name, b.name));
+  return { policies, problems, watchFiles, available };
+}
+
+interface IssueContext {
+  root: string;
+  discovery: Discovery;
+  located: ReadonlyMap<string, DiscoveredExport>;
+  exportsByIdentity: ReadonlyMap<number, ExportedFunction[]>;
+  problems: Problem[];
+}
+
+function toReadPolicy(
+  evaluation: PolicyEvaluation,
+  entry: DiscoveredExport,
+  config: ResolvedConfig,
+  discovery: Discovery,
+  context: IssueContext,
+): ReadPolicy {
+  const rel = (file: string): string => relativePosix(config.root, file);
+  const rules: ReadRule[] = evaluation.rules.map((rule) => {
+    const chosen = preferredExport(context.exportsByIdentity.get(rule.identity as number) ?? [], rule.className);
+    const where = context.located.get(`${chosen.module}\0${chosen.exportName}`);
+    return {
+      name: rule.className,
+      exportName: chosen.exportName,
+      module: rel(chosen.module),
+      location: where?.location ?? { file: rel(chosen.module), line: 1, column: 1 },
+      kind: rule.kind,
+      from: rule.from,
+      to: rule.to,
+    };
+  });
+  const sources = new Set<string>(discovery.sourcesOf(entry.file));
+  sources.add(entry.module);
+  for (const rule of rules) sources.add(path.resolve(config.root, rule.module));
+  const sorted = [...sources].map(rel).sort(compareCodeUnits);
+  const sourceDigests: [string, string][] = [...sources]
+    .filter((file) => !discovery.runtimeFiles.has(file))
+    .map((file): [string, string] => [rel(file), digest(discovery.texts.get(file) ?? '')])
+    .sort((a, b) => compareCodeUnits(a[0], b[0]));
+  const policy: ReadPolicy = {
+    name: evaluation.className,
+    exportName: entry.exportName,
+    module: rel(entry.module),
+    location: entry.location,
+    states: evaluation.states as string[],
+    rules,
+    priority: evaluation.priority,
+    sources: sorted,
+    sourceDigests,
+  };
+  if (evaluation.dynamicCells !== undefined) policy.dynamicCells = evaluation.dynamicCells;
+  return policy;
+}
+
+/** sha256 of a source text with line endings normalised, so a checkout's EOL style never matters. */
+function digest(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('hex');
+}
+
+function groupExports(exports: readonly ExportedFunction[]): Map<number, ExportedFunction[]> {
+  const grouped = new Map<number, ExportedFunction[]>();
+  for (const entry of exports) {
+    const list = grouped.get(entry.identity) ?? [];
+    list.push(entry);
+    grouped.set(entry.identity, list);
+  }
+  return grouped;
+}
+
+/** The export generated code imports: one named like the class if any, else the first. */
+function preferredExport(exports: readonly ExportedFunction[], className: string): ExportedFunction {
+  return exports.find((entry) => entry.exportName === className) ?? (exports[0] as ExportedFunction);
+}
+
+function reportDuplicatePolicyNames(candidates: readonly DiscoveredExport[], problems: Problem[]): void {
+  const byName = new Map<string, DiscoveredExport[]>();
+  for (const entry of candidates) byName.set(entry.declaredName, [...(byName.get(entry.declaredName) ?? []), entry]);
+  for (const [name, entries] of byName) {
+    if (entries.length < 2) continue;
+    const places = entries.map((entry) => at(entry.location)).join(' and ');
+    for (const entry of entries) {
+      problems.push({
+        ...entry.location,
+        policy: name,
+        message: `Two different policy classes are named ${name} (${places}); generated files and matrices are named after the class. Rename one of them.`,
+      });
+    }
+  }
+}
+
+/** Two different classes exported under one name: generated code could import the wrong one. */
+function reportSameNameExports(
+  exports: readonly ExportedFunction[],
+  used: ReadonlySet<number>,
+  policies: readonly DiscoveredExport[],
+  context: IssueContext,
+): void {
+  const policyNames = new Set(policies.map((entry) => entry.exportName));
+  const byName = new Map<string, ExportedFunction[]>();
+  for (const entry of exports) byName.set(entry.exportName, [...(byName.get(entry.exportName) ?? []), entry]);
+  for (const [name, entries] of byName) {
+    const identities = new Set(entries.map((entry) => entry.identity));
+    if (identities.size < 2) continue;
+    if (![...identities].some((identity) => used.has(identity)) && !policyNames.has(name)) continue;
+    const locations = entries.map(
+      (entry) => context.located.get(`${entry.module}\0${entry.exportName}`)?.location ?? { file: relativePosix(context.root, entry.module), line: 1, column: 1 },
+    );
+    const places = locations.map(at).join(' and ');
+    locations.forEach((location, index) => {
+      context.problems.push({
+        ...location,
+        rule: entries[index]?.className,
+        message: `Two different classes are exported as ${name} (${places}); generated code imports classes by export name. Rename or remove one of the exports.`,
+      });
+    });
+  }
+}
+
+function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry: DiscoveredExport, context: IssueContext): void {
+  const policy = evaluation.className;
+  const member = (name: MemberName): SourceLocation => entry.members[name] ?? entry.location;
+  const add = (location: SourceLocation, message: string, rule?: string): void => {
+    const problem: Problem = { ...location, policy, message };
+    if (rule !== undefined) problem.rule = rule;
+    context.problems.push(problem);
+  };
+  const thrownAt = (error: ThrownError, fallback: SourceLocation): SourceLocation =>
+    locateThrown(error, context.root, CODEGEN_DIR) ?? fallback;
+  const ruleOf = (index: number) => evaluation.rules[index] ?? { identity: null, className: '?', kind: 'rule' as const, from: '', to: '' };
+  const ruleExport = (index: number): DiscoveredExport | undefined => {
+    const rule = ruleOf(index);
+    const exported = rule.identity === null ? undefined : preferredExport(context.exportsByIdentity.get(rule.identity) ?? [], rule.className);
+    return exported === undefined ? undefined : context.located.get(`${exported.module}\0${exported.exportName}`);
+  };
+  const ruleLocation = (index: number, side?: MemberName): SourceLocation => {
+    const exported = ruleExport(index);
+    if (exported !== undefined) return (side === undefined ? undefined : exported.members[side]) ?? exported.location;
+    return classLocation(ruleOf(index).className, entry, context) ?? member('priority');
+  };
+  const states = evaluation.states ?? [];
+
+  switch (issue.kind) {
+    case 'states-threw':
+      return add(thrownAt(issue.error, member('STATES')), `Reading the state set of ${policy} threw ${describeThrown(issue.error)}; fix STATES.`);
+    case 'states-not-a-list':
+      return add(member('STATES'), `${policy}.STATES is ${issue.description}, not a list of state names; write static STATES = ['A', 'B'] (or leave it out for the reference states).`);
+    case 'state-not-a-string':
+      return add(member('STATES'), `${policy}.STATES entry ${issue.index} is ${issue.description}, not a string; state names are non-empty strings.`);
+    case 'state-empty':
+      return add(member('STATES'), `${policy}.STATES entry ${issue.index} is an empty string; state names are non-empty strings. Remove it or give it a name.`);
+    case 'state-duplicate':
+      return add(member('STATES'), `${policy}.STATES lists ${JSON.stringify(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`);
+    case 'priority-threw':
+      return add(thrownAt(issue.error, member('priority')), `${policy}.priority() threw ${describeThrown(issue.error)}; fix priority() so that it returns the policy's rules.`);
+    case 'priority-not-a-list':
+      return add(member('priority'), `${policy}.priority() returned ${issue.description}, not a list; return an array of rule and transform classes.`);
+    case 'priority-entry-not-a-rule':
+      return add(
+        member('priority'),
+        `${policy}.priority() entry ${issue.index} is ${issue.description}, not a rule or transform class; list OrchestrationRule or UniversalTransform subclasses only${issue.description === 'undefined' ? ' (undefined often means a missing export or a circular import)' : ''}.`,
+      );
+    case 'rule-not-exported': {
+      const rule = ruleOf(issue.rule).className;
+      const modules = [...new Set(context.discovery.exports.map((e) => relativePosix(context.root, e.module)))];
+      return add(
+        ruleLocation(issue.rule),
+        `${rule} is listed by ${policy}.priority() but not exported by ${modules.length === 0 ? 'the config modules' : modules.join(' or ')}; generated code can only import exported classes. Export it, for example: export { ${rule} } from './${kebab(rule)}.ts'.`,
+        rule,
+      );
+    }
+    case 'set-not-a-set': {
+      const rule = ruleOf(issue.rule).className;
+      return add(ruleLocation(issue.rule, issue.side), `${rule}.${issue.side} is ${issue.description}, not a set (it has no has() method); write static ${issue.side} = new Set([...]).`, rule);
+    }
+    case 'set-threw': {
+      const rule = ruleOf(issue.rule).className;
+      return add(thrownAt(issue.error, ruleLocation(issue.rule, issue.side)), `Asking ${rule}.${issue.side} for ${policy}'s states threw ${describeThrown(issue.error)}; fix the set.`, rule);
+    }
+    case 'set-entry-invalid': {
+      const rule = ruleOf(issue.rule).className;
+      return add(ruleLocation(issue.rule, issue.side), `${rule}.${issue.side} contains ${issue.description}; entries are state names (strings) or null.`, rule);
+    }
+    case 'set-entry-unknown': {
+      const rule = ruleOf(issue.rule).className;
+      const hint = didYouMean(issue.entry, states);
+      return add(
+        ruleLocation(issue.rule, issue.side),
+        `${rule}.${issue.side} contains ${JSON.stringify(issue.entry)}, which is not a state of ${policy}.${hint === '' ? ` Its states are ${states.join(', ')} (and null).` : hint}`,
+        rule,
+      );
+    }
+    case 'dynamic-filter-threw':
+      return add(thrownAt(issue.error, entry.location), `${policy}.compileTransitionRules threw ${describeThrown(issue.error)}.`);
+  }
+}
+
+/** Where a class that is not exported is declared: preferably among the policy's own sources. */
+function classLocation(name: string, entry: DiscoveredExport, context: IssueContext): SourceLocation | undefined {
+  const candidates = context.discovery.classes.get(name) ?? [];
+  const own = new Set(context.discovery.sourcesOf(entry.file).map((file) => relativePosix(context.root, file)));
+  return candidates.find((location) => own.has(location.file)) ?? candidates[0];
+}
+
+function at(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
+}

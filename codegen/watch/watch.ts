@@ -1,0 +1,177 @@
+/**
+ * `watch`: generates once, then watches every project file the policies depend on
+ * (chokidar) and, after each burst of changes (debounced), re-evaluates only the
+ * policies whose sources changed (plus new ones, or all after a failed run), and writes
+ * what changed. Survives errors: problems are reported and watching goes on.
+ *
+ * The config is read once; after changing it, restart watch.
+ */
+import path from 'node:path';
+import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
+import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { emitOptionsOf } from '../emit/emit-options.ts';
+import { emitProject } from '../emit/emit-project.ts';
+import { summarize, type GeneratedPolicy } from '../generate/generate.ts';
+import { buildProjectModel } from '../model/build-project-model.ts';
+import { relativePosix } from '../path/relative-posix.ts';
+import { compareCodeUnits, type Problem } from '../problem/problem.ts';
+import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
+import { readProject } from '../read/read-project.ts';
+import type { ReadPolicy } from '../read/read-result.ts';
+import { writeOutput, type WrittenFile } from '../write/write-output.ts';
+
+export interface WatchOptions extends ConfigOptions {
+  /** Receives every event; default: none (use the CLI for printed output). */
+  onEvent?: (event: WatchEvent) => void;
+  /** Quiet time after the last change before regenerating, in ms (default 100). */
+  debounceMs?: number;
+}
+
+export type WatchEvent =
+  /** A run finished and wrote what changed. `evaluated`: the policies re-read this run. */
+  | {
+      type: 'generated';
+      changed: string[];
+      evaluated: string[];
+      policies: GeneratedPolicy[];
+      files: WrittenFile[];
+    }
+  /** A run found problems; nothing was written, watching goes on. */
+  | { type: 'problems'; changed: string[]; problems: Problem[] }
+  /** The config changed: watch keeps the config it started with. */
+  | { type: 'config-changed'; file: string };
+
+export interface WatchHandle {
+  /** Resolves when the first run is done and the watcher is ready. */
+  ready: Promise<void>;
+  /** Stops watching. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts watching. Resolves to a handle once the config is loaded; rejects (with the
+ * formatted problems) when the config itself cannot be loaded.
+ */
+export async function watch(options: WatchOptions = {}): Promise<WatchHandle> {
+  const loaded = await loadConfig(options);
+  if (loaded.config === undefined) {
+    throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+  }
+  const session = new WatchSession(loaded.config, options);
+  return { ready: session.start(), close: () => session.close() };
+}
+
+class WatchSession {
+  readonly #config: ResolvedConfig;
+  readonly #emit: (event: WatchEvent) => void;
+  readonly #debounceMs: number;
+  readonly #emitCache = new Map<string, string>();
+  /** The last good read of each policy, and the files it depends on (absolute). */
+  #policies = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
+  #failed = true;
+  #watcher: FSWatcher | undefined;
+  #watched = new Set<string>();
+  #pending = new Set<string>();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> = Promise.resolve();
+  #closed = false;
+
+  constructor(config: ResolvedConfig, options: WatchOptions) {
+    this.#config = config;
+    this.#emit = options.onEvent ?? (() => undefined);
+    this.#debounceMs = options.debounceMs ?? 100;
+  }
+
+  async start(): Promise<void> {
+    const watchFiles = await this.#run([]);
+    const watcher = chokidarWatch([this.#config.configFile, ...watchFiles], { ignoreInitial: true });
+    this.#watcher = watcher;
+    for (const file of watchFiles) this.#watched.add(file);
+    watcher.on('all', (_event, file) => this.#changed(path.resolve(file)));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    await this.#watcher?.close();
+    await this.#running;
+  }
+
+  #changed(file: string): void {
+    if (this.#closed) return;
+    if (file === this.#config.configFile) {
+      this.#emit({ type: 'config-changed', file: relativePosix(this.#config.root, file) });
+      return;
+    }
+    this.#pending.add(file);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      const changed = [...this.#pending];
+      this.#pending.clear();
+      this.#running = this.#running.then(async () => {
+        if (this.#closed) return;
+        const watchFiles = await this.#run(changed);
+        const added = watchFiles.filter((f) => !this.#watched.has(f));
+        for (const f of added) this.#watched.add(f);
+        if (added.length > 0) this.#watcher?.add(added);
+      });
+    }, this.#debounceMs);
+  }
+
+  /** One run: re-reads the affected policies, writes what changed; returns the files to watch. */
+  async #run(changedFiles: string[]): Promise<string[]> {
+    const config = this.#config;
+    const changed = changedFiles.map((file) => relativePosix(config.root, file)).sort(compareCodeUnits);
+    try {
+      const skip = new Set<string>();
+      if (!this.#failed) {
+        for (const [name, { sources }] of this.#policies) {
+          if (!changedFiles.some((file) => sources.has(file))) skip.add(name);
+        }
+      }
+      const read = await readProject(config, { skip });
+      if (read.problems.length > 0) return this.#fail(changed, read.problems, read.watchFiles);
+
+      const available = new Set(read.available);
+      const next = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
+      for (const [name, entry] of this.#policies) if (skip.has(name) && available.has(name)) next.set(name, entry);
+      for (const policy of read.policies) {
+        next.set(policy.name, { read: policy, sources: new Set(policy.sources.map((s) => path.resolve(config.root, s))) });
+      }
+      const policies = [...next.values()].map((entry) => entry.read).sort((a, b) => compareCodeUnits(a.name, b.name));
+      const model = buildProjectModel({ policies });
+      const emitted = await emitProject(model, emitOptionsOf(config), this.#emitCache);
+      if (emitted.problems.length > 0) return this.#fail(changed, emitted.problems, read.watchFiles);
+      const written = writeOutput(config.root, config.outDir, emitted.files);
+      if (written.problems.length > 0) return this.#fail(changed, written.problems, read.watchFiles);
+
+      this.#policies = next;
+      this.#failed = false;
+      this.#emit({
+        type: 'generated',
+        changed,
+        evaluated: read.policies.map((p) => p.name),
+        policies: summarize(model, written.files),
+        files: written.files,
+      });
+      return read.watchFiles;
+    } catch (error) {
+      const problem: Problem = {
+        file: relativePosix(config.root, config.configFile),
+        line: 1,
+        column: 1,
+        message: `Regenerating failed unexpectedly: ${describeThrown(toThrownError(error))}`,
+      };
+      return this.#fail(changed, [problem], [...this.#watched]);
+    }
+  }
+
+  #fail(changed: string[], problems: Problem[], watchFiles: string[]): string[] {
+    this.#failed = true;
+    this.#emit({ type: 'problems', changed, problems });
+    return watchFiles;
+  }
+}
+

@@ -18,7 +18,9 @@ import {
 
 const policyName = 'CoreFlowPolicy';
 
-/** The universe in code order: the policy's 9 state types, then `null`. */
+/**
+ * The universe in code order: the policy's 9 state types, then `null`.
+ */
 const states: readonly (string | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
@@ -32,7 +34,9 @@ const states: readonly (string | null)[] = Object.freeze([
   null,
 ]);
 
-/** The priority list, as `CoreFlowPolicy.priority()` returns it. */
+/**
+ * The priority list, as `CoreFlowPolicy.priority()` returns it.
+ */
 const priority: readonly RuleClass[] = Object.freeze([
   HandleFlowTerminalStateTransitions,
   HandleCancellingStateTransitions,
@@ -44,7 +48,9 @@ const priority: readonly RuleClass[] = Object.freeze([
   RetryFailedFlows,
 ]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+/**
+ * Each distinct cell once: the rules that apply to its transitions, in priority order.
+ */
 const c0: readonly RuleClass[] = Object.freeze([PreventRedundantTransitions]);
 const c1: readonly RuleClass[] = Object.freeze([PreventRedundantTransitions, CopyScheduledTime]);
 const c2: readonly RuleClass[] = Object.freeze([PreventRedundantTransitions, WaitForScheduledTime]);
@@ -77,7 +83,10 @@ const c14: readonly RuleClass[] = Object.freeze([
   HandlePausingFlows,
 ]);
 
-/** The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 + code(to)]`. */
+/**
+ * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
+ * code(to)]`.
+ */
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   // from 'SCHEDULED'
@@ -103,9 +112,9 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ]);
 
 /**
- * `code(state)`: a perfect hash over the policy's 9 state names (their length and the
- * character codes at position 3), found at build time so that no two names share a slot,
- * verified by one string comparison. `null` is code 9; unknown states throw a `TypeError`.
+ * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character
+ * codes at position 3), found at build time so that no two names share a slot, verified by one
+ * string comparison. `null` is code 9; unknown states throw a `TypeError`.
  */
 function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
@@ -125,8 +134,9 @@ function code(state: string | null): number {
 }
 
 /**
- * CoreFlowPolicy's transition matrix: `CoreFlowPolicyMatrix.rules(from, to)` (or `at(code(from), code(to))`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ * CoreFlowPolicy's transition matrix: `CoreFlowPolicyMatrix.rules(from, to)`, or
+ * `CoreFlowPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
+ * apply to a transition, in priority order, by constant-time indexing.
  */
 export const CoreFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   name: policyName,
@@ -135,7 +145,9 @@ export const CoreFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   cells,
 });
 
-/** Where CoreFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`. */
+/**
+ * Where CoreFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`.
+ */
 export const CoreFlowPolicyMetadata = Object.freeze({
   name: policyName,
   source: 'src/orion/policies/core-flow-policy.ts',

@@ -22,7 +22,9 @@ import {
 
 const policyName = 'CoreTaskPolicy';
 
-/** The universe in code order: the policy's 9 state types, then `null`. */
+/**
+ * The universe in code order: the policy's 9 state types, then `null`.
+ */
 const states: readonly (string | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
@@ -36,7 +38,9 @@ const states: readonly (string | null)[] = Object.freeze([
   null,
 ]);
 
-/** The priority list, as `CoreTaskPolicy.priority()` returns it. */
+/**
+ * The priority list, as `CoreTaskPolicy.priority()` returns it.
+ */
 const priority: readonly RuleClass[] = Object.freeze([
   CacheRetrieval,
   HandleTaskTerminalStateTransitions,
@@ -52,7 +56,9 @@ const priority: readonly RuleClass[] = Object.freeze([
   ReleaseTaskConcurrencySlots,
 ]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+/**
+ * Each distinct cell once: the rules that apply to its transitions, in priority order.
+ */
 const c0: readonly RuleClass[] = Object.freeze([
   PreventRedundantTransitions,
   ReleaseTaskConcurrencySlots,
@@ -111,7 +117,10 @@ const c10: readonly RuleClass[] = Object.freeze([
   ReleaseTaskConcurrencySlots,
 ]);
 
-/** The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 + code(to)]`. */
+/**
+ * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
+ * code(to)]`.
+ */
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   // from 'SCHEDULED'
@@ -137,9 +146,9 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ]);
 
 /**
- * `code(state)`: a perfect hash over the policy's 9 state names (their length and the
- * character codes at position 3), found at build time so that no two names share a slot,
- * verified by one string comparison. `null` is code 9; unknown states throw a `TypeError`.
+ * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character
+ * codes at position 3), found at build time so that no two names share a slot, verified by one
+ * string comparison. `null` is code 9; unknown states throw a `TypeError`.
  */
 function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
@@ -159,8 +168,9 @@ function code(state: string | null): number {
 }
 
 /**
- * CoreTaskPolicy's transition matrix: `CoreTaskPolicyMatrix.rules(from, to)` (or `at(code(from), code(to))`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ * CoreTaskPolicy's transition matrix: `CoreTaskPolicyMatrix.rules(from, to)`, or
+ * `CoreTaskPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
+ * apply to a transition, in priority order, by constant-time indexing.
  */
 export const CoreTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   name: policyName,
@@ -169,7 +179,9 @@ export const CoreTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   cells,
 });
 
-/** Where CoreTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`. */
+/**
+ * Where CoreTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`.
+ */
 export const CoreTaskPolicyMetadata = Object.freeze({
   name: policyName,
   source: 'src/orion/policies/core-task-policy.ts',

@@ -23,7 +23,9 @@ import {
 
 const policyName = 'GlobalFlowPolicy';
 
-/** The universe in code order: the policy's 9 state types, then `null`. */
+/**
+ * The universe in code order: the policy's 9 state types, then `null`.
+ */
 const states: readonly (string | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
@@ -37,7 +39,9 @@ const states: readonly (string | null)[] = Object.freeze([
   null,
 ]);
 
-/** The priority list, as `GlobalFlowPolicy.priority()` returns it. */
+/**
+ * The priority list, as `GlobalFlowPolicy.priority()` returns it.
+ */
 const priority: readonly RuleClass[] = Object.freeze([
   SetRunStateType,
   SetRunStateName,
@@ -54,7 +58,9 @@ const priority: readonly RuleClass[] = Object.freeze([
   RemoveResumingIndicator,
 ]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+/**
+ * Each distinct cell once: the rules that apply to its transitions, in priority order.
+ */
 const c0: readonly RuleClass[] = Object.freeze([
   SetRunStateType,
   SetRunStateName,
@@ -71,7 +77,10 @@ const c0: readonly RuleClass[] = Object.freeze([
   RemoveResumingIndicator,
 ]);
 
-/** The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 + code(to)]`. */
+/**
+ * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
+ * code(to)]`.
+ */
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   // from 'SCHEDULED'
@@ -97,9 +106,9 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ]);
 
 /**
- * `code(state)`: a perfect hash over the policy's 9 state names (their length and the
- * character codes at position 3), found at build time so that no two names share a slot,
- * verified by one string comparison. `null` is code 9; unknown states throw a `TypeError`.
+ * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character
+ * codes at position 3), found at build time so that no two names share a slot, verified by one
+ * string comparison. `null` is code 9; unknown states throw a `TypeError`.
  */
 function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
@@ -119,8 +128,9 @@ function code(state: string | null): number {
 }
 
 /**
- * GlobalFlowPolicy's transition matrix: `GlobalFlowPolicyMatrix.rules(from, to)` (or `at(code(from), code(to))`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ * GlobalFlowPolicy's transition matrix: `GlobalFlowPolicyMatrix.rules(from, to)`, or
+ * `GlobalFlowPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
+ * apply to a transition, in priority order, by constant-time indexing.
  */
 export const GlobalFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   name: policyName,
@@ -129,7 +139,9 @@ export const GlobalFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   cells,
 });
 
-/** Where GlobalFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`. */
+/**
+ * Where GlobalFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`.
+ */
 export const GlobalFlowPolicyMetadata = Object.freeze({
   name: policyName,
   source: 'src/orion/policies/global-flow-policy.ts',

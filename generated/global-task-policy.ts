@@ -20,7 +20,9 @@ import {
 
 const policyName = 'GlobalTaskPolicy';
 
-/** The universe in code order: the policy's 9 state types, then `null`. */
+/**
+ * The universe in code order: the policy's 9 state types, then `null`.
+ */
 const states: readonly (string | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
@@ -34,7 +36,9 @@ const states: readonly (string | null)[] = Object.freeze([
   null,
 ]);
 
-/** The priority list, as `GlobalTaskPolicy.priority()` returns it. */
+/**
+ * The priority list, as `GlobalTaskPolicy.priority()` returns it.
+ */
 const priority: readonly RuleClass[] = Object.freeze([
   SetRunStateType,
   SetRunStateName,
@@ -48,7 +52,9 @@ const priority: readonly RuleClass[] = Object.freeze([
   IncrementTaskRunCount,
 ]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+/**
+ * Each distinct cell once: the rules that apply to its transitions, in priority order.
+ */
 const c0: readonly RuleClass[] = Object.freeze([
   SetRunStateType,
   SetRunStateName,
@@ -62,7 +68,10 @@ const c0: readonly RuleClass[] = Object.freeze([
   IncrementTaskRunCount,
 ]);
 
-/** The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 + code(to)]`. */
+/**
+ * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
+ * code(to)]`.
+ */
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   // from 'SCHEDULED'
@@ -88,9 +97,9 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ]);
 
 /**
- * `code(state)`: a perfect hash over the policy's 9 state names (their length and the
- * character codes at position 3), found at build time so that no two names share a slot,
- * verified by one string comparison. `null` is code 9; unknown states throw a `TypeError`.
+ * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character
+ * codes at position 3), found at build time so that no two names share a slot, verified by one
+ * string comparison. `null` is code 9; unknown states throw a `TypeError`.
  */
 function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
@@ -110,8 +119,9 @@ function code(state: string | null): number {
 }
 
 /**
- * GlobalTaskPolicy's transition matrix: `GlobalTaskPolicyMatrix.rules(from, to)` (or `at(code(from), code(to))`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ * GlobalTaskPolicy's transition matrix: `GlobalTaskPolicyMatrix.rules(from, to)`, or
+ * `GlobalTaskPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
+ * apply to a transition, in priority order, by constant-time indexing.
  */
 export const GlobalTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   name: policyName,
@@ -120,7 +130,9 @@ export const GlobalTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   cells,
 });
 
-/** Where GlobalTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`. */
+/**
+ * Where GlobalTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`.
+ */
 export const GlobalTaskPolicyMetadata = Object.freeze({
   name: policyName,
   source: 'src/orion/policies/global-task-policy.ts',

@@ -8,7 +8,9 @@ import type { CompiledPolicy, RuleClass } from '../src/index.ts';
 
 const policyName = 'MinimalFlowPolicy';
 
-/** The universe in code order: the policy's 9 state types, then `null`. */
+/**
+ * The universe in code order: the policy's 9 state types, then `null`.
+ */
 const states: readonly (string | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
@@ -22,13 +24,20 @@ const states: readonly (string | null)[] = Object.freeze([
   null,
 ]);
 
-/** The priority list, as `MinimalFlowPolicy.priority()` returns it. */
+/**
+ * The priority list, as `MinimalFlowPolicy.priority()` returns it.
+ */
 const priority: readonly RuleClass[] = Object.freeze([]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+/**
+ * Each distinct cell once: the rules that apply to its transitions, in priority order.
+ */
 const c0: readonly RuleClass[] = Object.freeze([]);
 
-/** The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 + code(to)]`. */
+/**
+ * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
+ * code(to)]`.
+ */
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   // from 'SCHEDULED'
@@ -54,9 +63,9 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ]);
 
 /**
- * `code(state)`: a perfect hash over the policy's 9 state names (their length and the
- * character codes at position 3), found at build time so that no two names share a slot,
- * verified by one string comparison. `null` is code 9; unknown states throw a `TypeError`.
+ * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character
+ * codes at position 3), found at build time so that no two names share a slot, verified by one
+ * string comparison. `null` is code 9; unknown states throw a `TypeError`.
  */
 function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
@@ -76,8 +85,9 @@ function code(state: string | null): number {
 }
 
 /**
- * MinimalFlowPolicy's transition matrix: `MinimalFlowPolicyMatrix.rules(from, to)` (or `at(code(from), code(to))`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ * MinimalFlowPolicy's transition matrix: `MinimalFlowPolicyMatrix.rules(from, to)`, or
+ * `MinimalFlowPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
+ * apply to a transition, in priority order, by constant-time indexing.
  */
 export const MinimalFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   name: policyName,
@@ -86,7 +96,10 @@ export const MinimalFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   cells,
 });
 
-/** Where MinimalFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`. */
+/**
+ * Where MinimalFlowPolicy is declared and its priority list, for tools such as `policy-matrix
+ * dump`.
+ */
 export const MinimalFlowPolicyMetadata = Object.freeze({
   name: policyName,
   source: 'src/orion/policies/minimal-flow-policy.ts',

@@ -9,7 +9,9 @@ import { ReleaseTaskConcurrencySlots } from '../src/orion/index.ts';
 
 const policyName = 'MinimalTaskPolicy';
 
-/** The universe in code order: the policy's 9 state types, then `null`. */
+/**
+ * The universe in code order: the policy's 9 state types, then `null`.
+ */
 const states: readonly (string | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
@@ -23,13 +25,20 @@ const states: readonly (string | null)[] = Object.freeze([
   null,
 ]);
 
-/** The priority list, as `MinimalTaskPolicy.priority()` returns it. */
+/**
+ * The priority list, as `MinimalTaskPolicy.priority()` returns it.
+ */
 const priority: readonly RuleClass[] = Object.freeze([ReleaseTaskConcurrencySlots]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+/**
+ * Each distinct cell once: the rules that apply to its transitions, in priority order.
+ */
 const c0: readonly RuleClass[] = Object.freeze([ReleaseTaskConcurrencySlots]);
 
-/** The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 + code(to)]`. */
+/**
+ * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
+ * code(to)]`.
+ */
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   // from 'SCHEDULED'
@@ -55,9 +64,9 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ]);
 
 /**
- * `code(state)`: a perfect hash over the policy's 9 state names (their length and the
- * character codes at position 3), found at build time so that no two names share a slot,
- * verified by one string comparison. `null` is code 9; unknown states throw a `TypeError`.
+ * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character
+ * codes at position 3), found at build time so that no two names share a slot, verified by one
+ * string comparison. `null` is code 9; unknown states throw a `TypeError`.
  */
 function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
@@ -77,8 +86,9 @@ function code(state: string | null): number {
 }
 
 /**
- * MinimalTaskPolicy's transition matrix: `MinimalTaskPolicyMatrix.rules(from, to)` (or `at(code(from), code(to))`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
+ * MinimalTaskPolicy's transition matrix: `MinimalTaskPolicyMatrix.rules(from, to)`, or
+ * `MinimalTaskPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
+ * apply to a transition, in priority order, by constant-time indexing.
  */
 export const MinimalTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   name: policyName,
@@ -87,7 +97,10 @@ export const MinimalTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
   cells,
 });
 
-/** Where MinimalTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`. */
+/**
+ * Where MinimalTaskPolicy is declared and its priority list, for tools such as `policy-matrix
+ * dump`.
+ */
 export const MinimalTaskPolicyMetadata = Object.freeze({
   name: policyName,
   source: 'src/orion/policies/minimal-task-policy.ts',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { PolicyModel } from '../model/policy-model.ts';
 import { compareCodeUnits } from '../problem/problem.ts';
 import { policyBanner } from './banner.ts';
+import { docComment } from './doc-comment.ts';
 import type { EmitOptions } from './emit-options.ts';
 import { formatTypeScript } from './format-typescript.ts';
 import { isPlainIdentifier, jsString } from './js-literal.ts';
@@ -117,31 +118,28 @@ ${imports.join('\n')}
 
 const policyName = ${jsString(policy.name)};
 
-/** The universe in code order: the policy's ${stateCount} state types, then \`null\`. */
+${docComment(`The universe in code order: the policy's ${stateCount} state types, then \`null\`.`)}
 const states: readonly (string | null)[] = Object.freeze([
 ${policy.states.map((state) => `  ${state === null ? 'null' : jsString(state)},`).join('\n')}
 ]);
 
-/** The priority list, as \`${policy.name}.priority()\` returns it. */
+${docComment(`The priority list, as \`${policy.name}.priority()\` returns it.`)}
 const priority: readonly RuleClass[] = Object.freeze([${list(policy.priority)}]);
 
-/** Each distinct cell once: the rules that apply to its transitions, in priority order. */
+${docComment('Each distinct cell once: the rules that apply to its transitions, in priority order.')}
 ${cellDeclarations.join('\n')}
 
-/** The flat row-major cell table: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`. */
+${docComment(`The flat row-major cell table: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`.`)}
 // prettier-ignore
 const cells: readonly (readonly RuleClass[])[] = Object.freeze([
 ${rows.join('\n')}
 ]);
 ${renderStateIndexer(planStateHash(policy.states.slice(0, stateCount) as string[]), stateCount)}
 
-/**
- * ${policy.name}'s transition matrix: \`${matrix}.rules(from, to)\` (or \`at(code(from), code(to))\`)
- * returns the rules that apply to a transition, in priority order, by constant-time indexing.
- */
+${docComment(`${policy.name}'s transition matrix: \`${matrix}.rules(from, to)\`, or \`${matrix}.at(code(from), code(to))\` with precomputed codes, returns the rules that apply to a transition, in priority order, by constant-time indexing.`)}
 export const ${matrix}: CompiledPolicy = defineCompiledPolicy({ name: policyName, states, code, cells });
 
-/** Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`. */
+${docComment(`Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`.`)}
 export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(source)}, priority });
 `;
 }

@@ -4,6 +4,7 @@
  * (from the runtime's `throwUnknownState`) for anything else. Expects the module to
  * declare `states` (the universe) and `policyName`.
  */
+import { docComment } from './doc-comment.ts';
 import type { HashPosition, StateHashPlan } from './state-hash-plan.ts';
 
 /** The indexer's declarations, for a universe of `stateCount` names plus `null`. */
@@ -46,13 +47,15 @@ function code(state: string | null): number {
     case 'hash': {
       const table = stateCount < 255 ? 'Uint8Array' : stateCount < 65535 ? 'Uint16Array' : 'Uint32Array';
       const terms = [`state.length * ${hex(plan.lengthFactor)}`, ...plan.positions.map(term)].join(' + ');
-      const read = plan.positions.map(describePosition).join(', ');
+      const read =
+        plan.positions.length === 0
+          ? 'their length'
+          : `their length and the character codes at ${plan.positions.map(describePosition).join(', ')}`;
+      const doc = docComment(
+        `\`code(state)\`: a perfect hash over the policy's ${stateCount} state names (${read}), found at build time so that no two names share a slot, verified by one string comparison. \`null\` is code ${nullCode}; unknown states throw a \`TypeError\`.`,
+      );
       return `
-/**
- * \`code(state)\`: a perfect hash over the policy's ${stateCount} state names (their length and the
- * character codes at ${read}), found at build time so that no two names share a slot,
- * verified by one string comparison. \`null\` is code ${nullCode}; unknown states throw a \`TypeError\`.
- */
+${doc}
 function slotOf(state: string): number {
   return Math.imul(${terms}, ${hex(plan.seed)}) >>> ${32 - plan.bits};
 }

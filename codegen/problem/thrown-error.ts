@@ -40,10 +40,15 @@ const FRAME = /(?:\(|\s|^)((?:file:\/\/)?\/[^\s()]*?|[A-Za-z]:\\[^\s()]*?):(\d+)
 
 /**
  * Where in the project `error` was raised: the position a syntax error names, or the
- * first stack frame outside node_modules and outside `skipDir` (the compiler's own
- * code), relative to `root`. `undefined` when neither exists.
+ * first stack frame outside node_modules, outside `skipDir` (the compiler's own code)
+ * and not `skipFile` (the runtime's files), relative to `root`. `undefined` when none.
  */
-export function locateThrown(error: ThrownError, root: string, skipDir?: string): SourceLocation | undefined {
+export function locateThrown(
+  error: ThrownError,
+  root: string,
+  skipDir?: string,
+  skipFile: (file: string) => boolean = () => false,
+): SourceLocation | undefined {
   const syntax = ESBUILD_ERROR.exec(error.message);
   if (syntax !== null && path.isAbsolute(syntax[1] ?? '')) {
     return { file: relativePosix(root, syntax[1] as string), line: Number(syntax[2]), column: Number(syntax[3]) + 1 };
@@ -55,6 +60,7 @@ export function locateThrown(error: ThrownError, root: string, skipDir?: string)
     const file = raw.startsWith('file://') ? fileURLToPath(raw) : raw;
     if (file.includes(`${path.sep}node_modules${path.sep}`)) continue;
     if (skipDir !== undefined && file.startsWith(skipDir + path.sep)) continue;
+    if (file.startsWith('node:') || skipFile(file)) continue;
     return { file: relativePosix(root, file), line: Number(lineNumber), column: Number(column) };
   }
   return undefined;

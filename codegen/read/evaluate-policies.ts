@@ -118,11 +118,18 @@ function evaluatePolicy(
   return result;
 }
 
-/** The policy's state types: `stateTypes()` when it has one (the default set), else `STATES`. */
+/**
+ * The policy's state types: its declared `STATES`, checked here (so that problems point
+ * at the policy, not at the runtime's own check); without one, `stateTypes()` (the
+ * reference set).
+ */
 function readStates(policy: Record<string, unknown>, issues: EvaluationIssue[]): string[] | undefined {
   let declared: unknown;
   try {
-    declared = typeof policy.stateTypes === 'function' ? (policy.stateTypes as () => unknown).call(policy) : policy.STATES;
+    declared =
+      policy.STATES === undefined && typeof policy.stateTypes === 'function'
+        ? (policy.stateTypes as () => unknown).call(policy)
+        : policy.STATES;
   } catch (error) {
     issues.push({ kind: 'states-threw', error: toThrownError(error) });
     return undefined;

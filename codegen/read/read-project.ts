@@ -80,7 +80,7 @@ export async function readProject(config: ResolvedConfig, options: ReadOptions =
 
   for (const { module, error } of response.moduleErrors) {
     problems.push({
-      ...(locateThrown(error, root, CODEGEN_DIR) ?? { file: rel(module), line: 1, column: 1 }),
+      ...(locateThrown(error, root, CODEGEN_DIR, (file) => discovery.runtimeFiles.has(file)) ?? { file: rel(module), line: 1, column: 1 }),
       message: `Importing ${rel(module)} failed: ${describeThrown(error)}. Fix the module so that it can be imported (it must not throw while loading).`,
     });
   }
@@ -242,7 +242,7 @@ function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry
     context.problems.push(problem);
   };
   const thrownAt = (error: ThrownError, fallback: SourceLocation): SourceLocation =>
-    locateThrown(error, context.root, CODEGEN_DIR) ?? fallback;
+    locateThrown(error, context.root, CODEGEN_DIR, (file) => context.discovery.runtimeFiles.has(file)) ?? fallback;
   const ruleOf = (index: number) => evaluation.rules[index] ?? { identity: null, className: '?', kind: 'rule' as const, from: '', to: '' };
   const ruleExport = (index: number): DiscoveredExport | undefined => {
     const rule = ruleOf(index);
@@ -278,10 +278,17 @@ function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry
       );
     case 'rule-not-exported': {
       const rule = ruleOf(issue.rule).className;
-      const modules = [...new Set(context.discovery.exports.map((e) => relativePosix(context.root, e.module)))];
+      const where = ruleLocation(issue.rule);
+      const module = entry.module;
+      const from = path.relative(path.dirname(module), path.resolve(context.root, where.file)).split(path.sep).join('/');
+      const specifier = from.startsWith('.') ? from : `./${from}`;
+      const fix =
+        path.resolve(context.root, where.file) === module
+          ? `add export to its declaration in ${relativePosix(context.root, module)}`
+          : `add export { ${rule} } from '${specifier}' to ${relativePosix(context.root, module)} (and export the class from its own file)`;
       return add(
-        ruleLocation(issue.rule),
-        `${rule} is listed by ${policy}.priority() but not exported by ${modules.length === 0 ? 'the config modules' : modules.join(' or ')}; generated code can only import exported classes. Export it, for example: export { ${rule} } from './${kebab(rule)}.ts'.`,
+        where,
+        `${rule} is listed by ${policy}.priority() but no config module exports it; generated code can only import exported classes. To fix, ${fix}.`,
         rule,
       );
     }
@@ -320,8 +327,4 @@ function classLocation(name: string, entry: DiscoveredExport, context: IssueCont
 
 function at(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;
-}
-
-function kebab(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2').toLowerCase();
 }

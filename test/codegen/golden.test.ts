@@ -1,0 +1,50 @@
+/**
+ * Golden fixtures: each scenario's input policies and expected generated modules are
+ * checked in (test/fixtures/golden-*); generating must reproduce them byte for byte.
+ * Run with PM_UPDATE_GOLDEN=1 to rewrite the expected files after an intended change.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generate, loadConfig } from '../../codegen/index.ts';
+import type { CompiledPolicy, PolicyClass } from '../../src/index.ts';
+import { dynamicFilterMismatches } from './support/dynamic-filter-mismatches.ts';
+import { FIXTURES } from './support/fixture-project.ts';
+
+const SCENARIOS = readdirSync(FIXTURES).filter((name) => name.startsWith('golden-')).sort();
+
+describe('golden fixtures', () => {
+  it('exist', () => {
+    expect(SCENARIOS).toEqual(['golden-basic', 'golden-hostile-states']);
+  });
+
+  for (const scenario of SCENARIOS) {
+    describe(scenario, () => {
+      const root = path.join(FIXTURES, scenario);
+
+      it('generates exactly the checked-in modules, byte for byte', async () => {
+        const result = await generate({ cwd: root, write: process.env.PM_UPDATE_GOLDEN === '1' });
+        expect(result.problems).toEqual([]);
+        const expectedFiles = readdirSync(path.join(root, 'generated')).sort().map((name) => `generated/${name}`);
+        expect([...result.contents.keys()].sort()).toEqual(expectedFiles);
+        for (const [file, content] of result.contents) {
+          expect(content, file).toBe(readFileSync(path.join(root, file), 'utf8'));
+        }
+      });
+
+      it('checked-in modules agree with the dynamic filter on every cell', async () => {
+        const index = (await import(pathToFileURL(path.join(root, 'generated/index.ts')).href)) as {
+          compiledPolicies: readonly CompiledPolicy[];
+        };
+        const { config } = await loadConfig({ cwd: root });
+        const exported: Record<string, unknown> = {};
+        for (const module of config?.modules ?? []) Object.assign(exported, await import(pathToFileURL(module).href));
+        expect(index.compiledPolicies.length).toBeGreaterThan(0);
+        for (const compiled of index.compiledPolicies) {
+          expect(dynamicFilterMismatches(compiled, exported[compiled.name] as PolicyClass), compiled.name).toEqual([]);
+        }
+      });
+    });
+  }
+});

@@ -78,7 +78,7 @@ export { TaskOrchestrationContext } from './contexts/task-orchestration-context.
 export type { TaskRunOrchestrator } from './contexts/task-run-orchestrator.ts';
 
 // Runs.
-export { createFlowRun, type FlowRun, type FlowRunInit } from './runs/flow-run.ts';
+export { copyFlowRun, createFlowRun, type FlowRun, type FlowRunInit } from './runs/flow-run.ts';
 export {
   copyFlowRunPolicy,
   createFlowRunPolicy,
@@ -88,7 +88,7 @@ export {
 export type { OrionRun } from './runs/orion-run.ts';
 export type { RunKind } from './runs/run-kind.ts';
 export { estimatedRunTime, estimatedStartTimeDelta } from './runs/run-estimates.ts';
-export { createTaskRun, type TaskRun, type TaskRunInit } from './runs/task-run.ts';
+export { copyTaskRun, createTaskRun, type TaskRun, type TaskRunInit } from './runs/task-run.ts';
 export {
   copyTaskRunPolicy,
   createTaskRunPolicy,

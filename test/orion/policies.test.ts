@@ -8,10 +8,12 @@ import {
   ALL_ORCHESTRATION_STATES,
   OrchestrationRule,
   STATE_TYPES,
+  transitionRules,
   UniversalTransform,
   type StateName,
 } from '../../src/index.ts';
 import * as orion from '../../src/orion/index.ts';
+import { orionHarness, RULE_SOURCES } from './support/engine.ts';
 
 const S = 'SCHEDULED';
 const P = 'PENDING';
@@ -170,5 +172,23 @@ describe('the bundled Orion rules', () => {
     expect(transform.prototype).toBeInstanceOf(UniversalTransform);
     expect(membersOf(transform.FROM_STATES)).toEqual(UNIVERSE);
     expect(membersOf(transform.TO_STATES)).toEqual(UNIVERSE);
+  });
+});
+
+describe('the rule sources the Orion suites run on', () => {
+  it('are the ones the harness engine uses, and equal the policy classes cell for cell', () => {
+    const { engine } = orionHarness();
+    expect(engine.policies).toEqual(RULE_SOURCES);
+    for (const [key, policy] of Object.entries(orion.ORION_POLICY_CLASSES)) {
+      const source = RULE_SOURCES[key as keyof typeof RULE_SOURCES];
+      expect(source.name).toBe(policy.name);
+      for (const from of UNIVERSE) {
+        for (const to of UNIVERSE) {
+          expect(transitionRules(source, from, to), `${policy.name} ${from} → ${to}`).toEqual(
+            policy.compileTransitionRules(from, to),
+          );
+        }
+      }
+    }
   });
 });

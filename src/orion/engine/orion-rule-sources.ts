@@ -4,6 +4,7 @@
  * matrices instead (`CoreFlowPolicyMatrix`, … from the generated modules); both give
  * the same rules for every transition.
  */
+import type { PolicyClass } from '../../orchestration-policy.ts';
 import type { RuleSource } from '../../transition-rules.ts';
 import { CoreFlowPolicy } from '../policies/core-flow-policy.ts';
 import { CoreTaskPolicy } from '../policies/core-task-policy.ts';
@@ -28,11 +29,12 @@ export interface OrionRuleSources {
 }
 
 /** The bundled policy classes: the dynamic filter, the reference the matrices equal. */
-export const ORION_POLICY_CLASSES: Readonly<OrionRuleSources> = Object.freeze({
-  coreFlow: CoreFlowPolicy,
-  coreTask: CoreTaskPolicy,
-  minimalFlow: MinimalFlowPolicy,
-  minimalTask: MinimalTaskPolicy,
-  globalFlow: GlobalFlowPolicy,
-  globalTask: GlobalTaskPolicy,
-});
+export const ORION_POLICY_CLASSES: Readonly<Record<keyof OrionRuleSources, PolicyClass>> =
+  Object.freeze({
+    coreFlow: CoreFlowPolicy,
+    coreTask: CoreTaskPolicy,
+    minimalFlow: MinimalFlowPolicy,
+    minimalTask: MinimalTaskPolicy,
+    globalFlow: GlobalFlowPolicy,
+    globalTask: GlobalTaskPolicy,
+  });

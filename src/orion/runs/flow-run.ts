@@ -3,11 +3,12 @@
  * the deployment, the parent task of a subflow and the empirical policy.
  */
 import {
+  copyFlowRunPolicy,
   createFlowRunPolicy,
   type FlowRunPolicy,
   type FlowRunPolicyInit,
 } from './flow-run-policy.ts';
-import { initialRunColumns, type OrionRun } from './orion-run.ts';
+import { copyRunColumns, initialRunColumns, type OrionRun } from './orion-run.ts';
 
 export interface FlowRun extends OrionRun {
   /** Read by the pause, resume and manual-retry rules: only deployed runs may reschedule. */
@@ -33,5 +34,14 @@ export function createFlowRun(init: FlowRunInit): FlowRun {
     parentTaskRunId: null,
     ...columns,
     empiricalPolicy: createFlowRunPolicy(empiricalPolicy),
+  };
+}
+
+/** An independent copy: its dates, tags and policy are copied too. */
+export function copyFlowRun(run: FlowRun): FlowRun {
+  return {
+    ...run,
+    ...copyRunColumns(run),
+    empiricalPolicy: copyFlowRunPolicy(run.empiricalPolicy),
   };
 }

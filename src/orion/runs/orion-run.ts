@@ -38,3 +38,29 @@ export function initialRunColumns(): Omit<OrionRun, 'id' | 'tags'> {
     nextScheduledStartTime: null,
   };
 }
+
+/** Copies of the shared columns that are objects (dates and tags), for copying a run. */
+export function copyRunColumns(
+  run: OrionRun,
+): Pick<
+  OrionRun,
+  | 'stateTimestamp'
+  | 'startTime'
+  | 'endTime'
+  | 'expectedStartTime'
+  | 'nextScheduledStartTime'
+  | 'tags'
+> {
+  return {
+    stateTimestamp: copyDate(run.stateTimestamp),
+    startTime: copyDate(run.startTime),
+    endTime: copyDate(run.endTime),
+    expectedStartTime: copyDate(run.expectedStartTime),
+    nextScheduledStartTime: copyDate(run.nextScheduledStartTime),
+    tags: [...run.tags],
+  };
+}
+
+function copyDate(date: Date | null): Date | null {
+  return date === null ? null : new Date(date.getTime());
+}

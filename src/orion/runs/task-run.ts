@@ -3,8 +3,9 @@
  * its flow run, the flow attempt it belongs to, the empirical policy and the cache
  * columns (which orchestration does not read: only the state's details matter).
  */
-import { initialRunColumns, type OrionRun } from './orion-run.ts';
+import { copyRunColumns, initialRunColumns, type OrionRun } from './orion-run.ts';
 import {
+  copyTaskRunPolicy,
   createTaskRunPolicy,
   type TaskRunPolicy,
   type TaskRunPolicyInit,
@@ -38,4 +39,18 @@ export function createTaskRun(init: TaskRunInit): TaskRun {
     ...columns,
     empiricalPolicy: createTaskRunPolicy(empiricalPolicy),
   };
+}
+
+/** An independent copy: its dates, tags and policy are copied too. */
+export function copyTaskRun(run: TaskRun): TaskRun {
+  return {
+    ...run,
+    ...copyRunColumns(run),
+    cacheExpiration: copyDate(run.cacheExpiration),
+    empiricalPolicy: copyTaskRunPolicy(run.empiricalPolicy),
+  };
+}
+
+function copyDate(date: Date | null): Date | null {
+  return date === null ? null : new Date(date.getTime());
 }

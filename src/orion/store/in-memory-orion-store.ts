@@ -6,15 +6,14 @@
  */
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
-import { createFlowRun, type FlowRun, type FlowRunInit } from '../runs/flow-run.ts';
+import { copyFlowRun, createFlowRun, type FlowRun, type FlowRunInit } from '../runs/flow-run.ts';
 import type { RunKind } from '../runs/run-kind.ts';
-import { createTaskRun, type TaskRun, type TaskRunInit } from '../runs/task-run.ts';
+import { copyTaskRun, createTaskRun, type TaskRun, type TaskRunInit } from '../runs/task-run.ts';
 import type { ConcurrencyLimit } from './concurrency-limits.ts';
 import { InMemorySession } from './in-memory-session.ts';
 import {
   cloneCacheEntry,
   cloneLimit,
-  cloneRun,
   cloneStateRow,
   emptyTables,
   type InMemoryTables,
@@ -57,13 +56,13 @@ export class InMemoryOrionStore implements OrionStore {
   /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
   addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => cloneRun(session.insertFlowRun(run)));
+    return this.#transaction(async (session) => copyFlowRun(session.insertFlowRun(run)));
   }
 
   /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
   addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => cloneRun(session.insertTaskRun(run)));
+    return this.#transaction(async (session) => copyTaskRun(session.insertTaskRun(run)));
   }
 
   /**
@@ -97,13 +96,13 @@ export class InMemoryOrionStore implements OrionStore {
   /** The committed flow run `id` (a copy), or null. */
   flowRun(id: string): FlowRun | null {
     const run = this.#tables.flowRuns.get(id);
-    return run === undefined ? null : cloneRun(run);
+    return run === undefined ? null : copyFlowRun(run);
   }
 
   /** The committed task run `id` (a copy), or null. */
   taskRun(id: string): TaskRun | null {
     const run = this.#tables.taskRuns.get(id);
-    return run === undefined ? null : cloneRun(run);
+    return run === undefined ? null : copyTaskRun(run);
   }
 
   /** The committed limit for `tag` (a copy), or null. */
@@ -134,8 +133,8 @@ export class InMemoryOrionStore implements OrionStore {
   contents(): InMemoryStoreContents {
     const t = this.#tables;
     return {
-      flowRuns: [...t.flowRuns.values()].map(cloneRun),
-      taskRuns: [...t.taskRuns.values()].map(cloneRun),
+      flowRuns: [...t.flowRuns.values()].map(copyFlowRun),
+      taskRuns: [...t.taskRuns.values()].map(copyTaskRun),
       states: [...t.states.values()].map(cloneStateRow),
       artifacts: [...t.artifacts.values()].map((artifact) => ({ ...artifact })),
       cacheEntries: t.cacheEntries.map(cloneCacheEntry),

@@ -6,14 +6,13 @@
  * committed leaves the tables untouched: that is the rollback.
  */
 import { copyState, type State } from '../../state.ts';
-import type { FlowRun } from '../runs/flow-run.ts';
+import { copyFlowRun, type FlowRun } from '../runs/flow-run.ts';
 import type { RunKind } from '../runs/run-kind.ts';
-import type { TaskRun } from '../runs/task-run.ts';
+import { copyTaskRun, type TaskRun } from '../runs/task-run.ts';
 import type { ConcurrencyLimit } from './concurrency-limits.ts';
 import {
   cloneCacheEntry,
   cloneLimit,
-  cloneRun,
   type InMemoryTables,
   type ResultArtifact,
   type StateRow,
@@ -172,8 +171,8 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     this.#open = false;
     const tables = this.#tables;
-    for (const [id, run] of this.#flowRuns) tables.flowRuns.set(id, cloneRun(run));
-    for (const [id, run] of this.#taskRuns) tables.taskRuns.set(id, cloneRun(run));
+    for (const [id, run] of this.#flowRuns) tables.flowRuns.set(id, copyFlowRun(run));
+    for (const [id, run] of this.#taskRuns) tables.taskRuns.set(id, copyTaskRun(run));
     for (const [tag, limit] of this.#limits) {
       if (limit === null) tables.concurrencyLimits.delete(tag);
       else tables.concurrencyLimits.set(tag, cloneLimit(limit));
@@ -194,7 +193,7 @@ export class InMemorySession implements OrionSession {
     if (run === undefined) {
       const committed = this.#tables.flowRuns.get(id);
       if (committed === undefined) return null;
-      run = cloneRun(committed);
+      run = copyFlowRun(committed);
       this.#flowRuns.set(id, run);
     }
     return run;
@@ -205,7 +204,7 @@ export class InMemorySession implements OrionSession {
     if (run === undefined) {
       const committed = this.#tables.taskRuns.get(id);
       if (committed === undefined) return null;
-      run = cloneRun(committed);
+      run = copyTaskRun(committed);
       this.#taskRuns.set(id, run);
     }
     return run;

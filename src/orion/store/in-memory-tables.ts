@@ -51,11 +51,6 @@ export function emptyTables(): InMemoryTables {
   };
 }
 
-/** A deep copy of a flow or task run (dates, sets and lists included). */
-export function cloneRun<R extends FlowRun | TaskRun>(run: R): R {
-  return structuredClone(run);
-}
-
 export function cloneLimit(limit: ConcurrencyLimit): ConcurrencyLimit {
   return { ...limit, activeSlots: [...limit.activeSlots] };
 }

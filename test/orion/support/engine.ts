@@ -3,8 +3,8 @@
  * `InMemoryOrionStore`, with a manual clock and a seeded random source, plus helpers
  * that create runs already in a given state.
  *
- * RULE_SOURCES is the single switch between the generated matrices and the policy
- * classes (see below).
+ * The engine runs on the generated matrices; RULE_SOURCES (below) is the single
+ * switch to the policy classes.
  */
 import {
   ManualClock,
@@ -15,10 +15,17 @@ import {
   type State,
 } from '../../../src/index.ts';
 import {
+  CoreFlowPolicyMatrix,
+  CoreTaskPolicyMatrix,
+  GlobalFlowPolicyMatrix,
+  GlobalTaskPolicyMatrix,
+  MinimalFlowPolicyMatrix,
+  MinimalTaskPolicyMatrix,
+} from '../../../generated/index.ts';
+import {
   createFlowRunPolicy,
   createTaskRunPolicy,
   InMemoryOrionStore,
-  ORION_POLICY_CLASSES,
   OrionEngine,
   type FlowRun,
   type FlowRunInit,
@@ -32,20 +39,18 @@ import {
 } from '../../../src/orion/index.ts';
 
 // ---------------------------------------------------------------------------------
-// RULE_SOURCES — the coordinator's switch. generated/ does not exist yet, so the
-// suites run on the policy classes (the dynamic filter). Once generated/index.ts
-// exports the six matrices, replace the next line with:
-//
-//   import {
-//     CoreFlowPolicyMatrix, CoreTaskPolicyMatrix, GlobalFlowPolicyMatrix,
-//     GlobalTaskPolicyMatrix, MinimalFlowPolicyMatrix, MinimalTaskPolicyMatrix,
-//   } from '../../../generated/index.ts';
-//   export const RULE_SOURCES: OrionRuleSources = {
-//     coreFlow: CoreFlowPolicyMatrix, coreTask: CoreTaskPolicyMatrix,
-//     minimalFlow: MinimalFlowPolicyMatrix, minimalTask: MinimalTaskPolicyMatrix,
-//     globalFlow: GlobalFlowPolicyMatrix, globalTask: GlobalTaskPolicyMatrix,
-//   };
-export const RULE_SOURCES: OrionRuleSources = ORION_POLICY_CLASSES;
+// RULE_SOURCES — the single switch between rule sources. The suites run on the
+// generated matrices, as a hot path would. To run them on the policy classes (the
+// dynamic filter) instead, for example while generated/ is being rebuilt, set it to
+// ORION_POLICY_CLASSES (exported by src/orion/index.ts).
+export const RULE_SOURCES: OrionRuleSources = {
+  coreFlow: CoreFlowPolicyMatrix,
+  coreTask: CoreTaskPolicyMatrix,
+  minimalFlow: MinimalFlowPolicyMatrix,
+  minimalTask: MinimalTaskPolicyMatrix,
+  globalFlow: GlobalFlowPolicyMatrix,
+  globalTask: GlobalTaskPolicyMatrix,
+};
 // ---------------------------------------------------------------------------------
 
 /** When every harness clock starts. */

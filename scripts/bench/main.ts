@@ -52,9 +52,8 @@ async function main(argv: readonly string[]): Promise<void> {
       if (process.stderr.isTTY) process.stderr.write(`\r${id}: round ${round}/${plan.rounds}`);
     };
     groups.push(...(await run(progress)));
-    process.stderr.write(
-      `\r${id}: ${plan.rounds} rounds in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${id}: done in ${seconds} s\n`);
   };
 
   await section('lookup', (progress) =>

@@ -9,7 +9,7 @@ import type { SamplingPlan } from './sample-interleaved.ts';
 const FULL: Record<SectionId, SamplingPlan> = {
   lookup: { sampleMs: 4, warmupRounds: 20, rounds: 200 },
   orchestration: { sampleMs: 10, warmupRounds: 20, rounds: 150 },
-  codegen: { sampleMs: 0, warmupRounds: 1, rounds: 10, fixedReps: 1 },
+  codegen: { sampleMs: 0, warmupRounds: 1, rounds: 5, fixedReps: 1 },
 };
 
 const QUICK: Record<SectionId, SamplingPlan> = {

@@ -19,6 +19,11 @@ export const USAGE =
   'usage: npm run -s bench -- [--quick] [--json <file>] [--markdown <file>] [--svg <file>] ' +
   '[--only lookup,orchestration,codegen]';
 
+/** A command-line mistake: printed as its message alone, exit code 2. */
+export class BenchUsageError extends Error {
+  override name = 'BenchUsageError';
+}
+
 const ALL_SECTIONS: readonly SectionId[] = ['lookup', 'orchestration', 'codegen'];
 
 /** Parses `argv` (without node and the script); throws a usage error for anything unknown. */
@@ -35,7 +40,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     const value = (): string => {
       const next = argv[++i];
       if (next === undefined || next.startsWith('--'))
-        throw new Error(`${arg} needs a file name.\n${USAGE}`);
+        throw new BenchUsageError(`${arg} needs a file name.\n${USAGE}`);
       return next;
     };
     if (arg === '--quick') options.quick = true;
@@ -43,10 +48,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     else if (arg === '--markdown') options.markdown = value();
     else if (arg === '--svg') options.svg = value();
     else if (arg === '--only') options.sections = parseSections(value());
-    else throw new Error(`Unknown option ${JSON.stringify(arg)}.\n${USAGE}`);
+    else throw new BenchUsageError(`Unknown option ${JSON.stringify(arg)}.\n${USAGE}`);
   }
   if (options.json !== null && options.sections.length !== ALL_SECTIONS.length) {
-    throw new Error(`--json writes all three sections of the contract; drop --only.\n${USAGE}`);
+    throw new BenchUsageError(
+      `--json writes all three sections of the contract; drop --only.\n${USAGE}`,
+    );
   }
   return options;
 }
@@ -54,7 +61,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
 function parseSections(list: string): SectionId[] {
   return list.split(',').map((name) => {
     if (!(ALL_SECTIONS as readonly string[]).includes(name)) {
-      throw new Error(
+      throw new BenchUsageError(
         `Unknown section ${JSON.stringify(name)} for --only: expected ${ALL_SECTIONS.join(', ')}.`,
       );
     }

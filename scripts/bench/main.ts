@@ -4,15 +4,17 @@
  * targets of issue 5 with PASS or MISS, and the machine and its load.
  *
  *   npm run -s bench -- [--quick] [--json <file>] [--markdown <file>] [--svg <file>]
+ *                       [--only lookup,orchestration,codegen]
  *
  * `--json` writes design.md's contract (three sections of medians), `--markdown` and
  * `--svg` a table and a chart of the same run. A missed target is reported, never an
  * exit code: the bench measures, CI does not gate on it. Never run by `npm test`.
+ * A command-line mistake exits 2 with the usage; a failed set-up check exits 1.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBenchOptions } from './bench-options.ts';
+import { BenchUsageError, parseBenchOptions } from './bench-options.ts';
 import { loadGeneratedMatrices, loadPresetPolicies } from './bench-modules.ts';
 import { runCodegenSection } from './codegen/codegen-section.ts';
 import { blackholeDigest } from './harness/blackhole.ts';
@@ -100,6 +102,11 @@ function write(file: string, text: string): void {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof BenchUsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(
     `\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -84,11 +84,11 @@ const c14: readonly RuleClass[] = Object.freeze([
 ]);
 
 /**
- * The flat row-major cell table: the rules for `(from, to)` are `cells[code(from) * 10 +
- * code(to)]`.
+ * The flat row-major cell table, one row per from-state: the rules for `(from, to)` are
+ * `cells[code(from) * 10 + code(to)]`.
  */
 // prettier-ignore
-const cells: readonly (readonly RuleClass[])[] = Object.freeze([
+const table: (readonly RuleClass[])[] = [
   // from 'SCHEDULED'
   c0, c1, c2, c3, c3, c3, c3, c4, c0, c0,
   // from 'PENDING'
@@ -109,7 +109,8 @@ const cells: readonly (readonly RuleClass[])[] = Object.freeze([
   c12, c12, c12, c13, c13, c3, c13, c14, c12, c12,
   // from null
   c0, c0, c0, c3, c3, c3, c3, c4, c0, c0,
-]);
+];
+const cells: readonly (readonly RuleClass[])[] = Object.freeze(table);
 
 /**
  * `code(state)`: a perfect hash over the policy's 9 state names (their length and the character

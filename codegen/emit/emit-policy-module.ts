@@ -23,6 +23,7 @@ const MODULE_NAMES = [
   'states',
   'priority',
   'cells',
+  'table',
   'slots',
   'slotOf',
   'code',
@@ -49,12 +50,27 @@ export function metadataExportName(policy: string): string {
   return `${policy}Metadata`;
 }
 
-/** The formatted source of `policy`'s generated module. */
-export function emitPolicyModule(policy: PolicyModel, options: EmitOptions): Promise<string> {
-  return formatTypeScript(renderPolicyModule(policy, options));
+/** Stands in for the cell table while prettier formats the rest of the module. */
+// Inside a prettier-ignore statement, so kept verbatim; its no-break space cannot occur in
+// any literal the emitter writes (jsString escapes everything outside printable ASCII).
+const TABLE_PLACEHOLDER = '[/* policy-matrix\u00a0cell table */]';
+
+/**
+ * The formatted source of `policy`'s generated module. The cell table is laid out here
+ * (one commented row per from-state) and marked `prettier-ignore`; it is spliced in
+ * after formatting, so prettier never parses what can be hundreds of kilobytes.
+ */
+export async function emitPolicyModule(policy: PolicyModel, options: EmitOptions): Promise<string> {
+  const { source, table } = renderPolicyModule(policy, options);
+  const formatted = await formatTypeScript(source);
+  const at = formatted.indexOf(TABLE_PLACEHOLDER);
+  if (at < 0 || formatted.indexOf(TABLE_PLACEHOLDER, at + 1) >= 0) {
+    throw new Error('policy-matrix: the cell table placeholder was lost in formatting (a bug in the emitter).');
+  }
+  return formatted.slice(0, at) + table + formatted.slice(at + TABLE_PLACEHOLDER.length);
 }
 
-function renderPolicyModule(policy: PolicyModel, options: EmitOptions): string {
+function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source: string; table: string } {
   const stateCount = policy.states.length - 1;
   const size = policy.states.length;
   const cellName = (index: number): string => `c${index}`;
@@ -112,7 +128,8 @@ function renderPolicyModule(policy: PolicyModel, options: EmitOptions): string {
   }
 
   const source = path.posix.normalize(policy.location.file);
-  return `${policyBanner(policy.name, source, options.regenerateCommand, policy.inputsHash)}
+  const table = `[\n${rows.join('\n')}\n]`;
+  const text = `${policyBanner(policy.name, source, options.regenerateCommand, policy.inputsHash)}
 
 ${imports.join('\n')}
 
@@ -129,11 +146,10 @@ const priority: readonly RuleClass[] = Object.freeze([${list(policy.priority)}])
 ${docComment('Each distinct cell once: the rules that apply to its transitions, in priority order.')}
 ${cellDeclarations.join('\n')}
 
-${docComment(`The flat row-major cell table: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`.`)}
+${docComment(`The flat row-major cell table, one row per from-state: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`.`)}
 // prettier-ignore
-const cells: readonly (readonly RuleClass[])[] = Object.freeze([
-${rows.join('\n')}
-]);
+const table: (readonly RuleClass[])[] = ${TABLE_PLACEHOLDER};
+const cells: readonly (readonly RuleClass[])[] = Object.freeze(table);
 ${renderStateIndexer(planStateHash(policy.states.slice(0, stateCount) as string[]), stateCount)}
 
 ${docComment(`${policy.name}'s transition matrix: \`${matrix}.rules(from, to)\`, or \`${matrix}.at(code(from), code(to))\` with precomputed codes, returns the rules that apply to a transition, in priority order, by constant-time indexing.`)}
@@ -142,4 +158,5 @@ export const ${matrix}: CompiledPolicy = defineCompiledPolicy({ name: policyName
 ${docComment(`Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`.`)}
 export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(source)}, priority });
 `;
+  return { source: text, table };
 }

@@ -5,9 +5,12 @@
  */
 import { format } from 'prettier';
 
-/** The pinned prettier options for generated TypeScript. */
+/**
+ * The pinned prettier options for generated TypeScript. The `babel-ts` parser formats
+ * TypeScript like the `typescript` parser and is about twice as fast.
+ */
 export const GENERATED_FORMAT = Object.freeze({
-  parser: 'typescript',
+  parser: 'babel-ts',
   printWidth: 100,
   tabWidth: 2,
   useTabs: false,

@@ -90,7 +90,8 @@ export function discoverProject(config: ResolvedConfig): Discovery {
       seen.add(file);
       const sourceFile = project.getSourceFile(file);
       if (sourceFile === undefined) continue;
-      for (const diagnostic of program.getSyntacticDiagnostics(sourceFile.compilerNode)) {
+      // Only the first syntax error of a file: the parser's later ones are mostly its echoes.
+      for (const diagnostic of program.getSyntacticDiagnostics(sourceFile.compilerNode).slice(0, 1)) {
         const { line, column } = sourceFile.getLineAndColumnAtPos(diagnostic.start ?? 0);
         brokenFiles.add(file);
         problems.push({

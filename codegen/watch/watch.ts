@@ -1,8 +1,8 @@
 /**
  * `watch`: generates once, then watches every project file the policies depend on
  * (chokidar) and, after each burst of changes (debounced), re-evaluates only the
- * policies whose sources changed (plus new ones, or all after a failed run), and writes
- * what changed. Survives errors: problems are reported and watching goes on.
+ * policies whose sources changed since the last successful run (plus new ones), and
+ * writes what changed. Survives errors: problems are reported and watching goes on.
  *
  * The config is read once; after changing it, restart watch.
  */
@@ -69,7 +69,9 @@ class WatchSession {
   readonly #emitCache = new Map<string, string>();
   /** The last good read of each policy, and the files it depends on (absolute). */
   #policies = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
-  #failed = true;
+  /** Files changed since the last successful run (a failed run keeps them). */
+  #dirty = new Set<string>();
+  #started = false;
   #watcher: FSWatcher | undefined;
   #watched = new Set<string>();
   #pending = new Set<string>();
@@ -124,11 +126,13 @@ class WatchSession {
   async #run(changedFiles: string[]): Promise<string[]> {
     const config = this.#config;
     const changed = changedFiles.map((file) => relativePosix(config.root, file)).sort(compareCodeUnits);
+    for (const file of changedFiles) this.#dirty.add(file);
     try {
+      // Policies none of whose sources changed since the last good run keep their last read.
       const skip = new Set<string>();
-      if (!this.#failed) {
+      if (this.#started) {
         for (const [name, { sources }] of this.#policies) {
-          if (!changedFiles.some((file) => sources.has(file))) skip.add(name);
+          if (![...this.#dirty].some((file) => sources.has(file))) skip.add(name);
         }
       }
       const read = await readProject(config, { skip });
@@ -148,7 +152,8 @@ class WatchSession {
       if (written.problems.length > 0) return this.#fail(changed, written.problems, read.watchFiles);
 
       this.#policies = next;
-      this.#failed = false;
+      this.#dirty.clear();
+      this.#started = true;
       this.#emit({
         type: 'generated',
         changed,
@@ -169,7 +174,6 @@ class WatchSession {
   }
 
   #fail(changed: string[], problems: Problem[], watchFiles: string[]): string[] {
-    this.#failed = true;
     this.#emit({ type: 'problems', changed, problems });
     return watchFiles;
   }

@@ -3,7 +3,15 @@
  * folder under .tmp/, at the same depth below the repository root as the fixtures, so
  * their relative imports of the runtime (`../../../src/index.ts`) still resolve.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,7 +48,8 @@ export function readTree(dir: string): Map<string, string> {
     for (const name of readdirSync(current).sort()) {
       const file = path.join(current, name);
       if (statSync(file).isDirectory()) walk(file);
-      else files.set(path.relative(dir, file).split(path.sep).join('/'), readFileSync(file, 'utf8'));
+      else
+        files.set(path.relative(dir, file).split(path.sep).join('/'), readFileSync(file, 'utf8'));
     }
   };
   walk(dir);
@@ -48,7 +57,12 @@ export function readTree(dir: string): Map<string, string> {
 }
 
 /** Replaces `search` (which must occur) in `file` under `dir`. */
-export function editFile(dir: string, file: string, search: string | RegExp, replacement: string): void {
+export function editFile(
+  dir: string,
+  file: string,
+  search: string | RegExp,
+  replacement: string,
+): void {
   const target = path.join(dir, file);
   const text = readFileSync(target, 'utf8');
   const edited = text.replace(search, replacement);

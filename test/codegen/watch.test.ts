@@ -1,0 +1,89 @@
+/**
+ * Watch mode on a copy of test/fixtures/watch-two-policies: an edit regenerates only
+ * the policy it affects; a syntax error is reported and the watcher keeps going; fixing
+ * it regenerates.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatProblems, watch, type WatchEvent, type WatchHandle } from '../../codegen/index.ts';
+import { copyFixture, editFile, removeProject } from './support/fixture-project.ts';
+
+let dir: string;
+let handle: WatchHandle;
+const events: WatchEvent[] = [];
+let waiting: ((event: WatchEvent) => void) | undefined;
+
+/** The next event after those already seen. */
+function nextEvent(): Promise<WatchEvent> {
+  const queued = events.shift();
+  if (queued !== undefined) return Promise.resolve(queued);
+  return new Promise((resolve) => (waiting = resolve));
+}
+
+beforeAll(async () => {
+  dir = copyFixture('watch-two-policies');
+  handle = await watch({
+    cwd: dir,
+    debounceMs: 50,
+    onEvent: (event) => {
+      if (waiting === undefined) events.push(event);
+      else {
+        const resolve = waiting;
+        waiting = undefined;
+        resolve(event);
+      }
+    },
+  });
+  await handle.ready;
+});
+
+afterAll(async () => {
+  await handle?.close();
+  removeProject(dir);
+});
+
+describe(watch.name, () => {
+  it('generates once at start, evaluating every policy', async () => {
+    const event = await nextEvent();
+    expect(event.type).toBe('generated');
+    if (event.type !== 'generated') return;
+    expect(event.evaluated).toEqual(['AlphaPolicy', 'BetaPolicy']);
+    expect(event.files.map((file) => file.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it('regenerates only the policy whose source changed', async () => {
+    editFile(dir, 'src/alpha-policy.ts', 'new Set([StateType.RUNNING])', 'new Set([StateType.RUNNING, StateType.PAUSED])');
+    const event = await nextEvent();
+    expect(event.type).toBe('generated');
+    if (event.type !== 'generated') return;
+    expect(event.changed).toEqual(['src/alpha-policy.ts']);
+    expect(event.evaluated).toEqual(['AlphaPolicy']);
+    expect(event.files.filter((file) => file.status !== 'unchanged')).toEqual([
+      { path: 'generated/alpha-policy.ts', status: 'changed', policy: 'AlphaPolicy' },
+    ]);
+    expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain("// from 'PENDING'\n  c0, c0, c1, c0, c0, c0, c0, c1,");
+  });
+
+  it('reports a syntax error and keeps watching', async () => {
+    editFile(dir, 'src/alpha-policy.ts', 'return [AlphaRule];', 'return [AlphaRule;');
+    const event = await nextEvent();
+    expect(event.type).toBe('problems');
+    if (event.type !== 'problems') return;
+    expect(formatProblems(event.problems)).toBe(
+      "src/alpha-policy.ts:10:22: Syntax error: ',' expected. Fix it so that the module can be imported.\n1 problem found.",
+    );
+  });
+
+  it('regenerates once the error is fixed', async () => {
+    editFile(dir, 'src/alpha-policy.ts', 'return [AlphaRule;', 'return [AlphaRule, AlphaRule];');
+    const event = await nextEvent();
+    expect(event.type).toBe('generated');
+    if (event.type !== 'generated') return;
+    expect(event.evaluated).toEqual(['AlphaPolicy']);
+    expect(event.files.filter((file) => file.status !== 'unchanged').map((file) => file.path)).toEqual(['generated/alpha-policy.ts']);
+    expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain(
+      'const priority: readonly RuleClass[] = Object.freeze([AlphaRule, AlphaRule]);',
+    );
+  });
+});

@@ -106,13 +106,14 @@ function slotOf(state: string): number {
   return Math.imul(state.length * 0xbeff + state.charCodeAt(3) * 0xbb49, 0x7cf39a37) >>> 28;
 }
 
+const keys = states.slice();
 const slots = new Uint8Array(16).fill(9);
-for (let index = 0; index < 9; index++) slots[slotOf(states[index] as string)] = index;
+for (let index = 0; index < 9; index++) slots[slotOf(keys[index] as string)] = index;
 
 function code(state: string | null): number {
   if (typeof state === 'string') {
     const index = slots[slotOf(state)] as number;
-    if (states[index] === state) return index;
+    if (keys[index] === state) return index;
   } else if (state === null) {
     return 9;
   }

@@ -26,6 +26,8 @@ const MODULE_NAMES = [
   'table',
   'slots',
   'slotOf',
+  'keys',
+  'only',
   'code',
   'codes',
   'defineCompiledPolicy',

@@ -25,16 +25,22 @@ export interface OrchestratePolicyOptions<C extends OrchestrationContext<any>> {
  * with the policy's `TypeError` when a state type is outside a policy's universe,
  * before any hook runs; otherwise resolves and rejects exactly as `orchestrate` does.
  */
-export async function orchestratePolicy<C extends OrchestrationContext<any>>(
+export function orchestratePolicy<C extends OrchestrationContext<any>>(
   options: OrchestratePolicyOptions<C>,
 ): Promise<OrchestrationResult> {
+  // Not `async`: one promise layer less per transition; lookup errors still reject.
   const { context, policy, globalPolicy, commit } = options;
   const from = context.initialStateType;
   const to = context.proposedStateType;
-  const rules = transitionRules(policy, from, to) as readonly RuleClass<C>[];
-  const transforms =
-    globalPolicy === undefined
-      ? []
-      : (transitionRules(globalPolicy, from, to) as readonly RuleClass<C>[]);
+  let rules: readonly RuleClass<C>[];
+  let transforms: readonly RuleClass<C>[] = [];
+  try {
+    rules = transitionRules(policy, from, to) as readonly RuleClass<C>[];
+    if (globalPolicy !== undefined) {
+      transforms = transitionRules(globalPolicy, from, to) as readonly RuleClass<C>[];
+    }
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return orchestrate({ context, rules, transforms, commit });
 }

@@ -56,7 +56,8 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
       if (pending !== undefined) await pending;
       entered.push(scope);
     }
-    await validate(context, commit);
+    const validating = validate(context, commit);
+    if (validating !== undefined) await validating;
   } catch (error) {
     escaping = { error };
   }
@@ -81,17 +82,38 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
   };
 }
 
-async function validate<C extends OrchestrationContext<any>>(
+function validate<C extends OrchestrationContext<any>>(
   context: C,
   commit: CommitState<C>,
-): Promise<void> {
+): void | Promise<void> {
+  let committed: State | null | undefined | Promise<State | null>;
   try {
-    // A commit that returns nothing (undefined) validated nothing: normalise to null so
-    // that "already validated" checks and the result agree.
-    context.validatedState = (await commit(context.proposedState, context)) ?? null;
+    committed = commit(context.proposedState, context);
   } catch (error) {
-    context.proposedState = null;
-    context.responseStatus = SetStateStatus.ABORT;
-    context.responseDetails = abortDetails(`Error validating state: ${describeError(error)}`);
+    return validationFailed(context, error);
   }
+  // A synchronous commit (an in-memory store) costs no microtask. A commit that
+  // returns nothing (undefined) validated nothing: normalised to null so that
+  // "already validated" checks and the result agree.
+  if (!isPromiseLike(committed)) {
+    context.validatedState = committed ?? null;
+    return;
+  }
+  return Promise.resolve(committed).then(
+    (state) => {
+      context.validatedState = state ?? null;
+    },
+    (error: unknown) => validationFailed(context, error),
+  );
+}
+
+/** Validation threw (2.6): nothing is written, ABORT, and no orchestration error is recorded. */
+function validationFailed(context: OrchestrationContext<any>, error: unknown): void {
+  context.proposedState = null;
+  context.responseStatus = SetStateStatus.ABORT;
+  context.responseDetails = abortDetails(`Error validating state: ${describeError(error)}`);
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }

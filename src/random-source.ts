@@ -27,11 +27,18 @@ export function seededRandom(seed = 1): RandomSource {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const hex = (n: number): string =>
-    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  // Four 32-bit draws per id, formatted as a version 4 UUID (version nibble 4,
+  // variant 10xx): cheap enough for simulations that create thousands of states.
+  const hex8 = (): string => ((next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
   return {
     random: next,
-    uuid: () =>
-      `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const a = hex8();
+      const b = hex8();
+      const c = hex8();
+      const d = hex8();
+      const variant = '89ab'[parseInt(c.charAt(0), 16) & 3]!;
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    },
   };
 }

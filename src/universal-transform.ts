@@ -21,10 +21,13 @@ export abstract class UniversalTransform<
   static FROM_STATES: StateSet = ANY_STATE;
   static TO_STATES: StateSet = ANY_STATE;
 
+  // Declared, then assigned in the constructor: V8 constructs plain assigned fields
+  // several times faster than defined class fields, and a transform is constructed for
+  // every transition.
   /** The real context: transforms write to it directly. */
-  protected readonly context: C;
-  readonly fromType: StateName | null;
-  readonly toType: StateName | null;
+  declare protected readonly context: C;
+  declare readonly fromType: StateName | null;
+  declare readonly toType: StateName | null;
 
   constructor(context: C, fromType: StateName | null, toType: StateName | null) {
     this.context = context;

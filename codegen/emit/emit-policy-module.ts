@@ -11,7 +11,7 @@ import { compareCodeUnits } from '../problem/problem.ts';
 import { policyBanner } from './banner.ts';
 import { docComment } from './doc-comment.ts';
 import type { EmitOptions } from './emit-options.ts';
-import { formatTypeScript } from './format-typescript.ts';
+import { formatTypeScript, GENERATED_FORMAT } from './format-typescript.ts';
 import { isPlainIdentifier, jsString } from './js-literal.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
 import { renderStateIndexer } from './render-state-indexer.ts';
@@ -52,27 +52,45 @@ export function metadataExportName(policy: string): string {
   return `${policy}Metadata`;
 }
 
-/** Stands in for the cell table while prettier formats the rest of the module. */
-// Inside a prettier-ignore statement, so kept verbatim; its no-break space cannot occur in
-// any literal the emitter writes (jsString escapes everything outside printable ASCII).
+// Stand-ins for the two bulky parts while prettier formats the rest of the module. Both
+// contain a no-break space, which no literal the emitter writes can contain (jsString
+// escapes everything outside printable ASCII), so each occurs exactly once.
 const TABLE_PLACEHOLDER = '[/* policy-matrix\u00a0cell table */]';
+const CELLS_PLACEHOLDER = '// policy-matrix\u00a0distinct cells';
 
 /**
- * The formatted source of `policy`'s generated module. The cell table is laid out here
- * (one commented row per from-state) and marked `prettier-ignore`; it is spliced in
- * after formatting, so prettier never parses what can be hundreds of kilobytes.
+ * The formatted source of `policy`'s generated module. Prettier formats the module with
+ * the distinct cells and the cell table left out; both are laid out here and spliced in
+ * afterwards, so prettier never parses what can be megabytes. The cells are laid out
+ * exactly as prettier would lay them out and the table sits under `prettier-ignore`, so
+ * the result is a fixed point of the pinned prettier options (tests check this).
  */
 export async function emitPolicyModule(policy: PolicyModel, options: EmitOptions): Promise<string> {
-  const { source, table } = renderPolicyModule(policy, options);
+  const { source, cells, table } = renderPolicyModule(policy, options);
   const formatted = await formatTypeScript(source);
-  const at = formatted.indexOf(TABLE_PLACEHOLDER);
-  if (at < 0 || formatted.indexOf(TABLE_PLACEHOLDER, at + 1) >= 0) {
-    throw new Error('policy-matrix: the cell table placeholder was lost in formatting (a bug in the emitter).');
-  }
-  return formatted.slice(0, at) + table + formatted.slice(at + TABLE_PLACEHOLDER.length);
+  return splice(splice(formatted, CELLS_PLACEHOLDER, cells), TABLE_PLACEHOLDER, table);
 }
 
-function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source: string; table: string } {
+function splice(text: string, placeholder: string, replacement: string): string {
+  const at = text.indexOf(placeholder);
+  if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) {
+    throw new Error(`policy-matrix: the placeholder ${JSON.stringify(placeholder)} was lost in formatting (a bug in the emitter).`);
+  }
+  return text.slice(0, at) + replacement + text.slice(at + placeholder.length);
+}
+
+/**
+ * `const cN: readonly RuleClass[] = Object.freeze([...]);` as prettier prints it with the
+ * pinned options: on one line when it fits in the print width, else one rule per line.
+ */
+function cellDeclaration(name: string, rules: readonly string[]): string {
+  const head = `const ${name}: readonly RuleClass[] = Object.freeze([`;
+  const oneLine = `${head}${rules.join(', ')}]);`;
+  if (oneLine.length <= GENERATED_FORMAT.printWidth) return oneLine;
+  return `${head}\n${rules.map((rule) => `  ${rule},\n`).join('')}]);`;
+}
+
+function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source: string; cells: string; table: string } {
   const stateCount = policy.states.length - 1;
   const size = policy.states.length;
   const cellName = (index: number): string => `c${index}`;
@@ -109,8 +127,8 @@ function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source
   ];
 
   const list = (rules: readonly number[]): string => rules.map((r) => locals[r]).join(', ');
-  const cellDeclarations = policy.distinctCells.map(
-    (cell, index) => `const ${cellName(index)}: readonly RuleClass[] = Object.freeze([${list(cell)}]);`,
+  const cellDeclarations = policy.distinctCells.map((cell, index) =>
+    cellDeclaration(cellName(index), cell.map((r) => locals[r] as string)),
   );
 
   const rows: string[] = [];
@@ -146,7 +164,7 @@ ${docComment(`The priority list, as \`${policy.name}.priority()\` returns it.`)}
 const priority: readonly RuleClass[] = Object.freeze([${list(policy.priority)}]);
 
 ${docComment('Each distinct cell once: the rules that apply to its transitions, in priority order.')}
-${cellDeclarations.join('\n')}
+${CELLS_PLACEHOLDER}
 
 ${docComment(`The flat row-major cell table, one row per from-state: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`.`)}
 // prettier-ignore
@@ -160,5 +178,5 @@ export const ${matrix}: CompiledPolicy = defineCompiledPolicy({ name: policyName
 ${docComment(`Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`.`)}
 export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(source)}, priority });
 `;
-  return { source: text, table };
+  return { source: text, cells: cellDeclarations.join('\n'), table };
 }

@@ -14,12 +14,13 @@
  * PM_PROPERTY_SHRINK=1 shrinks a failure.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatTypeScript } from '../../codegen/emit/format-typescript.ts';
 import { generate } from '../../codegen/index.ts';
 import { compareCodeUnits } from '../../codegen/problem/problem.ts';
 import { REPO_ROOT, removeProject, scratchProject } from './support/fixture-project.ts';
@@ -103,6 +104,21 @@ describe('generated matrices (differential, random projects)', () => {
         },
       },
     );
+  });
+
+  it(`are left unchanged by the pinned prettier options (the modules of ${SAMPLE} projects and the largest)`, async () => {
+    const root = sampleDir as string;
+    const files = readdirSync(path.join(root, 'generated'))
+      .filter(
+        (name) =>
+          Number(/^p(\d+)-/.exec(name)?.[1] ?? -1) < SAMPLE || name.startsWith(`p${BATCH - 1}-`),
+      )
+      .map((name) => path.join(root, 'generated', name));
+    expect(files.length).toBeGreaterThan(SAMPLE);
+    for (const file of files) {
+      const content = readFileSync(file, 'utf8');
+      expect(await formatTypeScript(content), file).toBe(content);
+    }
   });
 
   it(`type-check (the modules of ${SAMPLE} projects, in one program)`, () => {

@@ -7,12 +7,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { formatTypeScript } from '../../codegen/emit/format-typescript.ts';
 import { generate, loadConfig } from '../../codegen/index.ts';
 import type { CompiledPolicy, PolicyClass } from '../../src/index.ts';
 import { dynamicFilterMismatches } from './support/dynamic-filter-mismatches.ts';
 import { FIXTURES } from './support/fixture-project.ts';
 
-const SCENARIOS = readdirSync(FIXTURES).filter((name) => name.startsWith('golden-')).sort();
+const SCENARIOS = readdirSync(FIXTURES)
+  .filter((name) => name.startsWith('golden-'))
+  .sort();
 
 describe('golden fixtures', () => {
   it('exist', () => {
@@ -26,10 +29,19 @@ describe('golden fixtures', () => {
       it('generates exactly the checked-in modules, byte for byte', async () => {
         const result = await generate({ cwd: root, write: process.env.PM_UPDATE_GOLDEN === '1' });
         expect(result.problems).toEqual([]);
-        const expectedFiles = readdirSync(path.join(root, 'generated')).sort().map((name) => `generated/${name}`);
+        const expectedFiles = readdirSync(path.join(root, 'generated'))
+          .sort()
+          .map((name) => `generated/${name}`);
         expect([...result.contents.keys()].sort()).toEqual(expectedFiles);
         for (const [file, content] of result.contents) {
           expect(content, file).toBe(readFileSync(path.join(root, file), 'utf8'));
+        }
+      });
+
+      it('emits modules that the pinned prettier options leave unchanged', async () => {
+        const result = await generate({ cwd: root, write: false });
+        for (const [file, content] of result.contents) {
+          expect(await formatTypeScript(content), file).toBe(content);
         }
       });
 
@@ -39,10 +51,14 @@ describe('golden fixtures', () => {
         };
         const { config } = await loadConfig({ cwd: root });
         const exported: Record<string, unknown> = {};
-        for (const module of config?.modules ?? []) Object.assign(exported, await import(pathToFileURL(module).href));
+        for (const module of config?.modules ?? [])
+          Object.assign(exported, await import(pathToFileURL(module).href));
         expect(index.compiledPolicies.length).toBeGreaterThan(0);
         for (const compiled of index.compiledPolicies) {
-          expect(dynamicFilterMismatches(compiled, exported[compiled.name] as PolicyClass), compiled.name).toEqual([]);
+          expect(
+            dynamicFilterMismatches(compiled, exported[compiled.name] as PolicyClass),
+            compiled.name,
+          ).toEqual([]);
         }
       });
     });

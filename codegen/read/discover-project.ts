@@ -46,8 +46,24 @@ export function discoverProject(config: ResolvedConfig): Discovery {
       })
     : new Project({ compilerOptions: { ...DEFAULT_OPTIONS, types: [] }, skipLoadingLibFiles: true });
   const modules = config.modules.map((module) => project.addSourceFileAtPath(module));
-  const runtimeFile = config.runtime.kind === 'file' ? project.addSourceFileAtPath(config.runtime.file) : undefined;
+  // The runtime's own files are no input of a policy. A runtime named by package resolves
+  // into node_modules (never read) or, in a workspace or the package itself, to project
+  // files; an in-memory probe module finds out which.
+  const probe =
+    config.runtime.kind === 'package'
+      ? project.createSourceFile(
+          path.join(config.root, '__policy_matrix_runtime_probe__.ts'),
+          `export * from ${JSON.stringify(config.runtime.specifier)};`,
+          { overwrite: true },
+        )
+      : undefined;
+  let runtimeFile = config.runtime.kind === 'file' ? project.addSourceFileAtPath(config.runtime.file) : undefined;
   project.resolveSourceFileDependencies();
+  if (probe !== undefined) {
+    const resolved = probe.getExportDeclarations()[0]?.getModuleSpecifierSourceFile();
+    runtimeFile = resolved === undefined || isExternal(resolved) ? undefined : resolved;
+    project.removeSourceFile(probe);
+  }
 
   const root = config.root;
   const locate = (node: Node): SourceLocation => {

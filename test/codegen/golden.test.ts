@@ -19,7 +19,7 @@ const SCENARIOS = readdirSync(FIXTURES)
 
 describe('golden fixtures', () => {
   it('exist', () => {
-    expect(SCENARIOS).toEqual(['golden-basic', 'golden-hostile-states']);
+    expect(SCENARIOS).toEqual(['golden-basic', 'golden-hostile-states', 'golden-package-import']);
   });
 
   for (const scenario of SCENARIOS) {

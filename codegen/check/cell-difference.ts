@@ -30,8 +30,14 @@ export function cellDifferences(expected: PolicyModel, actual: InspectedPolicy):
       const of = oldIndex.get(from);
       const ot = oldIndex.get(to);
       const have =
-        of === undefined || ot === undefined ? undefined : actual.distinctCells[actual.cells[of * oldSize + ot] as number];
-      if (have === undefined || have.length !== want.length || have.some((name, i) => name !== want[i])) {
+        of === undefined || ot === undefined
+          ? undefined
+          : actual.distinctCells[actual.cells[of * oldSize + ot] as number];
+      if (
+        have === undefined ||
+        have.length !== want.length ||
+        have.some((name, i) => name !== want[i])
+      ) {
         differences.push({ from, to, actual: have, expected: want });
       }
     }
@@ -42,6 +48,7 @@ export function cellDifferences(expected: PolicyModel, actual: InspectedPolicy):
 /** `RUNNING → COMPLETED: [A, B] → [A]` (a cell the file lacks shows as `(no cell)`). */
 export function formatCellDifference(difference: CellDifference): string {
   const state = (s: string | null): string => (s === null ? 'null' : s);
-  const rules = (names: string[] | undefined): string => (names === undefined ? '(no cell)' : `[${names.join(', ')}]`);
+  const rules = (names: string[] | undefined): string =>
+    names === undefined ? '(no cell)' : `[${names.join(', ')}]`;
   return `${state(difference.from)} → ${state(difference.to)}: ${rules(difference.actual)} → ${rules(difference.expected)}`;
 }

@@ -60,22 +60,33 @@ export async function check(options: ConfigOptions = {}): Promise<CheckResult> {
     const absolute = path.resolve(config.root, emitted.path);
     expected.add(absolute);
     const current = readIfExists(absolute);
-    const checked: CheckedFile = { path: emitted.path, status: current === undefined ? 'missing' : current === emitted.content ? 'fresh' : 'stale' };
+    const checked: CheckedFile = {
+      path: emitted.path,
+      status: current === undefined ? 'missing' : current === emitted.content ? 'fresh' : 'stale',
+    };
     if (emitted.policy !== undefined) checked.policy = emitted.policy;
     files.push(checked);
     const policy = model.policies.find((p) => p.name === emitted.policy);
-    if (checked.status === 'stale' && policy !== undefined) stale.push({ file: checked, policy, absolute });
+    if (checked.status === 'stale' && policy !== undefined)
+      stale.push({ file: checked, policy, absolute });
   }
   for (const file of readGeneratedFiles(config.outDir).keys()) {
-    if (!expected.has(file)) files.push({ path: relativePosix(config.root, file), status: 'extra' });
+    if (!expected.has(file))
+      files.push({ path: relativePosix(config.root, file), status: 'extra' });
   }
 
   if (stale.length > 0) {
     let inspected: InspectedModule[];
     try {
-      inspected = (await runChild({ kind: 'inspect', modules: stale.map((s) => s.absolute) }, config.root)).modules;
+      inspected = (
+        await runChild({ kind: 'inspect', modules: stale.map((s) => s.absolute) }, config.root)
+      ).modules;
     } catch (error) {
-      inspected = stale.map((s) => ({ module: s.absolute, error: toThrownError(error), policies: [] }));
+      inspected = stale.map((s) => ({
+        module: s.absolute,
+        error: toThrownError(error),
+        policies: [],
+      }));
     }
     stale.forEach(({ file, policy }, index) => {
       const module = inspected[index];
@@ -86,10 +97,14 @@ export async function check(options: ConfigOptions = {}): Promise<CheckResult> {
         file.note = `it exports no compiled policy named ${policy.name}`;
       } else {
         file.differences = cellDifferences(policy, actual);
-        if (actual.states.length !== policy.states.length || actual.states.some((s, i) => s !== policy.states[i])) {
+        if (
+          actual.states.length !== policy.states.length ||
+          actual.states.some((s, i) => s !== policy.states[i])
+        ) {
           file.note = `its states are [${actual.states.map(String).join(', ')}], the policy's are [${policy.states.map(String).join(', ')}]`;
         } else if (file.differences.length === 0) {
-          file.note = 'no cell differs; its text does (banner and inputs hash, imports or layout), for example after an edit to the policy\'s sources';
+          file.note =
+            "no cell differs; its text does (banner and inputs hash, imports or layout), for example after an edit to the policy's sources";
         }
       }
     });

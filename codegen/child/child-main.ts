@@ -13,7 +13,9 @@ process.once('message', (message) => {
       process.send?.(response, () => process.exit(0));
     },
     (error: unknown) => {
-      process.stderr.write(`policy-matrix evaluation failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `policy-matrix evaluation failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
       process.exit(70);
     },
   );

@@ -6,4 +6,6 @@ export type ChildRequest = EvaluationRequest | InspectionRequest;
 export type ChildResponse = EvaluationResponse | InspectionResponse;
 
 /** The answer type of each request type. */
-export type ResponseTo<R extends ChildRequest> = R extends EvaluationRequest ? EvaluationResponse : InspectionResponse;
+export type ResponseTo<R extends ChildRequest> = R extends EvaluationRequest
+  ? EvaluationResponse
+  : InspectionResponse;

@@ -36,7 +36,11 @@ export function runChild<R extends ChildRequest>(request: R, cwd: string): Promi
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`The evaluation process did not answer within ${CHILD_TIMEOUT_MS / 1000} s; does a policy module wait forever at import?`));
+      reject(
+        new Error(
+          `The evaluation process did not answer within ${CHILD_TIMEOUT_MS / 1000} s; does a policy module wait forever at import?`,
+        ),
+      );
     }, CHILD_TIMEOUT_MS);
     child.on('message', (message) => {
       answered = true;
@@ -51,7 +55,11 @@ export function runChild<R extends ChildRequest>(request: R, cwd: string): Promi
       clearTimeout(timer);
       if (!answered) {
         const reason = signal === null ? `exit code ${code}` : `signal ${signal}`;
-        reject(new Error(`The evaluation process ended (${reason}) without answering.${stderr === '' ? '' : ` Its output:\n${stderr.trim()}`}`));
+        reject(
+          new Error(
+            `The evaluation process ended (${reason}) without answering.${stderr === '' ? '' : ` Its output:\n${stderr.trim()}`}`,
+          ),
+        );
       }
     });
     child.send(request);
@@ -62,6 +70,10 @@ export function runChild<R extends ChildRequest>(request: R, cwd: string): Promi
 function withoutLoaders(options: string | undefined): string {
   return (options ?? '')
     .split(/\s+/)
-    .filter((option, index, all) => !/^--(import|loader|require|experimental-loader)/.test(option) && !/^--(import|loader|require|experimental-loader)$/.test(all[index - 1] ?? ''))
+    .filter(
+      (option, index, all) =>
+        !/^--(import|loader|require|experimental-loader)/.test(option) &&
+        !/^--(import|loader|require|experimental-loader)$/.test(all[index - 1] ?? ''),
+    )
     .join(' ');
 }

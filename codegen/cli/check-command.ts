@@ -37,15 +37,23 @@ export function formatCheckReport(result: CheckResult): string[] {
       continue;
     }
     const differences = file.differences ?? [];
-    lines.push(`stale: ${file.path}${policy}${differences.length > 0 ? `: ${plural(differences.length, 'cell')} differ${differences.length === 1 ? 's' : ''} (file → policy)` : ''}`);
-    for (const difference of differences.slice(0, CELLS_SHOWN)) lines.push(`  ${formatCellDifference(difference)}`);
-    if (differences.length > CELLS_SHOWN) lines.push(`  … and ${differences.length - CELLS_SHOWN} more cells`);
+    lines.push(
+      `stale: ${file.path}${policy}${differences.length > 0 ? `: ${plural(differences.length, 'cell')} differ${differences.length === 1 ? 's' : ''} (file → policy)` : ''}`,
+    );
+    for (const difference of differences.slice(0, CELLS_SHOWN))
+      lines.push(`  ${formatCellDifference(difference)}`);
+    if (differences.length > CELLS_SHOWN)
+      lines.push(`  … and ${differences.length - CELLS_SHOWN} more cells`);
     if (file.note !== undefined) lines.push(`  ${file.note}`);
   }
   if (bad.length === 0) {
-    lines.push(`check: ${plural(result.files.length, 'generated file')} in ${result.outDir}/ are fresh.`);
+    lines.push(
+      `check: ${plural(result.files.length, 'generated file')} in ${result.outDir}/ are fresh.`,
+    );
   } else {
-    lines.push(`check: ${bad.length} of ${plural(result.files.length, 'file')} out of date; run \`${result.regenerateCommand}\`.`);
+    lines.push(
+      `check: ${bad.length} of ${plural(result.files.length, 'file')} out of date; run \`${result.regenerateCommand}\`.`,
+    );
   }
   return lines;
 }

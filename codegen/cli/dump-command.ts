@@ -3,7 +3,11 @@ import { dump } from '../dump/dump.ts';
 import { formatProblems } from '../problem/problem.ts';
 import type { CliIo } from './cli-io.ts';
 
-export async function dumpCommand(io: CliIo, config: string | undefined, dynamic: boolean): Promise<number> {
+export async function dumpCommand(
+  io: CliIo,
+  config: string | undefined,
+  dynamic: boolean,
+): Promise<number> {
   const result = await dump({ cwd: io.cwd, ...(config === undefined ? {} : { config }), dynamic });
   if (!result.ok || result.dump === undefined) {
     io.err(`${formatProblems(result.problems)}\n`);

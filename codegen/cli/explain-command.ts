@@ -9,7 +9,11 @@ export function parseState(word: string): string | null {
   return word === 'null' ? null : word;
 }
 
-export async function explainCommand(io: CliIo, config: string | undefined, [policy, from, to]: string[]): Promise<number> {
+export async function explainCommand(
+  io: CliIo,
+  config: string | undefined,
+  [policy, from, to]: string[],
+): Promise<number> {
   const result = await explain({
     cwd: io.cwd,
     ...(config === undefined ? {} : { config }),
@@ -28,7 +32,10 @@ export async function explainCommand(io: CliIo, config: string | undefined, [pol
 /** The explanation lines: the transition, one line per rule, then the count. */
 export function formatExplanation(result: ExplainResult): string[] {
   const state = (s: string | null): string => (s === null ? 'null (no state)' : s);
-  const where = result.location === undefined ? '' : ` (${result.location.file}:${result.location.line}:${result.location.column})`;
+  const where =
+    result.location === undefined
+      ? ''
+      : ` (${result.location.file}:${result.location.line}:${result.location.column})`;
   const lines = [`${result.policy}${where}: ${state(result.from)} → ${state(result.to)}`];
   lines.push(
     ...formatTable(
@@ -41,6 +48,10 @@ export function formatExplanation(result: ExplainResult): string[] {
       new Set([0]),
     ),
   );
-  lines.push(result.rules.length === 0 ? 'No rule fires.' : `${plural(result.rules.length, 'rule')} fire${result.rules.length === 1 ? 's' : ''}, in priority order.`);
+  lines.push(
+    result.rules.length === 0
+      ? 'No rule fires.'
+      : `${plural(result.rules.length, 'rule')} fire${result.rules.length === 1 ? 's' : ''}, in priority order.`,
+  );
   return lines;
 }

@@ -17,7 +17,10 @@ export async function generateCommand(io: CliIo, config: string | undefined): Pr
 }
 
 /** The summary lines: one per policy, removed files, then the total. */
-export function formatGenerateSummary(policies: readonly GeneratedPolicy[], files: readonly WrittenFile[]): string[] {
+export function formatGenerateSummary(
+  policies: readonly GeneratedPolicy[],
+  files: readonly WrittenFile[],
+): string[] {
   const rows = policies.map((p) => [
     p.name,
     plural(p.states, 'state'),
@@ -27,12 +30,20 @@ export function formatGenerateSummary(policies: readonly GeneratedPolicy[], file
     p.status,
   ]);
   const lines = formatTable(rows, new Set([1, 2, 3]));
-  for (const file of files) if (file.policy === undefined && file.status !== 'unchanged') lines.push(`${file.path} ${file.status}`);
+  for (const file of files)
+    if (file.policy === undefined && file.status !== 'unchanged')
+      lines.push(`${file.path} ${file.status}`);
   const count = (status: string): number => files.filter((f) => f.status === status).length;
   const written = count('created') + count('changed');
   lines.push(
-    `${plural(policies.length, 'policy', 'policies')}, ${plural(policies.reduce((n, p) => n + p.rules, 0), 'rule')}, ` +
-      `${plural(policies.reduce((n, p) => n + p.distinctCells, 0), 'distinct cell')}; ` +
+    `${plural(policies.length, 'policy', 'policies')}, ${plural(
+      policies.reduce((n, p) => n + p.rules, 0),
+      'rule',
+    )}, ` +
+      `${plural(
+        policies.reduce((n, p) => n + p.distinctCells, 0),
+        'distinct cell',
+      )}; ` +
       `${plural(written, 'file')} written, ${count('unchanged')} unchanged, ${count('removed')} removed.`,
   );
   return lines;

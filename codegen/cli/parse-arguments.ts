@@ -16,7 +16,13 @@ export interface ParsedArguments {
 
 /** The parsed arguments, or a usage error message. */
 export function parseArguments(argv: readonly string[]): ParsedArguments | { error: string } {
-  const parsed: ParsedArguments = { command: 'help', positionals: [], config: undefined, json: false, dynamic: false };
+  const parsed: ParsedArguments = {
+    command: 'help',
+    positionals: [],
+    config: undefined,
+    json: false,
+    dynamic: false,
+  };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -25,7 +31,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
     else if (arg === '--dynamic') parsed.dynamic = true;
     else if (arg === '--config' || arg.startsWith('--config=')) {
       const value = arg === '--config' ? argv[++i] : arg.slice('--config='.length);
-      if (value === undefined || value === '') return { error: '--config needs a file: --config <file>.' };
+      if (value === undefined || value === '')
+        return { error: '--config needs a file: --config <file>.' };
       parsed.config = value;
     } else if (arg.startsWith('-') && arg !== '-') return { error: `Unknown option ${arg}.` };
     else words.push(arg);

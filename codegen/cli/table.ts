@@ -1,12 +1,22 @@
 /** Plain-text columns for CLI output: left-aligned text, right-aligned numbers. */
 
 /** Rows of cells padded to their column's width; `right` marks right-aligned columns. */
-export function formatTable(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
+export function formatTable(
+  rows: readonly (readonly string[])[],
+  right: ReadonlySet<number> = new Set(),
+): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) =>
     row
-      .map((cell, i) => (right.has(i) ? cell.padStart(widths[i] ?? 0) : i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+      .map((cell, i) =>
+        right.has(i)
+          ? cell.padStart(widths[i] ?? 0)
+          : i === row.length - 1
+            ? cell
+            : cell.padEnd(widths[i] ?? 0),
+      )
       .join('  '),
   );
 }

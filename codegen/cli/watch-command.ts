@@ -8,9 +8,15 @@ import { plural } from './table.ts';
 export async function watchCommand(io: CliIo, config: string | undefined): Promise<number> {
   let handle;
   try {
-    handle = await watch({ cwd: io.cwd, ...(config === undefined ? {} : { config }), onEvent: (event) => report(io, event) });
+    handle = await watch({
+      cwd: io.cwd,
+      ...(config === undefined ? {} : { config }),
+      onEvent: (event) => report(io, event),
+    });
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\nFix the config, then start watch again.\n`);
+    io.err(
+      `${error instanceof Error ? error.message : String(error)}\nFix the config, then start watch again.\n`,
+    );
     return 1;
   }
   await handle.ready;
@@ -29,14 +35,18 @@ function report(io: CliIo, event: WatchEvent): void {
         event.policies.filter((p) => event.evaluated.includes(p.name) || p.status !== 'unchanged'),
         event.files,
       );
-      io.out(`${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}: ${event.evaluated.join(', ') || 'none'}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`);
+      io.out(
+        `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}: ${event.evaluated.join(', ') || 'none'}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
+      );
       return;
     }
     case 'problems':
       io.err(`${header}${formatProblems(event.problems)} Nothing was written; still watching.\n`);
       return;
     case 'config-changed':
-      io.err(`${event.file} changed; watch keeps the config it started with. Restart watch to use the new config.\n`);
+      io.err(
+        `${event.file} changed; watch keeps the config it started with. Restart watch to use the new config.\n`,
+      );
       return;
   }
 }

@@ -25,10 +25,18 @@ export interface CompiledProject {
 }
 
 /** Loads the config, then compiles. */
-export async function compileProject(options: ConfigOptions & ReadOptions = {}): Promise<CompiledProject> {
+export async function compileProject(
+  options: ConfigOptions & ReadOptions = {},
+): Promise<CompiledProject> {
   const loaded = await loadConfig(options);
   if (loaded.config === undefined) {
-    return { config: undefined, read: undefined, model: undefined, files: [], problems: loaded.problems };
+    return {
+      config: undefined,
+      read: undefined,
+      model: undefined,
+      files: [],
+      problems: loaded.problems,
+    };
   }
   return compileWithConfig(loaded.config, options);
 }
@@ -39,7 +47,8 @@ export async function compileWithConfig(
   options: ReadOptions & { emitCache?: Map<string, string>; emit?: boolean } = {},
 ): Promise<CompiledProject> {
   const read = await readProject(config, options);
-  if (read.problems.length > 0) return { config, read, model: undefined, files: [], problems: read.problems };
+  if (read.problems.length > 0)
+    return { config, read, model: undefined, files: [], problems: read.problems };
   const model = buildProjectModel(read);
   if (options.emit === false) return { config, read, model, files: [], problems: [] };
   const emitted = await emitProject(model, emitOptionsOf(config), options.emitCache);

@@ -27,7 +27,8 @@ export interface ConfigOptions {
 
 const CODEGEN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-export type LoadedConfig = { config: ResolvedConfig; problems: [] } | { config: undefined; problems: Problem[] };
+export type LoadedConfig =
+  { config: ResolvedConfig; problems: [] } | { config: undefined; problems: Problem[] };
 
 /** Loads and validates the config; never throws for problems in the user's project. */
 export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedConfig> {

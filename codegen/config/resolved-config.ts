@@ -61,7 +61,10 @@ export function resolveConfig(
   const record = raw as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!(KEYS as readonly string[]).includes(key)) {
-      at(key, `Unknown config key "${key}".${didYouMean(key, KEYS)} Valid keys: ${KEYS.join(', ')}.`);
+      at(
+        key,
+        `Unknown config key "${key}".${didYouMean(key, KEYS)} Valid keys: ${KEYS.join(', ')}.`,
+      );
     }
   }
 
@@ -96,17 +99,26 @@ export function resolveConfig(
   }
   const outDir = path.resolve(root, typeof outDirRaw === 'string' ? outDirRaw : 'generated');
   if (typeof outDirRaw === 'string' && outDir === root) {
-    at('outDir', '"outDir" must not be the project root: generated files need a folder of their own, such as "generated".');
+    at(
+      'outDir',
+      '"outDir" must not be the project root: generated files need a folder of their own, such as "generated".',
+    );
   }
 
   const runtimeRaw = record.runtime ?? 'policy-matrix';
   let runtime: RuntimeImport = { kind: 'package', specifier: 'policy-matrix' };
   if (typeof runtimeRaw !== 'string' || runtimeRaw === '') {
-    at('runtime', `"runtime" must be a package name or a relative file path, got ${describe(runtimeRaw)}.`);
+    at(
+      'runtime',
+      `"runtime" must be a package name or a relative file path, got ${describe(runtimeRaw)}.`,
+    );
   } else if (runtimeRaw.startsWith('./') || runtimeRaw.startsWith('../')) {
     const absolute = path.resolve(root, runtimeRaw);
     if (!isFile(absolute)) {
-      at('runtime', `"runtime" file "${runtimeRaw}" does not exist; point it at the runtime's entry module (this repository: "./src/index.ts").`);
+      at(
+        'runtime',
+        `"runtime" file "${runtimeRaw}" does not exist; point it at the runtime's entry module (this repository: "./src/index.ts").`,
+      );
     }
     runtime = { kind: 'file', file: absolute };
   } else {
@@ -115,12 +127,22 @@ export function resolveConfig(
 
   const extensionRaw = record.importExtension ?? '.js';
   if (!(EXTENSIONS as readonly unknown[]).includes(extensionRaw)) {
-    at('importExtension', `"importExtension" must be ".ts", ".js" or "", got ${describe(extensionRaw)}.`);
+    at(
+      'importExtension',
+      `"importExtension" must be ".ts", ".js" or "", got ${describe(extensionRaw)}.`,
+    );
   }
 
   const commandRaw = record.regenerateCommand ?? 'npx policy-matrix generate';
-  if (typeof commandRaw !== 'string' || commandRaw === '' || /[\r\n\u2028\u2029]/.test(commandRaw)) {
-    at('regenerateCommand', `"regenerateCommand" must be a one-line command, got ${describe(commandRaw)}.`);
+  if (
+    typeof commandRaw !== 'string' ||
+    commandRaw === '' ||
+    /[\r\n\u2028\u2029]/.test(commandRaw)
+  ) {
+    at(
+      'regenerateCommand',
+      `"regenerateCommand" must be a one-line command, got ${describe(commandRaw)}.`,
+    );
   }
 
   if (problems.length > 0) return { config: undefined, problems };

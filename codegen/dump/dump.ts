@@ -36,9 +36,15 @@ export async function dump(options: DumpOptions = {}): Promise<DumpResult> {
 async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
   const index = path.join(config.outDir, INDEX_FILE);
   const rel = relativePosix(config.root, index);
-  const fail = (message: string): DumpResult => ({ ok: false, problems: [{ file: rel, line: 1, column: 1, message }], dump: undefined });
+  const fail = (message: string): DumpResult => ({
+    ok: false,
+    problems: [{ file: rel, line: 1, column: 1, message }],
+    dump: undefined,
+  });
   if (readIfExists(index) === undefined) {
-    return fail(`${rel} does not exist; run \`${config.regenerateCommand}\` first (or use --dynamic to read the policies themselves).`);
+    return fail(
+      `${rel} does not exist; run \`${config.regenerateCommand}\` first (or use --dynamic to read the policies themselves).`,
+    );
   }
   let module;
   try {
@@ -47,22 +53,36 @@ async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
     return fail(`Reading ${rel} failed: ${describeThrown(toThrownError(error))}`);
   }
   if (module === undefined || module.error !== undefined) {
-    return fail(`Importing ${rel} failed: ${module?.error === undefined ? 'no answer' : describeThrown(module.error)}. Run \`${config.regenerateCommand}\`.`);
+    return fail(
+      `Importing ${rel} failed: ${module?.error === undefined ? 'no answer' : describeThrown(module.error)}. Run \`${config.regenerateCommand}\`.`,
+    );
   }
   const policies: DumpPolicy[] = [];
   for (const policy of module.policies) {
     if (policy.source === undefined || policy.priority === undefined) {
-      return fail(`${rel} exports ${policy.name} without its metadata; run \`${config.regenerateCommand}\`.`);
+      return fail(
+        `${rel} exports ${policy.name} without its metadata; run \`${config.regenerateCommand}\`.`,
+      );
     }
     const size = policy.states.length;
     const cells: DumpCell[] = [];
     for (let f = 0; f < size; f++) {
       for (let t = 0; t < size; t++) {
         const rules = policy.distinctCells[policy.cells[f * size + t] as number] ?? [];
-        cells.push({ from: policy.states[f] ?? null, to: policy.states[t] ?? null, rules: [...rules] });
+        cells.push({
+          from: policy.states[f] ?? null,
+          to: policy.states[t] ?? null,
+          rules: [...rules],
+        });
       }
     }
-    policies.push({ name: policy.name, source: policy.source, states: policy.states, priority: policy.priority, cells });
+    policies.push({
+      name: policy.name,
+      source: policy.source,
+      states: policy.states,
+      priority: policy.priority,
+      cells,
+    });
   }
   policies.sort((a, b) => compareCodeUnits(a.name, b.name));
   return { ok: true, problems: [], dump: { policies } };

@@ -23,10 +23,20 @@ export function emitIndexModule(
   options: EmitOptions,
 ): Promise<string> {
   const hash = createHash('sha256')
-    .update(JSON.stringify([policies.map(({ model, file }) => [model.name, path.basename(file)]), options.runtime.kind === 'package' ? options.runtime.specifier : 'file', options.importExtension]))
+    .update(
+      JSON.stringify([
+        policies.map(({ model, file }) => [model.name, path.basename(file)]),
+        options.runtime.kind === 'package' ? options.runtime.specifier : 'file',
+        options.importExtension,
+      ]),
+    )
     .digest('hex');
   const runtime = runtimeSpecifier(options.outDir, options.runtime, options.importExtension);
-  const lines = [indexBanner(options.regenerateCommand, hash), '', `import type { CompiledPolicy } from ${jsString(runtime)};`];
+  const lines = [
+    indexBanner(options.regenerateCommand, hash),
+    '',
+    `import type { CompiledPolicy } from ${jsString(runtime)};`,
+  ];
   for (const { model, file } of policies) {
     const specifier = jsString(relativeSpecifier(options.outDir, file, options.importExtension));
     const names = `${matrixExportName(model.name)}, ${metadataExportName(model.name)}`;
@@ -35,7 +45,9 @@ export function emitIndexModule(
   lines.push('');
   for (const { model, file } of policies) {
     const specifier = jsString(relativeSpecifier(options.outDir, file, options.importExtension));
-    lines.push(`export { ${matrixExportName(model.name)}, ${metadataExportName(model.name)} } from ${specifier};`);
+    lines.push(
+      `export { ${matrixExportName(model.name)}, ${metadataExportName(model.name)} } from ${specifier};`,
+    );
   }
   const matrices = policies.map(({ model }) => matrixExportName(model.name)).join(', ');
   const metadata = policies.map(({ model }) => metadataExportName(model.name)).join(', ');
@@ -44,7 +56,7 @@ export function emitIndexModule(
     '/** Every compiled policy, sorted by name. */',
     `export const compiledPolicies: readonly CompiledPolicy[] = Object.freeze([${matrices}]);`,
     '',
-    '/** Each compiled policy\'s source file and priority list, in the order of `compiledPolicies`. */',
+    "/** Each compiled policy's source file and priority list, in the order of `compiledPolicies`. */",
     `export const compiledPolicyMetadata = Object.freeze([${metadata}]);`,
     '',
   );

@@ -74,7 +74,9 @@ export async function emitPolicyModule(policy: PolicyModel, options: EmitOptions
 function splice(text: string, placeholder: string, replacement: string): string {
   const at = text.indexOf(placeholder);
   if (at < 0 || text.indexOf(placeholder, at + 1) >= 0) {
-    throw new Error(`policy-matrix: the placeholder ${JSON.stringify(placeholder)} was lost in formatting (a bug in the emitter).`);
+    throw new Error(
+      `policy-matrix: the placeholder ${JSON.stringify(placeholder)} was lost in formatting (a bug in the emitter).`,
+    );
   }
   return text.slice(0, at) + replacement + text.slice(at + placeholder.length);
 }
@@ -90,7 +92,10 @@ function cellDeclaration(name: string, rules: readonly string[]): string {
   return `${head}\n${rules.map((rule) => `  ${rule},\n`).join('')}]);`;
 }
 
-function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source: string; cells: string; table: string } {
+function renderPolicyModule(
+  policy: PolicyModel,
+  options: EmitOptions,
+): { source: string; cells: string; table: string } {
   const stateCount = policy.states.length - 1;
   const size = policy.states.length;
   const cellName = (index: number): string => `c${index}`;
@@ -98,9 +103,18 @@ function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source
   const metadata = metadataExportName(policy.name);
 
   // Local names of the rule classes: their export names unless taken.
-  const taken = new Set<string>([...MODULE_NAMES, matrix, metadata, ...policy.distinctCells.map((_, i) => cellName(i))]);
+  const taken = new Set<string>([
+    ...MODULE_NAMES,
+    matrix,
+    metadata,
+    ...policy.distinctCells.map((_, i) => cellName(i)),
+  ]);
   const locals = policy.rules.map((rule, index) => {
-    const base = isPlainIdentifier(rule.exportName) ? rule.exportName : isPlainIdentifier(rule.name) ? rule.name : `rule${index}`;
+    const base = isPlainIdentifier(rule.exportName)
+      ? rule.exportName
+      : isPlainIdentifier(rule.name)
+        ? rule.name
+        : `rule${index}`;
     let local = base;
     for (let n = 1; taken.has(local); n++) local = `${base}_${n}`;
     taken.add(local);
@@ -109,8 +123,14 @@ function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source
 
   const byModule = new Map<string, string[]>();
   policy.rules.forEach((rule, index) => {
-    const specifier = relativeSpecifier(options.outDir, path.resolve(options.root, rule.module), options.importExtension);
-    const imported = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(rule.exportName) ? rule.exportName : jsString(rule.exportName);
+    const specifier = relativeSpecifier(
+      options.outDir,
+      path.resolve(options.root, rule.module),
+      options.importExtension,
+    );
+    const imported = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(rule.exportName)
+      ? rule.exportName
+      : jsString(rule.exportName);
     const local = locals[index] as string;
     const list = byModule.get(specifier) ?? [];
     const entry = imported === local ? local : `${imported} as ${local}`;
@@ -123,12 +143,18 @@ function renderPolicyModule(policy: PolicyModel, options: EmitOptions): { source
     `import type { CompiledPolicy, RuleClass } from ${jsString(runtime)};`,
     ...[...byModule]
       .sort((a, b) => compareCodeUnits(a[0], b[0]))
-      .map(([specifier, names]) => `import { ${names.sort(compareCodeUnits).join(', ')} } from ${jsString(specifier)};`),
+      .map(
+        ([specifier, names]) =>
+          `import { ${names.sort(compareCodeUnits).join(', ')} } from ${jsString(specifier)};`,
+      ),
   ];
 
   const list = (rules: readonly number[]): string => rules.map((r) => locals[r]).join(', ');
   const cellDeclarations = policy.distinctCells.map((cell, index) =>
-    cellDeclaration(cellName(index), cell.map((r) => locals[r] as string)),
+    cellDeclaration(
+      cellName(index),
+      cell.map((r) => locals[r] as string),
+    ),
   );
 
   const rows: string[] = [];

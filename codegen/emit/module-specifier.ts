@@ -6,10 +6,19 @@ import path from 'node:path';
 import type { ImportExtension } from '../config/define-config.ts';
 import type { RuntimeImport } from '../config/resolved-config.ts';
 
-const TS_TO_JS: Readonly<Record<string, string>> = { '.ts': '.js', '.mts': '.mjs', '.cts': '.cjs', '.tsx': '.js' };
+const TS_TO_JS: Readonly<Record<string, string>> = {
+  '.ts': '.js',
+  '.mts': '.mjs',
+  '.cts': '.cjs',
+  '.tsx': '.js',
+};
 
 /** `./x.ts`, `../src/x.js` or `../src/x`: the import of `file` from a module in `fromDir`. */
-export function relativeSpecifier(fromDir: string, file: string, extension: ImportExtension): string {
+export function relativeSpecifier(
+  fromDir: string,
+  file: string,
+  extension: ImportExtension,
+): string {
   let relative = path.relative(fromDir, file).split(path.sep).join('/');
   if (!relative.startsWith('.')) relative = `./${relative}`;
   const current = path.extname(relative);
@@ -20,6 +29,12 @@ export function relativeSpecifier(fromDir: string, file: string, extension: Impo
 }
 
 /** How a generated module in `fromDir` imports the runtime. */
-export function runtimeSpecifier(fromDir: string, runtime: RuntimeImport, extension: ImportExtension): string {
-  return runtime.kind === 'package' ? runtime.specifier : relativeSpecifier(fromDir, runtime.file, extension);
+export function runtimeSpecifier(
+  fromDir: string,
+  runtime: RuntimeImport,
+  extension: ImportExtension,
+): string {
+  return runtime.kind === 'package'
+    ? runtime.specifier
+    : relativeSpecifier(fromDir, runtime.file, extension);
 }

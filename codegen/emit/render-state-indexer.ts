@@ -51,8 +51,11 @@ function code(state: string | null): number {
   ${unknown}
 }`;
     case 'hash': {
-      const table = stateCount < 255 ? 'Uint8Array' : stateCount < 65535 ? 'Uint16Array' : 'Uint32Array';
-      const terms = [`state.length * ${hex(plan.lengthFactor)}`, ...plan.positions.map(term)].join(' + ');
+      const table =
+        stateCount < 255 ? 'Uint8Array' : stateCount < 65535 ? 'Uint16Array' : 'Uint32Array';
+      const terms = [`state.length * ${hex(plan.lengthFactor)}`, ...plan.positions.map(term)].join(
+        ' + ',
+      );
       const read =
         plan.positions.length === 0
           ? 'their length'

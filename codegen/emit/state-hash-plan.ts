@@ -111,7 +111,8 @@ function choosePositions(states: readonly string[]): Omit<HashPosition, 'factor'
   let collisions = collidingPairs(keys);
   while (collisions > 0) {
     if (chosen.length === MAX_POSITIONS) return undefined;
-    let best: { candidate: Omit<HashPosition, 'factor'>; keys: string[]; collisions: number } | undefined;
+    let best:
+      { candidate: Omit<HashPosition, 'factor'>; keys: string[]; collisions: number } | undefined;
     for (const candidate of candidates) {
       if (chosen.includes(candidate)) continue;
       const refined = keys.map((key, i) => `${key},${read(candidate, states[i] as string)}`);

@@ -36,11 +36,22 @@ export interface ExplainResult {
 
 /** Explains one transition of one policy. */
 export async function explain(options: ExplainOptions): Promise<ExplainResult> {
-  const result: ExplainResult = { ok: false, problems: [], policy: options.policy, from: options.from, to: options.to, rules: [], location: undefined };
+  const result: ExplainResult = {
+    ok: false,
+    problems: [],
+    policy: options.policy,
+    from: options.from,
+    to: options.to,
+    rules: [],
+    location: undefined,
+  };
   const loaded = await loadConfig(options);
   if (loaded.config === undefined) return { ...result, problems: loaded.problems };
   const config = loaded.config;
-  const compiled = await compileWithConfig(config, { only: new Set([options.policy]), emit: false });
+  const compiled = await compileWithConfig(config, {
+    only: new Set([options.policy]),
+    emit: false,
+  });
   if (compiled.problems.length > 0) return { ...result, problems: compiled.problems };
   const at = { file: relativePosix(config.root, config.configFile), line: 1, column: 1 };
   const policy = compiled.model?.policies.find((p) => p.name === options.policy);
@@ -80,7 +91,11 @@ export async function explain(options: ExplainOptions): Promise<ExplainResult> {
     location: policy.location,
     rules: cell.map((index) => {
       const rule = policy.rules[index];
-      return { name: rule?.name ?? '?', kind: rule?.kind ?? 'rule', location: rule?.location ?? policy.location };
+      return {
+        name: rule?.name ?? '?',
+        kind: rule?.kind ?? 'rule',
+        location: rule?.location ?? policy.location,
+      };
     }),
   };
 }

@@ -56,11 +56,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     model,
     contents,
   });
-  if (compiled.problems.length > 0 || config === undefined || model === undefined) return failed(compiled.problems);
+  if (compiled.problems.length > 0 || config === undefined || model === undefined)
+    return failed(compiled.problems);
 
   let files: WrittenFile[];
   if (options.write === false) {
-    files = compiled.files.map((file) => ({ path: file.path, status: 'unchanged' as const, ...(file.policy === undefined ? {} : { policy: file.policy }) }));
+    files = compiled.files.map((file) => ({
+      path: file.path,
+      status: 'unchanged' as const,
+      ...(file.policy === undefined ? {} : { policy: file.policy }),
+    }));
   } else {
     const written = writeOutput(config.root, config.outDir, compiled.files);
     if (written.problems.length > 0) return failed(written.problems);

@@ -4,7 +4,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import { toThrownError } from '../problem/thrown-error.ts';
-import type { InspectedModule, InspectedPolicy, InspectionRequest, InspectionResponse } from './compiled-inspection.ts';
+import type {
+  InspectedModule,
+  InspectedPolicy,
+  InspectionRequest,
+  InspectionResponse,
+} from './compiled-inspection.ts';
 
 interface CompiledShape {
   name: string;
@@ -20,7 +25,9 @@ interface MetadataShape {
 }
 
 /** Imports each module and reads its compiled policies. */
-export async function inspectCompiledModules(request: InspectionRequest): Promise<InspectionResponse> {
+export async function inspectCompiledModules(
+  request: InspectionRequest,
+): Promise<InspectionResponse> {
   const modules: InspectedModule[] = [];
   for (const module of request.modules) {
     let namespace: Record<string, unknown>;
@@ -47,7 +54,10 @@ export async function inspectCompiledModules(request: InspectionRequest): Promis
   return { kind: 'inspect', modules };
 }
 
-function readCompiled(compiled: CompiledShape, metadata: MetadataShape | undefined): InspectedPolicy {
+function readCompiled(
+  compiled: CompiledShape,
+  metadata: MetadataShape | undefined,
+): InspectedPolicy {
   const distinct = new Map<unknown, number>();
   const distinctCells: string[][] = [];
   const cells = compiled.cells.map((cell) => {
@@ -59,7 +69,12 @@ function readCompiled(compiled: CompiledShape, metadata: MetadataShape | undefin
     }
     return index;
   });
-  const inspected: InspectedPolicy = { name: compiled.name, states: [...compiled.states], distinctCells, cells };
+  const inspected: InspectedPolicy = {
+    name: compiled.name,
+    states: [...compiled.states],
+    distinctCells,
+    cells,
+  };
   if (metadata !== undefined) {
     inspected.source = metadata.source;
     inspected.priority = Array.from(metadata.priority, (rule) => String(rule?.name));
@@ -70,11 +85,20 @@ function readCompiled(compiled: CompiledShape, metadata: MetadataShape | undefin
 function isCompiled(value: unknown): value is CompiledShape {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.name === 'string' && Array.isArray(record.states) && Array.isArray(record.cells) && typeof record.code === 'function';
+  return (
+    typeof record.name === 'string' &&
+    Array.isArray(record.states) &&
+    Array.isArray(record.cells) &&
+    typeof record.code === 'function'
+  );
 }
 
 function isMetadata(value: unknown): value is MetadataShape {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.name === 'string' && typeof record.source === 'string' && Array.isArray(record.priority);
+  return (
+    typeof record.name === 'string' &&
+    typeof record.source === 'string' &&
+    Array.isArray(record.priority)
+  );
 }

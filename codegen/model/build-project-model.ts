@@ -69,7 +69,14 @@ function inputsHash(policy: ReadPolicy): string {
   const inputs = {
     policy: [policy.name, policy.exportName, policy.module],
     states: policy.states,
-    rules: policy.rules.map((rule) => [rule.name, rule.exportName, rule.module, rule.kind, rule.from, rule.to]),
+    rules: policy.rules.map((rule) => [
+      rule.name,
+      rule.exportName,
+      rule.module,
+      rule.kind,
+      rule.from,
+      rule.to,
+    ]),
     priority: policy.priority,
     sources: policy.sourceDigests,
   };

@@ -51,7 +51,11 @@ export function locateThrown(
 ): SourceLocation | undefined {
   const syntax = ESBUILD_ERROR.exec(error.message);
   if (syntax !== null && path.isAbsolute(syntax[1] ?? '')) {
-    return { file: relativePosix(root, syntax[1] as string), line: Number(syntax[2]), column: Number(syntax[3]) + 1 };
+    return {
+      file: relativePosix(root, syntax[1] as string),
+      line: Number(syntax[2]),
+      column: Number(syntax[3]) + 1,
+    };
   }
   for (const line of (error.stack ?? '').split('\n')) {
     const match = FRAME.exec(line.trim());

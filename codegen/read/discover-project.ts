@@ -44,7 +44,10 @@ export function discoverProject(config: ResolvedConfig): Discovery {
         skipLoadingLibFiles: true,
         compilerOptions: { types: [] },
       })
-    : new Project({ compilerOptions: { ...DEFAULT_OPTIONS, types: [] }, skipLoadingLibFiles: true });
+    : new Project({
+        compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
+        skipLoadingLibFiles: true,
+      });
   const modules = config.modules.map((module) => project.addSourceFileAtPath(module));
   // The runtime's own files are no input of a policy. A runtime named by package resolves
   // into node_modules (never read) or, in a workspace or the package itself, to project
@@ -57,7 +60,8 @@ export function discoverProject(config: ResolvedConfig): Discovery {
           { overwrite: true },
         )
       : undefined;
-  let runtimeFile = config.runtime.kind === 'file' ? project.addSourceFileAtPath(config.runtime.file) : undefined;
+  let runtimeFile =
+    config.runtime.kind === 'file' ? project.addSourceFileAtPath(config.runtime.file) : undefined;
   project.resolveSourceFileDependencies();
   if (probe !== undefined) {
     const resolved = probe.getExportDeclarations()[0]?.getModuleSpecifierSourceFile();
@@ -107,7 +111,9 @@ export function discoverProject(config: ResolvedConfig): Discovery {
       const sourceFile = project.getSourceFile(file);
       if (sourceFile === undefined) continue;
       // Only the first syntax error of a file: the parser's later ones are mostly its echoes.
-      for (const diagnostic of program.getSyntacticDiagnostics(sourceFile.compilerNode).slice(0, 1)) {
+      for (const diagnostic of program
+        .getSyntacticDiagnostics(sourceFile.compilerNode)
+        .slice(0, 1)) {
         const { line, column } = sourceFile.getLineAndColumnAtPos(diagnostic.start ?? 0);
         brokenFiles.add(file);
         problems.push({
@@ -153,7 +159,8 @@ function describeDeclaration(
     const own = base === undefined ? chain : chain.slice(0, chain.indexOf(base));
     for (const member of MEMBERS) {
       const found = own.map((cls) => cls.getStaticMember(member)).find((m) => m !== undefined);
-      if (found !== undefined) members[member] = locate(Node.hasName(found) ? found.getNameNode() : found);
+      if (found !== undefined)
+        members[member] = locate(Node.hasName(found) ? found.getNameNode() : found);
     }
     return {
       module: module.getFilePath(),
@@ -185,7 +192,11 @@ function describeDeclaration(
 /** The class and its ancestors, nearest first (stops at a cycle or an unresolved base). */
 function inheritanceChain(declaration: ClassDeclaration): ClassDeclaration[] {
   const chain: ClassDeclaration[] = [];
-  for (let current: ClassDeclaration | undefined = declaration; current !== undefined; current = current.getBaseClass()) {
+  for (
+    let current: ClassDeclaration | undefined = declaration;
+    current !== undefined;
+    current = current.getBaseClass()
+  ) {
     if (chain.includes(current)) break;
     chain.push(current);
   }
@@ -202,7 +213,10 @@ function transitiveSources(start: SourceFile, texts: Map<string, string>): strin
     if (found.has(file) || isExternal(sourceFile)) continue;
     found.add(file);
     if (!texts.has(file)) texts.set(file, sourceFile.getFullText());
-    for (const declaration of [...sourceFile.getImportDeclarations(), ...sourceFile.getExportDeclarations()]) {
+    for (const declaration of [
+      ...sourceFile.getImportDeclarations(),
+      ...sourceFile.getExportDeclarations(),
+    ]) {
       const target = declaration.getModuleSpecifierSourceFile();
       if (target !== undefined) pending.push(target);
     }

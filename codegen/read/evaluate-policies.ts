@@ -57,7 +57,12 @@ export async function evaluatePolicies(request: EvaluationRequest): Promise<Eval
   const policies: PolicyEvaluation[] = [];
   for (const [value, identity] of identities) {
     const policy = value as AnyFunction & Record<string, unknown>;
-    if (!isPolicyClass(policy) || skip.has(policy.name) || (only !== undefined && !only.has(policy.name))) continue;
+    if (
+      !isPolicyClass(policy) ||
+      skip.has(policy.name) ||
+      (only !== undefined && !only.has(policy.name))
+    )
+      continue;
     policies.push(evaluatePolicy(policy, identity, identities, request.dynamicCells === true));
   }
   return { kind: 'evaluate', moduleErrors, exports, policies };
@@ -74,7 +79,14 @@ function evaluatePolicy(
   identities: ReadonlyMap<unknown, number>,
   dynamicCells: boolean,
 ): PolicyEvaluation {
-  const result: PolicyEvaluation = { identity, className: policy.name, states: undefined, rules: [], priority: [], issues: [] };
+  const result: PolicyEvaluation = {
+    identity,
+    className: policy.name,
+    states: undefined,
+    rules: [],
+    priority: [],
+    issues: [],
+  };
   const issues = result.issues;
   if (typeof policy.priority !== 'function') {
     issues.push({ kind: 'priority-not-a-list', description: describeValue(policy.priority) });
@@ -95,7 +107,8 @@ function evaluatePolicy(
     return result;
   }
 
-  const universe: (string | null)[] | undefined = result.states === undefined ? undefined : [...result.states, null];
+  const universe: (string | null)[] | undefined =
+    result.states === undefined ? undefined : [...result.states, null];
   const known = new Set<string | null>(universe ?? []);
   const ruleIndex = new Map<unknown, number>();
   Array.from(listed).forEach((entry: unknown, index) => {
@@ -107,7 +120,9 @@ function evaluatePolicy(
     if (at === undefined) {
       at = result.rules.length;
       ruleIndex.set(entry, at);
-      result.rules.push(evaluateRule(entry, at, identities.get(entry) ?? null, universe, known, issues));
+      result.rules.push(
+        evaluateRule(entry, at, identities.get(entry) ?? null, universe, known, issues),
+      );
     }
     result.priority.push(at);
   });
@@ -123,7 +138,10 @@ function evaluatePolicy(
  * at the policy, not at the runtime's own check); without one, `stateTypes()` (the
  * reference set).
  */
-function readStates(policy: Record<string, unknown>, issues: EvaluationIssue[]): string[] | undefined {
+function readStates(
+  policy: Record<string, unknown>,
+  issues: EvaluationIssue[],
+): string[] | undefined {
   let declared: unknown;
   try {
     declared =
@@ -149,7 +167,12 @@ function readStates(policy: Record<string, unknown>, issues: EvaluationIssue[]):
       issues.push({ kind: 'state-empty', index });
       valid = false;
     } else if (firstIndex.has(state)) {
-      issues.push({ kind: 'state-duplicate', name: state, first: firstIndex.get(state) as number, second: index });
+      issues.push({
+        kind: 'state-duplicate',
+        name: state,
+        first: firstIndex.get(state) as number,
+        second: index,
+      });
       valid = false;
     } else {
       firstIndex.set(state, index);
@@ -202,7 +225,12 @@ function membership(
     if (Symbol.iterator in set) {
       for (const entry of set as Iterable<unknown>) {
         if (entry !== null && typeof entry !== 'string') {
-          issues.push({ kind: 'set-entry-invalid', rule: index, side, description: describeValue(entry) });
+          issues.push({
+            kind: 'set-entry-invalid',
+            rule: index,
+            side,
+            description: describeValue(entry),
+          });
         } else if (!known.has(entry)) {
           // null is in every universe, so an unknown entry is a string
           issues.push({ kind: 'set-entry-unknown', rule: index, side, entry: entry as string });
@@ -224,7 +252,10 @@ function readDynamicCells(
   identities: ReadonlyMap<unknown, number>,
   known: ReadonlySet<string | null>,
 ): number[][] | undefined {
-  const compile = policy.compileTransitionRules as (from: string | null, to: string | null) => unknown[];
+  const compile = policy.compileTransitionRules as (
+    from: string | null,
+    to: string | null,
+  ) => unknown[];
   const cells: number[][] = [];
   try {
     for (const from of universe) {
@@ -235,7 +266,16 @@ function readDynamicCells(
             if (at === undefined && isRuleClass(rule)) {
               at = result.rules.length;
               ruleIndex.set(rule, at);
-              result.rules.push(evaluateRule(rule, at, identities.get(rule) ?? null, universe, known, result.issues));
+              result.rules.push(
+                evaluateRule(
+                  rule,
+                  at,
+                  identities.get(rule) ?? null,
+                  universe,
+                  known,
+                  result.issues,
+                ),
+              );
             }
             return at ?? -1;
           }),
@@ -250,19 +290,30 @@ function readDynamicCells(
 }
 
 function isList(value: unknown): value is Iterable<unknown> {
-  return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value && typeof value !== 'string');
+  return (
+    Array.isArray(value) ||
+    (typeof value === 'object' &&
+      value !== null &&
+      Symbol.iterator in value &&
+      typeof value !== 'string')
+  );
 }
 
 /** A function whose FROM/TO are declared (by a rule base class or by hand). */
 function isRuleClass(value: unknown): value is AnyFunction & Record<string, unknown> {
   if (typeof value !== 'function') return false;
-  if (inheritsFrom(value, 'OrchestrationRule') || inheritsFrom(value, 'UniversalTransform')) return true;
+  if (inheritsFrom(value, 'OrchestrationRule') || inheritsFrom(value, 'UniversalTransform'))
+    return true;
   return 'FROM_STATES' in value && 'TO_STATES' in value;
 }
 
 /** True when a class named `base` is on `value`'s constructor chain (by name, not identity). */
 function inheritsFrom(value: unknown, base: string): boolean {
-  for (let current = value; typeof current === 'function'; current = Object.getPrototypeOf(current)) {
+  for (
+    let current = value;
+    typeof current === 'function';
+    current = Object.getPrototypeOf(current)
+  ) {
     if ((current as AnyFunction).name === base) return true;
   }
   return false;
@@ -270,7 +321,13 @@ function inheritsFrom(value: unknown, base: string): boolean {
 
 /** A short description of a value for messages: `undefined`, `42`, `"x"`, `an object`, `class Foo`. */
 export function describeValue(value: unknown): string {
-  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (
+    value === undefined ||
+    value === null ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  )
+    return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') {
     const text = Function.prototype.toString.call(value);

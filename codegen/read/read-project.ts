@@ -12,10 +12,20 @@ import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
-import { describeThrown, locateThrown, toThrownError, type ThrownError } from '../problem/thrown-error.ts';
+import {
+  describeThrown,
+  locateThrown,
+  toThrownError,
+  type ThrownError,
+} from '../problem/thrown-error.ts';
 import { discoverProject } from './discover-project.ts';
 import type { DiscoveredExport, Discovery, MemberName } from './discovery.ts';
-import type { EvaluationIssue, EvaluationRequest, ExportedFunction, PolicyEvaluation } from './evaluation.ts';
+import type {
+  EvaluationIssue,
+  EvaluationRequest,
+  ExportedFunction,
+  PolicyEvaluation,
+} from './evaluation.ts';
 import type { ReadPolicy, ReadResult, ReadRule } from './read-result.ts';
 
 const CODEGEN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -30,13 +40,20 @@ export interface ReadOptions {
 }
 
 /** Reads and evaluates the project's policies. Never throws for problems in the project. */
-export async function readProject(config: ResolvedConfig, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readProject(
+  config: ResolvedConfig,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
   const root = config.root;
   const rel = (file: string): string => relativePosix(root, file);
   const configFile = rel(config.configFile);
 
   // The child process evaluates while ts-morph reads: the two take about as long.
-  const request: EvaluationRequest = { kind: 'evaluate', modules: config.modules, dynamicCells: options.dynamicCells === true };
+  const request: EvaluationRequest = {
+    kind: 'evaluate',
+    modules: config.modules,
+    dynamicCells: options.dynamicCells === true,
+  };
   if (options.only !== undefined) request.only = [...options.only];
   if (options.skip !== undefined) request.skip = [...options.skip];
   const evaluation = runChild(request, root).then(
@@ -46,7 +63,9 @@ export async function readProject(config: ResolvedConfig, options: ReadOptions =
 
   const discovery = discoverProject(config);
   const problems: Problem[] = [...discovery.problems];
-  const watchFiles = [...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)]))].sort();
+  const watchFiles = [
+    ...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)])),
+  ].sort();
 
   // One entry per policy class (a class re-exported by several modules is evaluated once).
   const candidates: DiscoveredExport[] = [];
@@ -59,14 +78,18 @@ export async function readProject(config: ResolvedConfig, options: ReadOptions =
     candidates.push(entry);
   }
   reportDuplicatePolicyNames(candidates, problems);
-  const available = [...new Set(candidates.map((entry) => entry.declaredName))].sort(compareCodeUnits);
+  const available = [...new Set(candidates.map((entry) => entry.declaredName))].sort(
+    compareCodeUnits,
+  );
   const selected = candidates.filter(
     (entry) =>
-      (options.only === undefined || options.only.has(entry.declaredName)) && options.skip?.has(entry.declaredName) !== true,
+      (options.only === undefined || options.only.has(entry.declaredName)) &&
+      options.skip?.has(entry.declaredName) !== true,
   );
 
   const evaluated = await evaluation;
-  if (problems.length > 0 || selected.length === 0) return { policies: [], problems, watchFiles, available };
+  if (problems.length > 0 || selected.length === 0)
+    return { policies: [], problems, watchFiles, available };
   if ('error' in evaluated) {
     problems.push({
       file: configFile,
@@ -80,13 +103,19 @@ export async function readProject(config: ResolvedConfig, options: ReadOptions =
 
   for (const { module, error } of response.moduleErrors) {
     problems.push({
-      ...(locateThrown(error, root, CODEGEN_DIR, (file) => discovery.runtimeFiles.has(file)) ?? { file: rel(module), line: 1, column: 1 }),
+      ...(locateThrown(error, root, CODEGEN_DIR, (file) => discovery.runtimeFiles.has(file)) ?? {
+        file: rel(module),
+        line: 1,
+        column: 1,
+      }),
       message: `Importing ${rel(module)} failed: ${describeThrown(error)}. Fix the module so that it can be imported (it must not throw while loading).`,
     });
   }
   if (response.moduleErrors.length > 0) return { policies: [], problems, watchFiles, available };
 
-  const located = new Map<string, DiscoveredExport>(discovery.exports.map((entry) => [`${entry.module}\0${entry.exportName}`, entry]));
+  const located = new Map<string, DiscoveredExport>(
+    discovery.exports.map((entry) => [`${entry.module}\0${entry.exportName}`, entry]),
+  );
   const exportsByIdentity = groupExports(response.exports);
   const context: IssueContext = { root, discovery, located, exportsByIdentity, problems };
   const evaluations = new Map(response.policies.map((policy) => [policy.identity, policy]));
@@ -94,7 +123,9 @@ export async function readProject(config: ResolvedConfig, options: ReadOptions =
   const policies: ReadPolicy[] = [];
   const usedIdentities = new Set<number>();
   for (const entry of selected) {
-    const exported = response.exports.find((e) => e.module === entry.module && e.exportName === entry.exportName);
+    const exported = response.exports.find(
+      (e) => e.module === entry.module && e.exportName === entry.exportName,
+    );
     const evaluation = exported === undefined ? undefined : evaluations.get(exported.identity);
     if (evaluation === undefined) {
       problems.push({
@@ -104,7 +135,8 @@ export async function readProject(config: ResolvedConfig, options: ReadOptions =
       });
       continue;
     }
-    for (const rule of evaluation.rules) if (rule.identity !== null) usedIdentities.add(rule.identity);
+    for (const rule of evaluation.rules)
+      if (rule.identity !== null) usedIdentities.add(rule.identity);
     const before = problems.length;
     for (const issue of evaluation.issues) reportIssue(issue, evaluation, entry, context);
     if (problems.length > before || evaluation.states === undefined) continue;
@@ -134,7 +166,10 @@ function toReadPolicy(
 ): ReadPolicy {
   const rel = (file: string): string => relativePosix(config.root, file);
   const rules: ReadRule[] = evaluation.rules.map((rule) => {
-    const chosen = preferredExport(context.exportsByIdentity.get(rule.identity as number) ?? [], rule.className);
+    const chosen = preferredExport(
+      context.exportsByIdentity.get(rule.identity as number) ?? [],
+      rule.className,
+    );
     const where = context.located.get(`${chosen.module}\0${chosen.exportName}`);
     return {
       name: rule.className,
@@ -185,13 +220,22 @@ function groupExports(exports: readonly ExportedFunction[]): Map<number, Exporte
 }
 
 /** The export generated code imports: one named like the class if any, else the first. */
-function preferredExport(exports: readonly ExportedFunction[], className: string): ExportedFunction {
-  return exports.find((entry) => entry.exportName === className) ?? (exports[0] as ExportedFunction);
+function preferredExport(
+  exports: readonly ExportedFunction[],
+  className: string,
+): ExportedFunction {
+  return (
+    exports.find((entry) => entry.exportName === className) ?? (exports[0] as ExportedFunction)
+  );
 }
 
-function reportDuplicatePolicyNames(candidates: readonly DiscoveredExport[], problems: Problem[]): void {
+function reportDuplicatePolicyNames(
+  candidates: readonly DiscoveredExport[],
+  problems: Problem[],
+): void {
   const byName = new Map<string, DiscoveredExport[]>();
-  for (const entry of candidates) byName.set(entry.declaredName, [...(byName.get(entry.declaredName) ?? []), entry]);
+  for (const entry of candidates)
+    byName.set(entry.declaredName, [...(byName.get(entry.declaredName) ?? []), entry]);
   for (const [name, entries] of byName) {
     if (entries.length < 2) continue;
     const places = entries.map((entry) => at(entry.location)).join(' and ');
@@ -214,13 +258,19 @@ function reportSameNameExports(
 ): void {
   const policyNames = new Set(policies.map((entry) => entry.exportName));
   const byName = new Map<string, ExportedFunction[]>();
-  for (const entry of exports) byName.set(entry.exportName, [...(byName.get(entry.exportName) ?? []), entry]);
+  for (const entry of exports)
+    byName.set(entry.exportName, [...(byName.get(entry.exportName) ?? []), entry]);
   for (const [name, entries] of byName) {
     const identities = new Set(entries.map((entry) => entry.identity));
     if (identities.size < 2) continue;
     if (![...identities].some((identity) => used.has(identity)) && !policyNames.has(name)) continue;
     const locations = entries.map(
-      (entry) => context.located.get(`${entry.module}\0${entry.exportName}`)?.location ?? { file: relativePosix(context.root, entry.module), line: 1, column: 1 },
+      (entry) =>
+        context.located.get(`${entry.module}\0${entry.exportName}`)?.location ?? {
+          file: relativePosix(context.root, entry.module),
+          line: 1,
+          column: 1,
+        },
     );
     const places = locations.map(at).join(' and ');
     locations.forEach((location, index) => {
@@ -233,7 +283,12 @@ function reportSameNameExports(
   }
 }
 
-function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry: DiscoveredExport, context: IssueContext): void {
+function reportIssue(
+  issue: EvaluationIssue,
+  evaluation: PolicyEvaluation,
+  entry: DiscoveredExport,
+  context: IssueContext,
+): void {
   const policy = evaluation.className;
   const member = (name: MemberName): SourceLocation => entry.members[name] ?? entry.location;
   const add = (location: SourceLocation, message: string, rule?: string): void => {
@@ -242,35 +297,71 @@ function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry
     context.problems.push(problem);
   };
   const thrownAt = (error: ThrownError, fallback: SourceLocation): SourceLocation =>
-    locateThrown(error, context.root, CODEGEN_DIR, (file) => context.discovery.runtimeFiles.has(file)) ?? fallback;
-  const ruleOf = (index: number) => evaluation.rules[index] ?? { identity: null, className: '?', kind: 'rule' as const, from: '', to: '' };
+    locateThrown(error, context.root, CODEGEN_DIR, (file) =>
+      context.discovery.runtimeFiles.has(file),
+    ) ?? fallback;
+  const ruleOf = (index: number) =>
+    evaluation.rules[index] ?? {
+      identity: null,
+      className: '?',
+      kind: 'rule' as const,
+      from: '',
+      to: '',
+    };
   const ruleExport = (index: number): DiscoveredExport | undefined => {
     const rule = ruleOf(index);
-    const exported = rule.identity === null ? undefined : preferredExport(context.exportsByIdentity.get(rule.identity) ?? [], rule.className);
-    return exported === undefined ? undefined : context.located.get(`${exported.module}\0${exported.exportName}`);
+    const exported =
+      rule.identity === null
+        ? undefined
+        : preferredExport(context.exportsByIdentity.get(rule.identity) ?? [], rule.className);
+    return exported === undefined
+      ? undefined
+      : context.located.get(`${exported.module}\0${exported.exportName}`);
   };
   const ruleLocation = (index: number, side?: MemberName): SourceLocation => {
     const exported = ruleExport(index);
-    if (exported !== undefined) return (side === undefined ? undefined : exported.members[side]) ?? exported.location;
+    if (exported !== undefined)
+      return (side === undefined ? undefined : exported.members[side]) ?? exported.location;
     return classLocation(ruleOf(index).className, entry, context) ?? member('priority');
   };
   const states = evaluation.states ?? [];
 
   switch (issue.kind) {
     case 'states-threw':
-      return add(thrownAt(issue.error, member('STATES')), `Reading the state set of ${policy} threw ${describeThrown(issue.error)}; fix STATES.`);
+      return add(
+        thrownAt(issue.error, member('STATES')),
+        `Reading the state set of ${policy} threw ${describeThrown(issue.error)}; fix STATES.`,
+      );
     case 'states-not-a-list':
-      return add(member('STATES'), `${policy}.STATES is ${issue.description}, not a list of state names; write static STATES = ['A', 'B'] (or leave it out for the reference states).`);
+      return add(
+        member('STATES'),
+        `${policy}.STATES is ${issue.description}, not a list of state names; write static STATES = ['A', 'B'] (or leave it out for the reference states).`,
+      );
     case 'state-not-a-string':
-      return add(member('STATES'), `${policy}.STATES entry ${issue.index} is ${issue.description}, not a string; state names are non-empty strings.`);
+      return add(
+        member('STATES'),
+        `${policy}.STATES entry ${issue.index} is ${issue.description}, not a string; state names are non-empty strings.`,
+      );
     case 'state-empty':
-      return add(member('STATES'), `${policy}.STATES entry ${issue.index} is an empty string; state names are non-empty strings. Remove it or give it a name.`);
+      return add(
+        member('STATES'),
+        `${policy}.STATES entry ${issue.index} is an empty string; state names are non-empty strings. Remove it or give it a name.`,
+      );
     case 'state-duplicate':
-      return add(member('STATES'), `${policy}.STATES lists ${JSON.stringify(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`);
+      return add(
+        member('STATES'),
+        `${policy}.STATES lists ${JSON.stringify(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`,
+      );
     case 'priority-threw':
-      return add(thrownAt(issue.error, member('priority')), `${policy}.priority() threw ${describeThrown(issue.error)}; fix priority() so that it returns the policy's rules.`);
+      return add(
+        thrownAt(issue.error, member('priority')),
+        `${policy}.priority() threw ${describeThrown(issue.error)}; fix priority() so that it returns the policy's rules.`,
+      );
     case 'priority-not-a-list':
-      return add(member('priority'), `${policy}.priority() returned ${issue.description}, not a list; return an array of rule and transform classes.`);
+      return add(
+        member('priority'),
+        `${policy}.priority() returned ${issue.description}, not a list; return an array of rule and transform classes.`,
+      );
     case 'priority-entry-not-a-rule':
       return add(
         member('priority'),
@@ -280,7 +371,10 @@ function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry
       const rule = ruleOf(issue.rule).className;
       const where = ruleLocation(issue.rule);
       const module = entry.module;
-      const from = path.relative(path.dirname(module), path.resolve(context.root, where.file)).split(path.sep).join('/');
+      const from = path
+        .relative(path.dirname(module), path.resolve(context.root, where.file))
+        .split(path.sep)
+        .join('/');
       const specifier = from.startsWith('.') ? from : `./${from}`;
       const fix =
         path.resolve(context.root, where.file) === module
@@ -294,15 +388,27 @@ function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry
     }
     case 'set-not-a-set': {
       const rule = ruleOf(issue.rule).className;
-      return add(ruleLocation(issue.rule, issue.side), `${rule}.${issue.side} is ${issue.description}, not a set (it has no has() method); write static ${issue.side} = new Set([...]).`, rule);
+      return add(
+        ruleLocation(issue.rule, issue.side),
+        `${rule}.${issue.side} is ${issue.description}, not a set (it has no has() method); write static ${issue.side} = new Set([...]).`,
+        rule,
+      );
     }
     case 'set-threw': {
       const rule = ruleOf(issue.rule).className;
-      return add(thrownAt(issue.error, ruleLocation(issue.rule, issue.side)), `Asking ${rule}.${issue.side} for ${policy}'s states threw ${describeThrown(issue.error)}; fix the set.`, rule);
+      return add(
+        thrownAt(issue.error, ruleLocation(issue.rule, issue.side)),
+        `Asking ${rule}.${issue.side} for ${policy}'s states threw ${describeThrown(issue.error)}; fix the set.`,
+        rule,
+      );
     }
     case 'set-entry-invalid': {
       const rule = ruleOf(issue.rule).className;
-      return add(ruleLocation(issue.rule, issue.side), `${rule}.${issue.side} contains ${issue.description}; entries are state names (strings) or null.`, rule);
+      return add(
+        ruleLocation(issue.rule, issue.side),
+        `${rule}.${issue.side} contains ${issue.description}; entries are state names (strings) or null.`,
+        rule,
+      );
     }
     case 'set-entry-unknown': {
       const rule = ruleOf(issue.rule).className;
@@ -314,14 +420,23 @@ function reportIssue(issue: EvaluationIssue, evaluation: PolicyEvaluation, entry
       );
     }
     case 'dynamic-filter-threw':
-      return add(thrownAt(issue.error, entry.location), `${policy}.compileTransitionRules threw ${describeThrown(issue.error)}.`);
+      return add(
+        thrownAt(issue.error, entry.location),
+        `${policy}.compileTransitionRules threw ${describeThrown(issue.error)}.`,
+      );
   }
 }
 
 /** Where a class that is not exported is declared: preferably among the policy's own sources. */
-function classLocation(name: string, entry: DiscoveredExport, context: IssueContext): SourceLocation | undefined {
+function classLocation(
+  name: string,
+  entry: DiscoveredExport,
+  context: IssueContext,
+): SourceLocation | undefined {
   const candidates = context.discovery.classes.get(name) ?? [];
-  const own = new Set(context.discovery.sourcesOf(entry.file).map((file) => relativePosix(context.root, file)));
+  const own = new Set(
+    context.discovery.sourcesOf(entry.file).map((file) => relativePosix(context.root, file)),
+  );
   return candidates.find((location) => own.has(location.file)) ?? candidates[0];
 }
 

@@ -56,7 +56,9 @@ export interface WatchHandle {
 export async function watch(options: WatchOptions = {}): Promise<WatchHandle> {
   const loaded = await loadConfig(options);
   if (loaded.config === undefined) {
-    throw new Error(loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    throw new Error(
+      loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'),
+    );
   }
   const session = new WatchSession(loaded.config, options);
   return { ready: session.start(), close: () => session.close() };
@@ -87,7 +89,9 @@ class WatchSession {
 
   async start(): Promise<void> {
     const watchFiles = await this.#run([]);
-    const watcher = chokidarWatch([this.#config.configFile, ...watchFiles], { ignoreInitial: true });
+    const watcher = chokidarWatch([this.#config.configFile, ...watchFiles], {
+      ignoreInitial: true,
+    });
     this.#watcher = watcher;
     for (const file of watchFiles) this.#watched.add(file);
     watcher.on('all', (_event, file) => this.#changed(path.resolve(file)));
@@ -125,7 +129,9 @@ class WatchSession {
   /** One run: re-reads the affected policies, writes what changed; returns the files to watch. */
   async #run(changedFiles: string[]): Promise<string[]> {
     const config = this.#config;
-    const changed = changedFiles.map((file) => relativePosix(config.root, file)).sort(compareCodeUnits);
+    const changed = changedFiles
+      .map((file) => relativePosix(config.root, file))
+      .sort(compareCodeUnits);
     for (const file of changedFiles) this.#dirty.add(file);
     try {
       // Policies none of whose sources changed since the last good run keep their last read.
@@ -140,16 +146,24 @@ class WatchSession {
 
       const available = new Set(read.available);
       const next = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
-      for (const [name, entry] of this.#policies) if (skip.has(name) && available.has(name)) next.set(name, entry);
+      for (const [name, entry] of this.#policies)
+        if (skip.has(name) && available.has(name)) next.set(name, entry);
       for (const policy of read.policies) {
-        next.set(policy.name, { read: policy, sources: new Set(policy.sources.map((s) => path.resolve(config.root, s))) });
+        next.set(policy.name, {
+          read: policy,
+          sources: new Set(policy.sources.map((s) => path.resolve(config.root, s))),
+        });
       }
-      const policies = [...next.values()].map((entry) => entry.read).sort((a, b) => compareCodeUnits(a.name, b.name));
+      const policies = [...next.values()]
+        .map((entry) => entry.read)
+        .sort((a, b) => compareCodeUnits(a.name, b.name));
       const model = buildProjectModel({ policies });
       const emitted = await emitProject(model, emitOptionsOf(config), this.#emitCache);
-      if (emitted.problems.length > 0) return this.#fail(changed, emitted.problems, read.watchFiles);
+      if (emitted.problems.length > 0)
+        return this.#fail(changed, emitted.problems, read.watchFiles);
       const written = writeOutput(config.root, config.outDir, emitted.files);
-      if (written.problems.length > 0) return this.#fail(changed, written.problems, read.watchFiles);
+      if (written.problems.length > 0)
+        return this.#fail(changed, written.problems, read.watchFiles);
 
       this.#policies = next;
       this.#dirty.clear();
@@ -178,4 +192,3 @@ class WatchSession {
     return watchFiles;
   }
 }
-

@@ -31,7 +31,10 @@ export function writeOutput(
   files: readonly EmittedFile[],
 ): { files: WrittenFile[]; problems: Problem[] } {
   const rel = relativePosix(root, outDir);
-  const failure = (error: unknown, what: string): { files: WrittenFile[]; problems: Problem[] } => ({
+  const failure = (
+    error: unknown,
+    what: string,
+  ): { files: WrittenFile[]; problems: Problem[] } => ({
     files: [],
     problems: [
       {
@@ -45,7 +48,8 @@ export function writeOutput(
 
   try {
     mkdirSync(outDir, { recursive: true });
-    if (!statSync(outDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    if (!statSync(outDir).isDirectory())
+      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (error) {
     return failure(error, 'creating it');
   }
@@ -59,10 +63,18 @@ export function writeOutput(
       const target = path.resolve(root, file.path);
       expected.add(target);
       const current = readIfExists(target);
-      const status: FileStatus = current === undefined ? 'created' : current === file.content ? 'unchanged' : 'changed';
-      results.push(file.policy === undefined ? { path: file.path, status } : { path: file.path, status, policy: file.policy });
+      const status: FileStatus =
+        current === undefined ? 'created' : current === file.content ? 'unchanged' : 'changed';
+      results.push(
+        file.policy === undefined
+          ? { path: file.path, status }
+          : { path: file.path, status, policy: file.policy },
+      );
       if (status === 'unchanged') continue;
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++temporaryCounter}.tmp`);
+      const temporary = path.join(
+        path.dirname(target),
+        `.${path.basename(target)}.${process.pid}.${++temporaryCounter}.tmp`,
+      );
       pending.push({ temporary, target });
       writeFileSync(temporary, file.content, { encoding: 'utf8', flag: 'wx' });
     }

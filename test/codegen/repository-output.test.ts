@@ -23,7 +23,7 @@ describe('generated/ of this repository', () => {
     ]);
   });
 
-  it('agrees with each policy\'s dynamic filter on every cell', () => {
+  it("agrees with each policy's dynamic filter on every cell", () => {
     for (const compiled of compiledPolicies) {
       const policy = (orion as Record<string, unknown>)[compiled.name] as PolicyClass;
       expect(dynamicFilterMismatches(compiled, policy), compiled.name).toEqual([]);
@@ -37,10 +37,15 @@ describe('generated/ of this repository', () => {
   });
 
   it('dumps the same contract from the generated modules as from the dynamic filter', async () => {
-    const [generated, dynamic] = await Promise.all([dump({ cwd: REPO_ROOT }), dump({ cwd: REPO_ROOT, dynamic: true })]);
+    const [generated, dynamic] = await Promise.all([
+      dump({ cwd: REPO_ROOT }),
+      dump({ cwd: REPO_ROOT, dynamic: true }),
+    ]);
     expect(generated.problems).toEqual([]);
     expect(dynamic.problems).toEqual([]);
-    expect(generated.dump?.policies.map((p) => p.cells.length)).toEqual([100, 100, 100, 100, 100, 100]);
+    expect(generated.dump?.policies.map((p) => p.cells.length)).toEqual([
+      100, 100, 100, 100, 100, 100,
+    ]);
     expect(generated.dump).toEqual(dynamic.dump);
   });
 });

@@ -53,7 +53,12 @@ describe(watch.name, () => {
   });
 
   it('regenerates only the policy whose source changed', async () => {
-    editFile(dir, 'src/alpha-policy.ts', 'new Set([StateType.RUNNING])', 'new Set([StateType.RUNNING, StateType.PAUSED])');
+    editFile(
+      dir,
+      'src/alpha-policy.ts',
+      'new Set([StateType.RUNNING])',
+      'new Set([StateType.RUNNING, StateType.PAUSED])',
+    );
     const event = await nextEvent();
     expect(event.type).toBe('generated');
     if (event.type !== 'generated') return;
@@ -62,7 +67,9 @@ describe(watch.name, () => {
     expect(event.files.filter((file) => file.status !== 'unchanged')).toEqual([
       { path: 'generated/alpha-policy.ts', status: 'changed', policy: 'AlphaPolicy' },
     ]);
-    expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain("// from 'PENDING'\n  c0, c0, c1, c0, c0, c0, c0, c1,");
+    expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain(
+      "// from 'PENDING'\n  c0, c0, c1, c0, c0, c0, c0, c1,",
+    );
   });
 
   it('reports a syntax error and keeps watching', async () => {
@@ -81,7 +88,9 @@ describe(watch.name, () => {
     expect(event.type).toBe('generated');
     if (event.type !== 'generated') return;
     expect(event.evaluated).toEqual(['AlphaPolicy']);
-    expect(event.files.filter((file) => file.status !== 'unchanged').map((file) => file.path)).toEqual(['generated/alpha-policy.ts']);
+    expect(
+      event.files.filter((file) => file.status !== 'unchanged').map((file) => file.path),
+    ).toEqual(['generated/alpha-policy.ts']);
     expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain(
       'const priority: readonly RuleClass[] = Object.freeze([AlphaRule, AlphaRule]);',
     );

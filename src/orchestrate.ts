@@ -1,4 +1,5 @@
 import { describeError } from './errors.ts';
+import { openScope } from './open-scope.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import { abortDetails, SetStateStatus, type OrchestrationResult } from './response.ts';
 import type { RuleClass, TransitionScope } from './rule-class.ts';
@@ -45,13 +46,13 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
 
   try {
     for (const Rule of rules) {
-      const scope = new Rule(context, from, to);
+      const scope = openScope(Rule, context, from, to);
       const pending = scope.enter();
       if (pending !== undefined) await pending;
       entered.push(scope);
     }
     for (const Transform of transforms) {
-      const scope = new Transform(context, from, to);
+      const scope = openScope(Transform, context, from, to);
       const pending = scope.enter();
       if (pending !== undefined) await pending;
       entered.push(scope);

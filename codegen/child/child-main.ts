@@ -7,6 +7,9 @@ import { inspectCompiledModules } from '../inspect/inspect-compiled-modules.ts';
 import { evaluatePolicies } from '../read/evaluate-policies.ts';
 import type { ChildRequest, ChildResponse } from './child-request.ts';
 
+// A prestarted child whose parent went away has nothing left to do.
+process.once('disconnect', () => process.exit(0));
+
 process.once('message', (message) => {
   void answer(message as ChildRequest).then(
     (response) => {

@@ -14,6 +14,7 @@ import type { EmitOptions } from './emit-options.ts';
 import { formatTypeScript, GENERATED_FORMAT } from './format-typescript.ts';
 import { isPlainIdentifier, jsString } from './js-literal.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
+import { frozenArrayDeclaration, prettierString } from './prettier-layout.ts';
 import { renderStateIndexer } from './render-state-indexer.ts';
 import { planStateHash } from './state-hash-plan.ts';
 
@@ -52,23 +53,33 @@ export function metadataExportName(policy: string): string {
   return `${policy}Metadata`;
 }
 
-// Stand-ins for the two bulky parts while prettier formats the rest of the module. Both
-// contain a no-break space, which no literal the emitter writes can contain (jsString
-// escapes everything outside printable ASCII), so each occurs exactly once.
-const TABLE_PLACEHOLDER = '[/* policy-matrix\u00a0cell table */]';
-const CELLS_PLACEHOLDER = '// policy-matrix\u00a0distinct cells';
+// Stand-ins for the bulky parts while prettier formats the rest of the module. Each
+// contains a no-break space, which no literal the emitter writes can contain (string
+// literals escape everything outside printable ASCII), so each occurs exactly once.
+const PLACEHOLDERS = {
+  states: '// policy-matrix\u00a0states',
+  priority: '// policy-matrix\u00a0priority',
+  cells: '// policy-matrix\u00a0distinct cells',
+  table: '[/* policy-matrix\u00a0cell table */]',
+} as const;
+
+type Parts = Record<keyof typeof PLACEHOLDERS, string>;
 
 /**
  * The formatted source of `policy`'s generated module. Prettier formats the module with
- * the distinct cells and the cell table left out; both are laid out here and spliced in
- * afterwards, so prettier never parses what can be megabytes. The cells are laid out
- * exactly as prettier would lay them out and the table sits under `prettier-ignore`, so
- * the result is a fixed point of the pinned prettier options (tests check this).
+ * the state list, the priority list, the distinct cells and the cell table left out;
+ * these are laid out here and spliced in afterwards, so prettier never parses what can
+ * be megabytes. The lists are laid out exactly as prettier lays them out and the table
+ * sits under `prettier-ignore`, so the result is a fixed point of the pinned prettier
+ * options (tests check this).
  */
 export async function emitPolicyModule(policy: PolicyModel, options: EmitOptions): Promise<string> {
-  const { source, cells, table } = renderPolicyModule(policy, options);
-  const formatted = await formatTypeScript(source);
-  return splice(splice(formatted, CELLS_PLACEHOLDER, cells), TABLE_PLACEHOLDER, table);
+  const { source, parts } = renderPolicyModule(policy, options);
+  let text = await formatTypeScript(source);
+  for (const key of Object.keys(PLACEHOLDERS) as (keyof Parts)[]) {
+    text = splice(text, PLACEHOLDERS[key], parts[key]);
+  }
+  return text;
 }
 
 function splice(text: string, placeholder: string, replacement: string): string {
@@ -81,21 +92,10 @@ function splice(text: string, placeholder: string, replacement: string): string 
   return text.slice(0, at) + replacement + text.slice(at + placeholder.length);
 }
 
-/**
- * `const cN: readonly RuleClass[] = Object.freeze([...]);` as prettier prints it with the
- * pinned options: on one line when it fits in the print width, else one rule per line.
- */
-function cellDeclaration(name: string, rules: readonly string[]): string {
-  const head = `const ${name}: readonly RuleClass[] = Object.freeze([`;
-  const oneLine = `${head}${rules.join(', ')}]);`;
-  if (oneLine.length <= GENERATED_FORMAT.printWidth) return oneLine;
-  return `${head}\n${rules.map((rule) => `  ${rule},\n`).join('')}]);`;
-}
-
 function renderPolicyModule(
   policy: PolicyModel,
   options: EmitOptions,
-): { source: string; cells: string; table: string } {
+): { source: string; parts: Parts } {
   const stateCount = policy.states.length - 1;
   const size = policy.states.length;
   const cellName = (index: number): string => `c${index}`;
@@ -149,12 +149,17 @@ function renderPolicyModule(
       ),
   ];
 
-  const list = (rules: readonly number[]): string => rules.map((r) => locals[r]).join(', ');
+  const names = (rules: readonly number[]): string[] => rules.map((r) => locals[r] as string);
+  const statesDeclaration = frozenArrayDeclaration(
+    'const states: readonly (string | null)[] = ',
+    policy.states.map((state) => (state === null ? 'null' : prettierString(state))),
+  );
+  const priorityDeclaration = frozenArrayDeclaration(
+    'const priority: readonly RuleClass[] = ',
+    names(policy.priority),
+  );
   const cellDeclarations = policy.distinctCells.map((cell, index) =>
-    cellDeclaration(
-      cellName(index),
-      cell.map((r) => locals[r] as string),
-    ),
+    frozenArrayDeclaration(`const ${cellName(index)}: readonly RuleClass[] = `, names(cell)),
   );
 
   const rows: string[] = [];
@@ -182,19 +187,17 @@ ${imports.join('\n')}
 const policyName = ${jsString(policy.name)};
 
 ${docComment(`The universe in code order: the policy's ${stateCount} state types, then \`null\`.`)}
-const states: readonly (string | null)[] = Object.freeze([
-${policy.states.map((state) => `  ${state === null ? 'null' : jsString(state)},`).join('\n')}
-]);
+${PLACEHOLDERS.states}
 
 ${docComment(`The priority list, as \`${policy.name}.priority()\` returns it.`)}
-const priority: readonly RuleClass[] = Object.freeze([${list(policy.priority)}]);
+${PLACEHOLDERS.priority}
 
 ${docComment('Each distinct cell once: the rules that apply to its transitions, in priority order.')}
-${CELLS_PLACEHOLDER}
+${PLACEHOLDERS.cells}
 
 ${docComment(`The flat row-major cell table, one row per from-state: the rules for \`(from, to)\` are \`cells[code(from) * ${size} + code(to)]\`.`)}
 // prettier-ignore
-const table: (readonly RuleClass[])[] = ${TABLE_PLACEHOLDER};
+const table: (readonly RuleClass[])[] = ${PLACEHOLDERS.table};
 const cells: readonly (readonly RuleClass[])[] = Object.freeze(table);
 ${renderStateIndexer(planStateHash(policy.states.slice(0, stateCount) as string[]), stateCount)}
 
@@ -204,5 +207,13 @@ export const ${matrix}: CompiledPolicy = defineCompiledPolicy({ name: policyName
 ${docComment(`Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`.`)}
 export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(source)}, priority });
 `;
-  return { source: text, cells: cellDeclarations.join('\n'), table };
+  return {
+    source: text,
+    parts: {
+      states: statesDeclaration,
+      priority: priorityDeclaration,
+      cells: cellDeclarations.join('\n'),
+      table,
+    },
+  };
 }

@@ -56,7 +56,8 @@ export async function readProject(
   };
   if (options.only !== undefined) request.only = [...options.only];
   if (options.skip !== undefined) request.skip = [...options.skip];
-  const evaluation = runChild(request, root).then(
+  const cancel = new AbortController();
+  const evaluation = runChild(request, root, cancel.signal).then(
     (response) => ({ response }),
     (error: unknown) => ({ error: toThrownError(error) }),
   );
@@ -87,6 +88,8 @@ export async function readProject(
       options.skip?.has(entry.declaredName) !== true,
   );
 
+  // Syntax errors (or nothing to evaluate): the child's answer is not needed.
+  if (problems.length > 0 || selected.length === 0) cancel.abort();
   const evaluated = await evaluation;
   if (problems.length > 0 || selected.length === 0)
     return { policies: [], problems, watchFiles, available };

@@ -15,6 +15,7 @@ import { emitProject } from '../emit/emit-project.ts';
 import { summarize, type GeneratedPolicy } from '../generate/generate.ts';
 import { buildProjectModel } from '../model/build-project-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
+import { prestartChild, stopPrestartedChild } from '../child/run-child.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import { readProject } from '../read/read-project.ts';
@@ -103,6 +104,7 @@ class WatchSession {
     clearTimeout(this.#timer);
     await this.#watcher?.close();
     await this.#running;
+    stopPrestartedChild();
   }
 
   #changed(file: string): void {
@@ -126,8 +128,17 @@ class WatchSession {
     }, this.#debounceMs);
   }
 
-  /** One run: re-reads the affected policies, writes what changed; returns the files to watch. */
+  /** One run, then the next run's child is started, ready for the next change. */
   async #run(changedFiles: string[]): Promise<string[]> {
+    try {
+      return await this.#regenerate(changedFiles);
+    } finally {
+      if (!this.#closed) prestartChild(this.#config.root);
+    }
+  }
+
+  /** Re-reads the affected policies, writes what changed; returns the files to watch. */
+  async #regenerate(changedFiles: string[]): Promise<string[]> {
     const config = this.#config;
     const changed = changedFiles
       .map((file) => relativePosix(config.root, file))

@@ -48,7 +48,7 @@ export function formatCheckReport(result: CheckResult): string[] {
   }
   if (bad.length === 0) {
     lines.push(
-      `check: ${plural(result.files.length, 'generated file')} in ${result.outDir}/ are fresh.`,
+      `check: ${plural(result.files.length, 'generated file')} in ${result.outDir}/ ${result.files.length === 1 ? 'is' : 'are'} fresh.`,
     );
   } else {
     lines.push(

@@ -1,6 +1,7 @@
 /**
  * policy-matrix's own config: compiles the bundled Orion preset (src/orion) into
- * generated/. Generated code imports the runtime by relative path, with `.ts`
+ * generated/, with a report (a markdown page and an SVG heatmap per policy) in
+ * generated/report/. Generated code imports the runtime by relative path, with `.ts`
  * extensions, as the rest of this repository does.
  */
 import { defineConfig } from './codegen/config/define-config.ts';
@@ -11,4 +12,5 @@ export default defineConfig({
   runtime: './src/index.ts',
   importExtension: '.ts',
   regenerateCommand: 'npm run generate',
+  report: true,
 });

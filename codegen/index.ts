@@ -2,9 +2,10 @@
  * policy-matrix compiler: the public, programmatic API of the CLI's commands, the config
  * helper and the plain-data model. Everything public is listed here by name.
  *
- * Every command takes `{ cwd?, config? }` (the config file, default
- * `policy-matrix.config.ts` in `cwd`, or a config object) and resolves to a structured
- * result with `ok` and located `problems`; none throws for problems in the project.
+ * Every command (`generate`, `check`, `watch`, `explain`, `dump`, `writeReport`, `lint`)
+ * takes `{ cwd?, config? }` (the config file, default `policy-matrix.config.ts` in
+ * `cwd`, or a config object) and resolves to a structured result with `ok` and located
+ * `problems`; none throws for problems in the project.
  */
 export {
   defineConfig,
@@ -24,8 +25,13 @@ export {
   type GenerateOptions,
   type GenerateResult,
 } from './generate/generate.ts';
-export { check, type CheckedFile, type CheckResult, type CheckStatus } from './check/check.ts';
-export { formatCellDifference, type CellDifference } from './check/cell-difference.ts';
+export {
+  check,
+  type CheckedFile,
+  type CheckOptions,
+  type CheckResult,
+  type CheckStatus,
+} from './check/check.ts';
 export {
   explain,
   type ExplainedRule,
@@ -39,3 +45,61 @@ export { compileProject, type CompiledProject } from './compile/compile-project.
 export type { PolicyModel, ProjectModel, RuleModel, SourceLocation } from './model/policy-model.ts';
 export { formatProblem, formatProblems, type Problem } from './problem/problem.ts';
 export type { FileStatus, WrittenFile } from './write/write-output.ts';
+
+// Reports: per policy a markdown page and an SVG heatmap, and a project index (pure
+// renderers), and `writeReport`, the `report` command.
+export { writeReport, type ReportOptions, type ReportResult } from './report/write-report.ts';
+export {
+  HEATMAP_LABEL_LIMIT,
+  renderPolicyHeatmap,
+  renderPolicyMarkdown,
+  renderProjectReport,
+  reportFileBase,
+  type PolicyMarkdownOptions,
+  type ProjectReportOptions,
+  type ReportFile,
+} from './report/index.ts';
+export { isGeneratedReport, REPORT_MARK } from './report/report-mark.ts';
+
+// Per-cell diffs of policy matrices: data, plain text and pull-request markdown.
+export {
+  asCellTable,
+  cellTableOf,
+  describeCellDiff,
+  diffPolicyCells,
+  diffProjectCells,
+  formatCellChange,
+  formatCellChanges,
+  formatCellDiff,
+  formatProjectCellDiff,
+  hasCellChanges,
+  hasProjectCellChanges,
+  renderCellDiffMarkdown,
+  type CellChange,
+  type CellDiffFormatOptions,
+  type CellDiffMarkdownOptions,
+  type CellSource,
+  type CellTable,
+  type CellTableCell,
+  type InternedCellTable,
+  type PolicyCellDiff,
+  type PolicySet,
+  type ProjectCellDiff,
+} from './diff/index.ts';
+
+// Lint: checks over the model, formatting, exit status; `lint`, the `lint` command.
+export { lint, type LintOptions, type LintResult } from './lint/lint.ts';
+export {
+  effectiveSeverity,
+  formatFinding,
+  formatLintSummary,
+  isGlobalPolicy,
+  LINT_CODES,
+  lintExitCode,
+  lintPolicy,
+  lintProject,
+  type FindingFormatOptions,
+  type LintCode,
+  type LintFinding,
+  type LintSeverity,
+} from './lint/index.ts';

@@ -1,36 +1,51 @@
 /**
  * `check`: compiles in memory and compares with the output folder. Fresh when every
- * file is byte-identical and no generated file is left over. For each stale policy
- * module it reads the file back (in a child process) and names the cells that differ.
+ * file is byte-identical and no generated file is left over (with `report: true` in
+ * the config, the report folder included). For each stale policy module it reads the
+ * file back (in a child process) and names the cells that differ. Lints the project
+ * too: under `strict`, a warning fails the check like a stale file.
  */
 import path from 'node:path';
-import { runChild } from '../child/run-child.ts';
 import { compileProject } from '../compile/compile-project.ts';
 import type { ConfigOptions } from '../config/load-config.ts';
-import type { InspectedModule } from '../inspect/compiled-inspection.ts';
+import type { PolicyCellDiff } from '../diff/diff-policy-cells.ts';
+import { hasCellChanges } from '../diff/diff-policy-cells.ts';
+import type { ProjectCellDiff } from '../diff/diff-project-cells.ts';
+import { bannerPolicy } from '../emit/banner.ts';
+import { diffGeneratedModules } from '../inspect/diff-generated-modules.ts';
+import { lintExitCode } from '../lint/lint-exit-code.ts';
+import type { LintFinding } from '../lint/lint-finding.ts';
+import { lintProject } from '../lint/lint-project.ts';
 import type { PolicyModel } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
-import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
-import { readGeneratedFiles, readIfExists } from '../write/output-folder.ts';
-import { cellDifferences, type CellDifference } from './cell-difference.ts';
+import { readIfExists, readOutputFiles } from '../write/output-folder.ts';
 
 export type CheckStatus = 'fresh' | 'stale' | 'missing' | 'extra';
+
+export interface CheckOptions extends ConfigOptions {
+  /** Lint warnings fail the check (default false). */
+  strict?: boolean;
+}
 
 export interface CheckedFile {
   /** Project-relative POSIX path. */
   path: string;
   status: CheckStatus;
   policy?: string;
-  /** For a stale policy module: the cells whose rules differ. */
-  differences?: CellDifference[];
+  /** Set on report files. */
+  report?: true;
+  /** For a stale policy module read back: its cells (file → policy). */
+  cellDiff?: PolicyCellDiff;
   /** For a stale file: why, when the cells alone do not say. */
   note?: string;
 }
 
 export interface CheckResult {
-  /** True when the project compiles and the output folder is fresh. */
+  /** True when the project compiles, the output folder is fresh and lint passes. */
   ok: boolean;
+  /** True when the project compiles and the output folder is fresh. */
+  fresh: boolean;
   problems: Problem[];
   /** Every expected file and every left-over generated file, by path. */
   files: CheckedFile[];
@@ -38,23 +53,40 @@ export interface CheckResult {
   outDir: string | undefined;
   /** The command that makes the folder fresh, from the config. */
   regenerateCommand: string | undefined;
+  /** The lint findings (empty when the project does not compile). */
+  lint: LintFinding[];
+  /** Whether lint warnings counted as errors. */
+  strict: boolean;
+  /**
+   * What regenerating would change in the matrices (file → policy): policies whose
+   * module is missing as added, left-over modules as removed, stale modules whose
+   * cells differ as changed. Modules that cannot be read back are left out.
+   */
+  cellDiff: ProjectCellDiff;
 }
 
 /** Compares the output folder with what `generate` would write. Writes nothing. */
-export async function check(options: ConfigOptions = {}): Promise<CheckResult> {
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const strict = options.strict ?? false;
   const compiled = await compileProject(options);
   const { config, model } = compiled;
   if (compiled.problems.length > 0 || config === undefined || model === undefined) {
     return {
       ok: false,
+      fresh: false,
       problems: compiled.problems,
       files: [],
       outDir: config === undefined ? undefined : relativePosix(config.root, config.outDir),
       regenerateCommand: config?.regenerateCommand,
+      lint: [],
+      strict,
+      cellDiff: { added: [], removed: [], changed: [] },
     };
   }
+  const lint = lintProject(model);
   const files: CheckedFile[] = [];
   const stale: { file: CheckedFile; policy: PolicyModel; absolute: string }[] = [];
+  const added: string[] = [];
   const expected = new Set<string>();
   for (const emitted of compiled.files) {
     const absolute = path.resolve(config.root, emitted.path);
@@ -65,57 +97,60 @@ export async function check(options: ConfigOptions = {}): Promise<CheckResult> {
       status: current === undefined ? 'missing' : current === emitted.content ? 'fresh' : 'stale',
     };
     if (emitted.policy !== undefined) checked.policy = emitted.policy;
+    if (emitted.report === true) checked.report = true;
     files.push(checked);
     const policy = model.policies.find((p) => p.name === emitted.policy);
-    if (checked.status === 'stale' && policy !== undefined)
-      stale.push({ file: checked, policy, absolute });
+    if (policy === undefined) continue;
+    if (checked.status === 'stale') stale.push({ file: checked, policy, absolute });
+    if (checked.status === 'missing') added.push(policy.name);
   }
-  for (const file of readGeneratedFiles(config.outDir).keys()) {
-    if (!expected.has(file))
-      files.push({ path: relativePosix(config.root, file), status: 'extra' });
+  const removed: string[] = [];
+  for (const [file, content] of readOutputFiles(config)) {
+    if (expected.has(file)) continue;
+    const extra: CheckedFile = { path: relativePosix(config.root, file), status: 'extra' };
+    const policy = bannerPolicy(content);
+    if (policy !== undefined) {
+      extra.policy = policy;
+      removed.push(policy);
+    } else if (path.dirname(file) === config.reportDir) {
+      extra.report = true;
+    }
+    files.push(extra);
   }
 
-  if (stale.length > 0) {
-    let inspected: InspectedModule[];
-    try {
-      inspected = (
-        await runChild({ kind: 'inspect', modules: stale.map((s) => s.absolute) }, config.root)
-      ).modules;
-    } catch (error) {
-      inspected = stale.map((s) => ({
-        module: s.absolute,
-        error: toThrownError(error),
-        policies: [],
-      }));
+  const diffs = await diffGeneratedModules(
+    stale.map(({ policy, absolute }) => ({ module: absolute, policy })),
+    config.root,
+  );
+  const changed: PolicyCellDiff[] = [];
+  stale.forEach(({ file }, index) => {
+    const { cellDiff, note } = diffs[index] ?? {};
+    if (cellDiff !== undefined) {
+      file.cellDiff = cellDiff;
+      if (hasCellChanges(cellDiff)) changed.push(cellDiff);
     }
-    stale.forEach(({ file, policy }, index) => {
-      const module = inspected[index];
-      const actual = module?.policies.find((p) => p.name === policy.name);
-      if (module?.error !== undefined) {
-        file.note = `it cannot be imported (${describeThrown(module.error)}), so its cells cannot be compared`;
-      } else if (actual === undefined) {
-        file.note = `it exports no compiled policy named ${policy.name}`;
-      } else {
-        file.differences = cellDifferences(policy, actual);
-        if (
-          actual.states.length !== policy.states.length ||
-          actual.states.some((s, i) => s !== policy.states[i])
-        ) {
-          file.note = `its states are [${actual.states.map(String).join(', ')}], the policy's are [${policy.states.map(String).join(', ')}]`;
-        } else if (file.differences.length === 0) {
-          file.note =
-            "no cell differs; its text does (banner and inputs hash, imports or layout), for example after an edit to the policy's sources";
-        }
-      }
-    });
-  }
+    if (note !== undefined) file.note = note;
+    else if (cellDiff !== undefined && !hasCellChanges(cellDiff)) {
+      file.note =
+        "no cell differs; its text does (banner and inputs hash, imports or layout), for example after an edit to the policy's sources";
+    }
+  });
 
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
+  const fresh = files.every((file) => file.status === 'fresh');
   return {
-    ok: files.every((file) => file.status === 'fresh'),
+    ok: fresh && lintExitCode(lint, strict) === 0,
+    fresh,
     problems: [],
     files,
     outDir: relativePosix(config.root, config.outDir),
     regenerateCommand: config.regenerateCommand,
+    lint,
+    strict,
+    cellDiff: {
+      added: added.sort(compareCodeUnits),
+      removed: removed.sort(compareCodeUnits),
+      changed: changed.sort((a, b) => compareCodeUnits(a.policy, b.policy)),
+    },
   };
 }

@@ -1,25 +1,56 @@
 /**
- * `policy-matrix check`: exit 0 when the output folder is fresh; exit 1 naming each
- * stale, missing or extra file and, per stale policy, the cells that differ.
+ * `policy-matrix check [--strict] [--diff-markdown <file>]`: exit 0 when the output
+ * folder is fresh; exit 1 naming each stale, missing or extra file and, per stale
+ * policy, the cells that differ. Lint findings go to standard error; under `--strict`
+ * a lint warning fails the check too.
  */
-import { formatCellDifference } from '../check/cell-difference.ts';
+import { hasCellChanges } from '../diff/diff-policy-cells.ts';
+import { describeCellDiff, formatCellChanges } from '../diff/format-cell-diff.ts';
 import { check, type CheckResult } from '../check/check.ts';
 import { formatProblems } from '../problem/problem.ts';
 import type { CliIo } from './cli-io.ts';
+import { writeDiffMarkdown } from './diff-markdown-file.ts';
+import { formatLintOutput } from './lint-output.ts';
 import { plural } from './table.ts';
 
 /** How many differing cells are printed per policy; the API returns all of them. */
 export const CELLS_SHOWN = 40;
 
-export async function checkCommand(io: CliIo, config: string | undefined): Promise<number> {
-  const result = await check({ cwd: io.cwd, ...(config === undefined ? {} : { config }) });
+export interface CheckCommandOptions {
+  config: string | undefined;
+  strict: boolean;
+  diffMarkdown: string | undefined;
+}
+
+export async function checkCommand(io: CliIo, options: CheckCommandOptions): Promise<number> {
+  const result = await check({
+    cwd: io.cwd,
+    ...(options.config === undefined ? {} : { config: options.config }),
+    strict: options.strict,
+  });
   if (result.problems.length > 0) {
     io.err(`${formatProblems(result.problems)}\n`);
     return 1;
   }
   const report = formatCheckReport(result);
-  (result.ok ? io.out : io.err)(`${report.join('\n')}\n`);
-  return result.ok ? 0 : 1;
+  const errors = formatLintOutput(result.lint, result.strict);
+  let code = result.ok ? 0 : 1;
+  if (options.diffMarkdown !== undefined) {
+    const uncompared = result.files.flatMap((file) =>
+      file.policy !== undefined && file.status === 'stale' && file.cellDiff === undefined
+        ? [{ policy: file.policy, note: file.note ?? '' }]
+        : [],
+    );
+    const written = writeDiffMarkdown(io.cwd, options.diffMarkdown, result.cellDiff, uncompared);
+    if (written.ok) report.push(written.line);
+    else {
+      errors.push(written.line);
+      code = 1;
+    }
+  }
+  (result.fresh ? io.out : io.err)(`${report.join('\n')}\n`);
+  if (errors.length > 0) io.err(`${errors.join('\n')}\n`);
+  return code;
 }
 
 /** The report lines: each file that is not fresh with its differences, then a verdict. */
@@ -29,21 +60,21 @@ export function formatCheckReport(result: CheckResult): string[] {
   for (const file of bad) {
     const policy = file.policy === undefined ? '' : ` (${file.policy})`;
     if (file.status === 'extra') {
-      lines.push(`extra: ${file.path}: no policy generates it any more; generate removes it.`);
+      lines.push(
+        `extra: ${file.path}${policy}: ${file.report === true ? 'no policy has this report' : 'no policy generates it'} any more; generate removes it.`,
+      );
       continue;
     }
     if (file.status === 'missing') {
       lines.push(`missing: ${file.path}${policy}`);
       continue;
     }
-    const differences = file.differences ?? [];
+    const diff = file.cellDiff;
     lines.push(
-      `stale: ${file.path}${policy}${differences.length > 0 ? `: ${plural(differences.length, 'cell')} differ${differences.length === 1 ? 's' : ''} (file → policy)` : ''}`,
+      `stale: ${file.path}${policy}${diff !== undefined && hasCellChanges(diff) ? `: ${describeCellDiff(diff)} (file → policy)` : ''}`,
     );
-    for (const difference of differences.slice(0, CELLS_SHOWN))
-      lines.push(`  ${formatCellDifference(difference)}`);
-    if (differences.length > CELLS_SHOWN)
-      lines.push(`  … and ${differences.length - CELLS_SHOWN} more cells`);
+    if (diff !== undefined)
+      lines.push(...formatCellChanges(diff, { indent: '  ', limit: CELLS_SHOWN }));
     if (file.note !== undefined) lines.push(`  ${file.note}`);
   }
   if (bad.length === 0) {

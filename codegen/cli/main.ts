@@ -8,7 +8,11 @@
  */
 import path from 'node:path';
 import { prestartChild } from '../child/run-child.ts';
+import { handleClosedPipes } from './closed-pipe.ts';
 import { parseArguments } from './parse-arguments.ts';
+
+// A reader that closes standard output early (`| head`) ends the command quietly.
+handleClosedPipes(process.stdout, process.stderr, (code) => process.exit(code));
 
 const argv = process.argv.slice(2);
 const parsed = parseArguments(argv);

@@ -1,9 +1,18 @@
 /**
  * Parsing the CLI's arguments: `<command> [positionals] [--config <file>] [--json]
- * [--dynamic] [--help]`. Pure; reports what is wrong as a usage error.
+ * [--dynamic] [--strict] [--diff-markdown <file>] [--out <dir>] [--help]`. Pure;
+ * reports what is wrong as a usage error.
  */
 
-export const COMMANDS = ['generate', 'check', 'watch', 'explain', 'dump'] as const;
+export const COMMANDS = [
+  'generate',
+  'check',
+  'watch',
+  'explain',
+  'dump',
+  'report',
+  'lint',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArguments {
@@ -12,7 +21,30 @@ export interface ParsedArguments {
   config: string | undefined;
   json: boolean;
   dynamic: boolean;
+  /** Lint warnings count as errors (generate, check, lint). */
+  strict: boolean;
+  /** Where to write the cell diff as markdown (generate, check). */
+  diffMarkdown: string | undefined;
+  /** The report folder (report). */
+  out: string | undefined;
 }
+
+/** The options that take a value, what the value is, and the commands they apply to. */
+const VALUE_OPTIONS = {
+  '--config': { value: 'file', commands: undefined },
+  '--diff-markdown': { value: 'file', commands: ['generate', 'check'] },
+  '--out': { value: 'dir', commands: ['report'] },
+} as const satisfies Record<string, { value: string; commands: readonly Command[] | undefined }>;
+
+/** The flags and the commands they apply to. */
+const FLAGS = {
+  '--json': ['dump'],
+  '--dynamic': ['dump'],
+  '--strict': ['generate', 'check', 'lint'],
+} as const satisfies Record<string, readonly Command[]>;
+
+type ValueOption = keyof typeof VALUE_OPTIONS;
+type Flag = keyof typeof FLAGS;
 
 /** The parsed arguments, or a usage error message. */
 export function parseArguments(argv: readonly string[]): ParsedArguments | { error: string } {
@@ -22,18 +54,31 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
     config: undefined,
     json: false,
     dynamic: false,
+    strict: false,
+    diffMarkdown: undefined,
+    out: undefined,
   };
+  const given: string[] = [];
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return { ...parsed, command: 'help' };
-    if (arg === '--json') parsed.json = true;
-    else if (arg === '--dynamic') parsed.dynamic = true;
-    else if (arg === '--config' || arg.startsWith('--config=')) {
-      const value = arg === '--config' ? argv[++i] : arg.slice('--config='.length);
+    const equals = arg.indexOf('=');
+    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg;
+    if (Object.hasOwn(VALUE_OPTIONS, name)) {
+      const option = VALUE_OPTIONS[name as ValueOption];
+      const value = name === arg ? argv[++i] : arg.slice(equals + 1);
       if (value === undefined || value === '')
-        return { error: '--config needs a file: --config <file>.' };
-      parsed.config = value;
+        return { error: `${name} needs a ${option.value}: ${name} <${option.value}>.` };
+      if (name === '--config') parsed.config = value;
+      else if (name === '--diff-markdown') parsed.diffMarkdown = value;
+      else parsed.out = value;
+      given.push(name);
+    } else if (Object.hasOwn(FLAGS, arg)) {
+      if (arg === '--json') parsed.json = true;
+      else if (arg === '--dynamic') parsed.dynamic = true;
+      else parsed.strict = true;
+      given.push(arg);
     } else if (arg.startsWith('-') && arg !== '-') return { error: `Unknown option ${arg}.` };
     else words.push(arg);
   }
@@ -53,7 +98,15 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
           : `${command} takes no arguments besides options, got ${positionals.join(' ')}.`,
     };
   }
-  if (parsed.dynamic && command !== 'dump') return { error: '--dynamic only applies to dump.' };
-  if (parsed.json && command !== 'dump') return { error: '--json only applies to dump.' };
+  for (const option of given) {
+    const commands: readonly Command[] | undefined = Object.hasOwn(FLAGS, option)
+      ? FLAGS[option as Flag]
+      : VALUE_OPTIONS[option as ValueOption].commands;
+    if (commands !== undefined && !commands.includes(parsed.command)) {
+      return {
+        error: `${option} only applies to ${commands.length === 1 ? commands[0] : `${commands.slice(0, -1).join(', ')} and ${commands.at(-1)}`}.`,
+      };
+    }
+  }
   return parsed;
 }

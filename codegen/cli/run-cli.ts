@@ -4,7 +4,9 @@ import type { CliIo } from './cli-io.ts';
 import { dumpCommand } from './dump-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { generateCommand } from './generate-command.ts';
+import { lintCommand } from './lint-command.ts';
 import { parseArguments } from './parse-arguments.ts';
+import { reportCommand } from './report-command.ts';
 import { USAGE } from './usage.ts';
 import { watchCommand } from './watch-command.ts';
 
@@ -14,19 +16,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${parsed.error}\n\n${USAGE}`);
     return 2;
   }
+  const { config, strict, diffMarkdown } = parsed;
   switch (parsed.command) {
     case 'help':
       io.out(USAGE);
       return 0;
     case 'generate':
-      return generateCommand(io, parsed.config);
+      return generateCommand(io, { config, strict, diffMarkdown });
     case 'check':
-      return checkCommand(io, parsed.config);
+      return checkCommand(io, { config, strict, diffMarkdown });
     case 'watch':
-      return watchCommand(io, parsed.config);
+      return watchCommand(io, config);
     case 'explain':
-      return explainCommand(io, parsed.config, parsed.positionals);
+      return explainCommand(io, config, parsed.positionals);
     case 'dump':
-      return dumpCommand(io, parsed.config, parsed.dynamic);
+      return dumpCommand(io, config, parsed.dynamic);
+    case 'report':
+      return reportCommand(io, config, parsed.out);
+    case 'lint':
+      return lintCommand(io, config, strict);
   }
 }

@@ -2,15 +2,28 @@
 export const USAGE = `Usage: policy-matrix <command> [--config <file>]
 
 Commands:
-  generate                    compile every policy into the output folder; one line per policy
-  check                       exit 0 when the output folder is fresh, 1 naming stale files and cells
+  generate [--strict] [--diff-markdown <file>]
+                              compile every policy into the output folder (and the report, with
+                              report: true in the config); one line per policy, the cells that
+                              changed under it, then lint findings
+  check [--strict] [--diff-markdown <file>]
+                              exit 0 when the output folder is fresh, 1 naming stale files and
+                              cells; lint findings too
   watch                       regenerate the policies whose sources change; keeps going on errors
   explain <Policy> <from> <to>  the rules that fire for a transition, with their source locations
                               (null names "no state")
   dump --json [--dynamic]     the compiled matrices as JSON, read from the generated modules
                               (--dynamic: from the policies' dynamic filter instead)
+  report [--out <dir>]        write a markdown page and an SVG heatmap per policy, and an index
+                              (default folder: <outDir>/report)
+  lint [--strict]             the lint findings: rules that fire in no cell (PM101), rules listed
+                              twice (PM102), transforms before rules (PM103), states no rule
+                              mentions (PM104, info)
 
 Options:
-  --config <file>   the config file (default: policy-matrix.config.ts in the current folder)
-  --help            this text
+  --config <file>         the config file (default: policy-matrix.config.ts in the current folder)
+  --strict                lint warnings are errors: the command exits 1 (generate writes nothing)
+  --diff-markdown <file>  also write the changed cells as markdown, for a pull-request comment
+  --out <dir>             where report writes (default: <outDir>/report)
+  --help                  this text
 `;

@@ -1,12 +1,12 @@
 /**
- * The whole pipeline in memory: config → read → model → emit. Used by every command;
- * only `generate` and `watch` go on to write. Never throws for problems in the project:
- * they come back, located, in `problems`.
+ * The whole pipeline in memory: config → read → model → emit (the modules, and the
+ * report when the config asks for it). Used by every command; only `generate` and
+ * `watch` go on to write. Never throws for problems in the project: they come back,
+ * located, in `problems`.
  */
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { emitOptionsOf } from '../emit/emit-options.ts';
-import { emitProject } from '../emit/emit-project.ts';
+import { emitOutput } from '../emit/emit-output.ts';
 import type { EmittedFile } from '../emit/emitted-file.ts';
 import { buildProjectModel } from '../model/build-project-model.ts';
 import type { ProjectModel } from '../model/policy-model.ts';
@@ -51,6 +51,6 @@ export async function compileWithConfig(
     return { config, read, model: undefined, files: [], problems: read.problems };
   const model = buildProjectModel(read);
   if (options.emit === false) return { config, read, model, files: [], problems: [] };
-  const emitted = await emitProject(model, emitOptionsOf(config), options.emitCache);
+  const emitted = await emitOutput(model, config, options.emitCache);
   return { config, read, model, files: emitted.files, problems: emitted.problems };
 }

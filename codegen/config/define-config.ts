@@ -28,6 +28,14 @@ export interface PolicyMatrixConfig {
   importExtension?: ImportExtension;
   /** The command the banner of each generated file tells readers to run. */
   regenerateCommand?: string;
+  /**
+   * Also write a report into `<outDir>/report/` (default `false`): a `README.md` index,
+   * and per policy a markdown page and an SVG heatmap of its matrix, named like its
+   * module (`core-task-policy.md`, `core-task-policy.svg`). `generate` keeps it up to
+   * date and `check` verifies it, like the modules. When `false`, `generate` and `check`
+   * leave that folder alone (`policy-matrix report` writes it on demand).
+   */
+  report?: boolean;
 }
 
 /** Returns `config` unchanged; exists so that config files are type-checked. */

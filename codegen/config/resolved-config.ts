@@ -24,7 +24,14 @@ export interface ResolvedConfig {
   runtime: RuntimeImport;
   importExtension: ImportExtension;
   regenerateCommand: string;
+  /** Whether `generate` writes, and `check` verifies, the report folder. */
+  report: boolean;
+  /** The report folder (absolute): `<outDir>/report`. */
+  reportDir: string;
 }
+
+/** The report folder's name inside the output folder. */
+export const REPORT_FOLDER = 'report';
 
 const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'modules',
@@ -32,6 +39,7 @@ const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'runtime',
   'importExtension',
   'regenerateCommand',
+  'report',
 ];
 const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
 
@@ -145,6 +153,14 @@ export function resolveConfig(
     );
   }
 
+  const reportRaw = record.report ?? false;
+  if (typeof reportRaw !== 'boolean') {
+    at(
+      'report',
+      `"report" must be true (write a markdown and SVG report per policy into ${relativePosix(root, path.join(outDir, REPORT_FOLDER))}/) or false, got ${describe(reportRaw)}.`,
+    );
+  }
+
   if (problems.length > 0) return { config: undefined, problems };
   return {
     config: {
@@ -155,6 +171,8 @@ export function resolveConfig(
       runtime,
       importExtension: extensionRaw as ImportExtension,
       regenerateCommand: commandRaw as string,
+      report: reportRaw === true,
+      reportDir: path.join(outDir, REPORT_FOLDER),
     },
     problems: [],
   };

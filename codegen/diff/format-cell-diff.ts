@@ -25,20 +25,40 @@ export function formatCellChange(change: CellChange): string {
 }
 
 /**
- * A policy's diff: a header line (`Policy: N cells differ`, plus added and removed
- * states) and one indented line per changed cell. No trailing newline. Pure.
+ * What a policy's diff amounts to, without the policy's name: `3 cells differ`, plus
+ * `; states added: X` and `; states removed: Y`. Pure.
  */
-export function formatCellDiff(diff: PolicyCellDiff, options: CellDiffFormatOptions = {}): string {
+export function describeCellDiff(diff: PolicyCellDiff): string {
+  const count = diff.changes.length;
+  let summary = count === 0 ? 'no cells differ' : `${count} ${count === 1 ? 'cell differs' : 'cells differ'}`;
+  if (diff.addedStates.length > 0) summary += `; states added: ${diff.addedStates.map(plainName).join(', ')}`;
+  if (diff.removedStates.length > 0) summary += `; states removed: ${diff.removedStates.map(plainName).join(', ')}`;
+  return summary;
+}
+
+/**
+ * One line per changed cell (`formatCellChange`), each prefixed with `indent`; at most
+ * `limit`, then `… and N more cells`. For callers that print their own header line
+ * (`check`, `generate`). Pure.
+ */
+export function formatCellChanges(diff: PolicyCellDiff, options: CellDiffFormatOptions = {}): string[] {
   const indent = options.indent ?? '';
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const count = diff.changes.length;
-  let header = `${indent}${plainName(diff.policy)}: ${count === 0 ? 'no cells differ' : `${count} ${count === 1 ? 'cell differs' : 'cells differ'}`}`;
-  if (diff.addedStates.length > 0) header += `; states added: ${diff.addedStates.map(plainName).join(', ')}`;
-  if (diff.removedStates.length > 0) header += `; states removed: ${diff.removedStates.map(plainName).join(', ')}`;
-  const lines = [header];
-  for (const change of diff.changes.slice(0, limit)) lines.push(`${indent}  ${formatCellChange(change)}`);
-  if (count > limit) lines.push(`${indent}  … and ${count - limit} more ${count - limit === 1 ? 'cell' : 'cells'}`);
-  return lines.join('\n');
+  const lines = diff.changes.slice(0, limit).map((change) => `${indent}${formatCellChange(change)}`);
+  if (count > limit) lines.push(`${indent}… and ${count - limit} more ${count - limit === 1 ? 'cell' : 'cells'}`);
+  return lines;
+}
+
+/**
+ * A policy's diff: a header line (`Policy: N cells differ`, plus added and removed
+ * states, see `describeCellDiff`) and one indented line per changed cell. No trailing
+ * newline. Pure.
+ */
+export function formatCellDiff(diff: PolicyCellDiff, options: CellDiffFormatOptions = {}): string {
+  const indent = options.indent ?? '';
+  const header = `${indent}${plainName(diff.policy)}: ${describeCellDiff(diff)}`;
+  return [header, ...formatCellChanges(diff, { ...options, indent: `${indent}  ` })].join('\n');
 }
 
 /**

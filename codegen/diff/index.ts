@@ -14,7 +14,9 @@ export {
 export { diffPolicyCells, hasCellChanges, type CellChange, type PolicyCellDiff } from './diff-policy-cells.ts';
 export { diffProjectCells, hasProjectCellChanges, type PolicySet, type ProjectCellDiff } from './diff-project-cells.ts';
 export {
+  describeCellDiff,
   formatCellChange,
+  formatCellChanges,
   formatCellDiff,
   formatProjectCellDiff,
   type CellDiffFormatOptions,

@@ -33,3 +33,13 @@ export function indexBanner(command: string, inputsHash: string): string {
     `// Inputs hash: sha256:${inputsHash}`,
   ].join('\n');
 }
+
+/**
+ * The policy a generated module's banner names (`// Source: policy <Name> in …`), or
+ * `undefined` for the index and for text that is not a policy module. Lets `check` and
+ * `generate` name the policy of a left-over module without importing it.
+ */
+export function bannerPolicy(content: string): string | undefined {
+  if (!content.startsWith(`${GENERATED_MARK}\n`)) return undefined;
+  return /^\/\/ Source: policy (\S+) in /.exec(content.slice(GENERATED_MARK.length + 1))?.[1];
+}

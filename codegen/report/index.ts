@@ -14,14 +14,17 @@ export { HEATMAP_LABEL_LIMIT, renderPolicyHeatmap } from './render-policy-heatma
 export { renderPolicyMarkdown, type PolicyMarkdownOptions } from './render-policy-markdown.ts';
 export { renderProjectReport, type ProjectReportOptions, type ReportFile } from './render-project-report.ts';
 export { reportFileBase } from './report-file-base.ts';
+export { commentText, isGeneratedReport, REPORT_MARK, reportBanner } from './report-mark.ts';
 export { ruleCoverage, type CellRegion, type RuleCoverage } from './rule-coverage.ts';
 export { NULL_STATE_LABEL, stateLabel } from './state-label.ts';
 export {
   asCellTable,
   cellTableOf,
+  describeCellDiff,
   diffPolicyCells,
   diffProjectCells,
   formatCellChange,
+  formatCellChanges,
   formatCellDiff,
   formatProjectCellDiff,
   hasCellChanges,

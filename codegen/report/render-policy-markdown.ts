@@ -10,6 +10,7 @@ import { formatLocation } from './format-location.ts';
 import { markdownCode, markdownText } from './markdown-text.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
 import { printableName } from './printable-name.ts';
+import { commentText, reportBanner } from './report-mark.ts';
 import { policyLegend } from './policy-legend.ts';
 import { ruleCoverage, type CellRegion } from './rule-coverage.ts';
 import { NULL_STATE_LABEL, stateLabel } from './state-label.ts';
@@ -38,8 +39,7 @@ export function renderPolicyMarkdown(policy: PolicyModel, options: PolicyMarkdow
 
   const location = formatLocation(policy.location);
   lines.push(
-    `<!-- policy-matrix report of ${htmlCommentText(policy.name)} (${htmlCommentText(location)}). ` +
-      'Generated from the compiled policy model; do not edit. -->',
+    reportBanner(`of ${commentText(policy.name)} (${commentText(location)})`),
     `# ${markdownText(policy.name)}`,
     '',
     `- Defined at ${markdownCode(location, false)}.`,
@@ -148,11 +148,6 @@ function setMarkdown(members: readonly number[], size: number, state: (index: nu
 
 function count(value: number, one: string, many: string): string {
   return `${value} ${value === 1 ? one : many}`;
-}
-
-/** Text safe inside an HTML comment: printable, and no `--` (which would end or invalidate it). */
-function htmlCommentText(text: string): string {
-  return printableName(text).replaceAll('--', '- -');
 }
 
 /** A link destination that survives markdown: spaces, parentheses and `<>` encoded. */

@@ -12,6 +12,7 @@ import { policyLegend } from './policy-legend.ts';
 import { renderPolicyHeatmap } from './render-policy-heatmap.ts';
 import { renderPolicyMarkdown } from './render-policy-markdown.ts';
 import { reportFileBase } from './report-file-base.ts';
+import { reportBanner } from './report-mark.ts';
 
 /** One output file: a POSIX path relative to the report folder, and its content. */
 export interface ReportFile {
@@ -46,7 +47,7 @@ export function renderProjectReport(project: ProjectModel, options: ProjectRepor
   });
 
   const index = [
-    '<!-- policy-matrix report index. Generated from the compiled policy model; do not edit. -->',
+    reportBanner('index'),
     '# Policy matrices',
     '',
     'One report per policy: its transition matrix (rules per from × to cell), the rule ' +

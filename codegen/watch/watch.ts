@@ -2,7 +2,8 @@
  * `watch`: generates once, then watches every project file the policies depend on
  * (chokidar) and, after each burst of changes (debounced), re-evaluates only the
  * policies whose sources changed since the last successful run (plus new ones), and
- * writes what changed. Survives errors: problems are reported and watching goes on.
+ * writes what changed (the report folder too, when the config asks for it). Survives
+ * errors: problems are reported and watching goes on.
  *
  * The config is read once; after changing it, restart watch.
  */
@@ -10,8 +11,7 @@ import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { emitOptionsOf } from '../emit/emit-options.ts';
-import { emitProject } from '../emit/emit-project.ts';
+import { emitOutput } from '../emit/emit-output.ts';
 import { summarize, type GeneratedPolicy } from '../generate/generate.ts';
 import { buildProjectModel } from '../model/build-project-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
@@ -20,6 +20,7 @@ import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import { readProject } from '../read/read-project.ts';
 import type { ReadPolicy } from '../read/read-result.ts';
+import { readOutputFiles } from '../write/output-folder.ts';
 import { writeOutput, type WrittenFile } from '../write/write-output.ts';
 
 export interface WatchOptions extends ConfigOptions {
@@ -169,10 +170,15 @@ class WatchSession {
         .map((entry) => entry.read)
         .sort((a, b) => compareCodeUnits(a.name, b.name));
       const model = buildProjectModel({ policies });
-      const emitted = await emitProject(model, emitOptionsOf(config), this.#emitCache);
+      const emitted = await emitOutput(model, config, this.#emitCache);
       if (emitted.problems.length > 0)
         return this.#fail(changed, emitted.problems, read.watchFiles);
-      const written = writeOutput(config.root, config.outDir, emitted.files);
+      const written = writeOutput(
+        config.root,
+        config.outDir,
+        emitted.files,
+        readOutputFiles(config),
+      );
       if (written.problems.length > 0)
         return this.#fail(changed, written.problems, read.watchFiles);
 

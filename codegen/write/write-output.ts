@@ -1,15 +1,17 @@
 /**
- * The write step: makes the output folder hold exactly the emitted files. Writes only
- * files whose content changed, each atomically (a temporary file in the same folder,
- * then a rename), and removes generated files of policies that no longer exist. All
- * temporary files are written before anything is renamed, so a failure (an unwritable
- * folder, a full disk) leaves the folder as it was.
+ * The write step: makes the output hold exactly the emitted files. Writes only files
+ * whose content changed, each atomically (a temporary file in the same folder, then a
+ * rename), and removes generated files nothing emits any more (modules of policies
+ * that no longer exist, report pages of renamed policies). All temporary files are
+ * written before anything is renamed, so a failure (an unwritable folder, a full disk,
+ * a report file that would overwrite a hand-written file) leaves the output as it was.
  */
 import { mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EmittedFile } from '../emit/emitted-file.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import type { Problem } from '../problem/problem.ts';
+import { isGeneratedReport } from '../report/report-mark.ts';
 import { readGeneratedFiles, readIfExists } from './output-folder.ts';
 
 /** What happened to one file. */
@@ -20,15 +22,24 @@ export interface WrittenFile {
   path: string;
   status: FileStatus;
   policy?: string;
+  /** Set on report files. */
+  report?: true;
 }
 
 let temporaryCounter = 0;
 
-/** Writes `files` (project-relative) under `root` into `outDir`; returns each file's status or the problem. */
+/**
+ * Writes `files` (paths relative to `root`) and removes the files of `existing`
+ * (absolute path → content: the generated files found before, by default the modules
+ * in `outDir`) that `files` does not hold. Returns each file's status, or the problem
+ * (named after `outDir`) and no change. A report file never overwrites a file without
+ * the report banner.
+ */
 export function writeOutput(
   root: string,
   outDir: string,
   files: readonly EmittedFile[],
+  existing: ReadonlyMap<string, string> = readGeneratedFiles(outDir),
 ): { files: WrittenFile[]; problems: Problem[] } {
   const rel = relativePosix(root, outDir);
   const failure = (
@@ -46,31 +57,45 @@ export function writeOutput(
     ],
   });
 
+  const created: string[] = [];
+  const removeCreatedFolders = (): void => {
+    for (const folder of created.reverse()) rmSync(folder, { recursive: true, force: true });
+  };
   try {
-    mkdirSync(outDir, { recursive: true });
-    if (!statSync(outDir).isDirectory())
-      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    for (const folder of new Set([
+      outDir,
+      ...files.map((f) => path.dirname(path.resolve(root, f.path))),
+    ])) {
+      const first = mkdirSync(folder, { recursive: true });
+      if (first !== undefined) created.push(first);
+      if (!statSync(folder).isDirectory())
+        throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    }
   } catch (error) {
+    removeCreatedFolders();
     return failure(error, 'creating it');
   }
 
-  const existing = readGeneratedFiles(outDir);
   const results: WrittenFile[] = [];
   const pending: { temporary: string; target: string }[] = [];
   const expected = new Set<string>();
+  const foreign: string[] = [];
   try {
     for (const file of files) {
       const target = path.resolve(root, file.path);
       expected.add(target);
       const current = readIfExists(target);
+      if (file.report === true && current !== undefined && !isGeneratedReport(current)) {
+        foreign.push(file.path);
+        continue;
+      }
       const status: FileStatus =
         current === undefined ? 'created' : current === file.content ? 'unchanged' : 'changed';
-      results.push(
-        file.policy === undefined
-          ? { path: file.path, status }
-          : { path: file.path, status, policy: file.policy },
-      );
-      if (status === 'unchanged') continue;
+      const result: WrittenFile = { path: file.path, status };
+      if (file.policy !== undefined) result.policy = file.policy;
+      if (file.report === true) result.report = true;
+      results.push(result);
+      if (status === 'unchanged' || foreign.length > 0) continue;
       const temporary = path.join(
         path.dirname(target),
         `.${path.basename(target)}.${process.pid}.${++temporaryCounter}.tmp`,
@@ -80,14 +105,30 @@ export function writeOutput(
     }
   } catch (error) {
     for (const { temporary } of pending) rmSync(temporary, { force: true });
+    removeCreatedFolders();
     return failure(error, 'writing a file');
+  }
+  if (foreign.length > 0) {
+    for (const { temporary } of pending) rmSync(temporary, { force: true });
+    removeCreatedFolders();
+    return {
+      files: [],
+      problems: foreign.map((file) => ({
+        file,
+        line: 1,
+        column: 1,
+        message: `${file} exists and was not generated by policy-matrix (it lacks the report banner), so the report will not overwrite it. Move or delete it, or write the report elsewhere; nothing was written.`,
+      })),
+    };
   }
 
   for (const { temporary, target } of pending) renameSync(temporary, target);
   for (const file of existing.keys()) {
     if (expected.has(file)) continue;
     unlinkSync(file);
-    results.push({ path: relativePosix(root, file), status: 'removed' });
+    const result: WrittenFile = { path: relativePosix(root, file), status: 'removed' };
+    if (isGeneratedReport(existing.get(file) ?? '')) result.report = true;
+    results.push(result);
   }
   return { files: results, problems: [] };
 }

@@ -8,10 +8,10 @@ import { unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../codegen/cli/cli-io.ts';
 import { runCli } from '../../codegen/cli/run-cli.ts';
 import { dump, type DumpContract } from '../../codegen/index.ts';
 import { copyFixture, REPO_ROOT, removeProject } from './support/fixture-project.ts';
+import { runCliIn, type CliRun } from './support/run-cli-in-process.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -19,25 +19,22 @@ beforeAll(() => {
 });
 afterAll(() => removeProject(dir));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    cwd: dir,
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    interrupted: () => Promise.resolve(),
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCliIn(dir, ...argv);
+
+/** The lint findings of golden-basic, as generate and check print them on standard error. */
+const LINT = [
+  "src/rules.ts:23:14: warning PM101 [ExtendedPolicy/NeverFires]: NeverFires fires in no cell of ExtendedPolicy, so it never runs: its FROM_STATES and TO_STATES hold no state of the policy's universe (SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING and null). Declare the FROM_STATES and TO_STATES it should govern (a rule governs no state by default), or remove it from ExtendedPolicy.priority().",
+  'src/policies.ts:12:14: warning PM102 [ExtendedPolicy/StartRuns]: StartRuns is listed 2 times in ExtendedPolicy.priority() (positions 2 and 6): every transition it fires for enters it 2 times, nested inside itself, so its hooks run 2 times. Keep only the entry at the position where it should run.',
+  'lint: 2 findings: 0 errors, 2 warnings, 0 infos.',
+  '',
+].join('\n');
 
 describe(runCli.name, () => {
-  it('generate prints one line per policy, then the total', async () => {
+  it('generate prints one line per policy, then the total; lint findings on standard error', async () => {
     unlinkSync(path.join(dir, 'generated/ticket-policy.ts'));
     expect(await cli('generate')).toEqual({
       code: 0,
-      err: '',
+      err: LINT,
       out: [
         'BasePolicy      9 states  3 rules  5 distinct cells  generated/base-policy.ts      unchanged',
         'ExtendedPolicy  9 states  6 rules  5 distinct cells  generated/extended-policy.ts  unchanged',
@@ -48,10 +45,10 @@ describe(runCli.name, () => {
     });
   });
 
-  it('check exits 0 when fresh', async () => {
+  it('check exits 0 when fresh; lint warnings do not fail it', async () => {
     expect(await cli('check')).toEqual({
       code: 0,
-      err: '',
+      err: LINT,
       out: 'check: 4 generated files in generated/ are fresh.\n',
     });
   });
@@ -112,7 +109,7 @@ describe(runCli.name, () => {
     const unknown = await cli('generat');
     expect(unknown.code).toBe(2);
     expect(unknown.err.split('\n')[0]).toBe(
-      'Unknown command "generat"; expected one of generate, check, watch, explain, dump.',
+      'Unknown command "generat"; expected one of generate, check, watch, explain, dump, report, lint.',
     );
     expect((await cli('explain', 'BasePolicy')).err.split('\n')[0]).toBe(
       'explain takes a policy and two states: explain <Policy> <from> <to> (null names no state).',
@@ -139,7 +136,7 @@ describe('bin/policy-matrix.js', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toBe(
-      'missing: generated/index.ts\ncheck: 1 of 4 files out of date; run `npm run generate`.\n',
+      `missing: generated/index.ts\ncheck: 1 of 4 files out of date; run \`npm run generate\`.\n${LINT}`,
     );
   });
 });

@@ -40,7 +40,7 @@ describe('problems', () => {
     expect(await problemsOf('broken-config')).toBe(
       [
         'policy-matrix.config.ts:3:3: modules[1] "./src/missing.ts" does not exist (looked for src/missing.ts); list the modules that export your policies, relative to the config file.',
-        'policy-matrix.config.ts:4:3: Unknown config key "outdir". Did you mean "outDir"? Valid keys: modules, outDir, runtime, importExtension, regenerateCommand.',
+        'policy-matrix.config.ts:4:3: Unknown config key "outdir". Did you mean "outDir"? Valid keys: modules, outDir, runtime, importExtension, regenerateCommand, report.',
         'policy-matrix.config.ts:5:3: "importExtension" must be ".ts", ".js" or "", got ".mjs".',
         '3 problems found.',
       ].join('\n'),

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
@@ -21,9 +22,13 @@ const SCRATCH = path.join(REPO_ROOT, '.tmp/codegen-tests');
 
 let counter = 0;
 
-/** A fresh, empty project folder under .tmp/codegen-tests/ (three levels below the repository root). */
+/**
+ * A fresh, empty project folder under .tmp/codegen-tests/ (three levels below the
+ * repository root). Named by process, worker thread and counter: vitest runs test
+ * files in threads of one process, each with its own counter.
+ */
 export function scratchProject(label: string): string {
-  const dir = path.join(SCRATCH, `${label}-${process.pid}-${++counter}`);
+  const dir = path.join(SCRATCH, `${label}-${process.pid}-${threadId}-${++counter}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;

@@ -1,0 +1,35 @@
+/**
+ * How a report file says it was generated: its banner comment starts with
+ * `REPORT_MARK`, on the first line of markdown files and on the line after the XML
+ * declaration of SVG files. `generate`, `check` and `report` rewrite and remove only
+ * report files that carry it; a file without it is never touched.
+ */
+import { printableName } from './printable-name.ts';
+
+/** The start of the banner comment of every report file. */
+export const REPORT_MARK = '<!-- policy-matrix report';
+
+/**
+ * The banner comment of a report file: `<!-- policy-matrix report <subject>. Generated
+ * from the compiled policy model; do not edit. -->`. `subject` must already be comment
+ * text (see `commentText`). Pure.
+ */
+export function reportBanner(subject: string): string {
+  return `${REPORT_MARK} ${subject}. Generated from the compiled policy model; do not edit. -->`;
+}
+
+/**
+ * `text` safe inside an HTML or XML comment: printable (see `printableName`) and free of
+ * `--`, which would end or invalidate the comment. Pure.
+ */
+export function commentText(text: string): string {
+  return printableName(text).replaceAll('--', '- -');
+}
+
+/** True when `content` carries the report banner where the renderers put it. Pure. */
+export function isGeneratedReport(content: string): boolean {
+  if (content.startsWith(REPORT_MARK)) return true;
+  if (!content.startsWith('<?xml')) return false;
+  const secondLine = content.indexOf('\n') + 1;
+  return secondLine > 0 && content.startsWith(REPORT_MARK, secondLine);
+}

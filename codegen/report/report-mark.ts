@@ -23,7 +23,7 @@ export function reportBanner(subject: string): string {
  * `--`, which would end or invalidate the comment. Pure.
  */
 export function commentText(text: string): string {
-  return printableName(text).replaceAll('--', '- -');
+  return printableName(text).replace(/-(?=-)/g, '- ');
 }
 
 /** True when `content` carries the report banner where the renderers put it. Pure. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../codegen/cli/run-cli.ts';
 import { dump, type DumpContract } from '../../codegen/index.ts';
 import { copyFixture, REPO_ROOT, removeProject } from './support/fixture-project.ts';
+import { goldenBasicLint } from './support/golden-basic-lint.ts';
 import { runCliIn, type CliRun } from './support/run-cli-in-process.ts';
 
 let dir: string;
@@ -21,13 +22,7 @@ afterAll(() => removeProject(dir));
 
 const cli = (...argv: string[]): Promise<CliRun> => runCliIn(dir, ...argv);
 
-/** The lint findings of golden-basic, as generate and check print them on standard error. */
-const LINT = [
-  "src/rules.ts:23:14: warning PM101 [ExtendedPolicy/NeverFires]: NeverFires fires in no cell of ExtendedPolicy, so it never runs: its FROM_STATES and TO_STATES hold no state of the policy's universe (SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING and null). Declare the FROM_STATES and TO_STATES it should govern (a rule governs no state by default), or remove it from ExtendedPolicy.priority().",
-  'src/policies.ts:12:14: warning PM102 [ExtendedPolicy/StartRuns]: StartRuns is listed 2 times in ExtendedPolicy.priority() (positions 2 and 6): every transition it fires for enters it 2 times, nested inside itself, so its hooks run 2 times. Keep only the entry at the position where it should run.',
-  'lint: 2 findings: 0 errors, 2 warnings, 0 infos.',
-  '',
-].join('\n');
+const LINT = goldenBasicLint();
 
 describe(runCli.name, () => {
   it('generate prints one line per policy, then the total; lint findings on standard error', async () => {

@@ -8,8 +8,7 @@
 import path from 'node:path';
 import { compileProject } from '../compile/compile-project.ts';
 import type { ConfigOptions } from '../config/load-config.ts';
-import type { PolicyCellDiff } from '../diff/diff-policy-cells.ts';
-import { hasCellChanges } from '../diff/diff-policy-cells.ts';
+import { hasCellChanges, type PolicyCellDiff } from '../diff/diff-policy-cells.ts';
 import type { ProjectCellDiff } from '../diff/diff-project-cells.ts';
 import { bannerPolicy } from '../emit/banner.ts';
 import { diffGeneratedModules } from '../inspect/diff-generated-modules.ts';

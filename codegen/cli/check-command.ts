@@ -11,10 +11,7 @@ import { formatProblems } from '../problem/problem.ts';
 import type { CliIo } from './cli-io.ts';
 import { writeDiffMarkdown } from './diff-markdown-file.ts';
 import { formatLintOutput } from './lint-output.ts';
-import { plural } from './table.ts';
-
-/** How many differing cells are printed per policy; the API returns all of them. */
-export const CELLS_SHOWN = 40;
+import { CELLS_SHOWN, plural } from './table.ts';
 
 export interface CheckCommandOptions {
   config: string | undefined;

@@ -13,10 +13,7 @@ import type { WrittenFile } from '../write/write-output.ts';
 import type { CliIo } from './cli-io.ts';
 import { writeDiffMarkdown } from './diff-markdown-file.ts';
 import { formatLintOutput } from './lint-output.ts';
-import { formatTable, plural } from './table.ts';
-
-/** How many changed cells are printed per policy; the API returns all of them. */
-export const CELLS_SHOWN = 40;
+import { CELLS_SHOWN, formatTable, plural } from './table.ts';
 
 export interface GenerateCommandOptions {
   config: string | undefined;
@@ -35,7 +32,7 @@ export async function generateCommand(io: CliIo, options: GenerateCommandOptions
     const lines =
       result.problems.length > 0
         ? [`${formatProblems(result.problems)} The output folder was not changed.`, ...lint]
-        : [...lint, 'Nothing was written: lint failed. The output folder was not changed.'];
+        : [...lint, 'Nothing was written: lint found errors. The output folder was not changed.'];
     io.err(`${lines.join('\n')}\n`);
     return 1;
   }

@@ -1,4 +1,4 @@
-/** Plain-text columns for CLI output: left-aligned text, right-aligned numbers. */
+/** Plain-text columns for CLI output: left-aligned text, right-aligned numbers; shared limits. */
 
 /** Rows of cells padded to their column's width; `right` marks right-aligned columns. */
 export function formatTable(
@@ -25,3 +25,9 @@ export function formatTable(
 export function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
+
+/**
+ * How many changed cells `generate` and `check` print per policy before `… and N more
+ * cells`; their API results hold all of them.
+ */
+export const CELLS_SHOWN = 40;

@@ -70,7 +70,11 @@ export function asCellTable(source: CellSource): CellTable {
           `${source.distinctCells.length}; the generated module is damaged: regenerate it.`,
       );
     }
-    return { from: source.states[Math.floor(flat / size)] ?? null, to: source.states[flat % size] ?? null, rules };
+    return {
+      from: source.states[Math.floor(flat / size)] ?? null,
+      to: source.states[flat % size] ?? null,
+      rules,
+    };
   });
   return { name: source.name, states: source.states, cells };
 }

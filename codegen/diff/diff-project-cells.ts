@@ -46,7 +46,9 @@ function byName(set: PolicySet, side: string): Map<string, CellSource> {
   const policies = new Map<string, CellSource>();
   for (const policy of set.policies) {
     if (policies.has(policy.name)) {
-      throw new TypeError(`The ${side} project lists two policies named ${policy.name}; policy names must be unique.`);
+      throw new TypeError(
+        `The ${side} project lists two policies named ${policy.name}; policy names must be unique.`,
+      );
     }
     policies.set(policy.name, policy);
   }

@@ -30,9 +30,12 @@ export function formatCellChange(change: CellChange): string {
  */
 export function describeCellDiff(diff: PolicyCellDiff): string {
   const count = diff.changes.length;
-  let summary = count === 0 ? 'no cells differ' : `${count} ${count === 1 ? 'cell differs' : 'cells differ'}`;
-  if (diff.addedStates.length > 0) summary += `; states added: ${diff.addedStates.map(plainName).join(', ')}`;
-  if (diff.removedStates.length > 0) summary += `; states removed: ${diff.removedStates.map(plainName).join(', ')}`;
+  let summary =
+    count === 0 ? 'no cells differ' : `${count} ${count === 1 ? 'cell differs' : 'cells differ'}`;
+  if (diff.addedStates.length > 0)
+    summary += `; states added: ${diff.addedStates.map(plainName).join(', ')}`;
+  if (diff.removedStates.length > 0)
+    summary += `; states removed: ${diff.removedStates.map(plainName).join(', ')}`;
   return summary;
 }
 
@@ -41,12 +44,18 @@ export function describeCellDiff(diff: PolicyCellDiff): string {
  * `limit`, then `… and N more cells`. For callers that print their own header line
  * (`check`, `generate`). Pure.
  */
-export function formatCellChanges(diff: PolicyCellDiff, options: CellDiffFormatOptions = {}): string[] {
+export function formatCellChanges(
+  diff: PolicyCellDiff,
+  options: CellDiffFormatOptions = {},
+): string[] {
   const indent = options.indent ?? '';
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const count = diff.changes.length;
-  const lines = diff.changes.slice(0, limit).map((change) => `${indent}${formatCellChange(change)}`);
-  if (count > limit) lines.push(`${indent}… and ${count - limit} more ${count - limit === 1 ? 'cell' : 'cells'}`);
+  const lines = diff.changes
+    .slice(0, limit)
+    .map((change) => `${indent}${formatCellChange(change)}`);
+  if (count > limit)
+    lines.push(`${indent}… and ${count - limit} more ${count - limit === 1 ? 'cell' : 'cells'}`);
   return lines;
 }
 
@@ -66,7 +75,10 @@ export function formatCellDiff(diff: PolicyCellDiff, options: CellDiffFormatOpti
  * policy as `formatCellDiff` writes it; `no policy cells differ` when nothing changed.
  * No trailing newline. Pure.
  */
-export function formatProjectCellDiff(diff: ProjectCellDiff, options: CellDiffFormatOptions = {}): string {
+export function formatProjectCellDiff(
+  diff: ProjectCellDiff,
+  options: CellDiffFormatOptions = {},
+): string {
   const indent = options.indent ?? '';
   const lines = [
     ...diff.added.map((name) => `${indent}added policy ${plainName(name)}`),

@@ -11,8 +11,18 @@ export {
   type CellTableCell,
   type InternedCellTable,
 } from './cell-table.ts';
-export { diffPolicyCells, hasCellChanges, type CellChange, type PolicyCellDiff } from './diff-policy-cells.ts';
-export { diffProjectCells, hasProjectCellChanges, type PolicySet, type ProjectCellDiff } from './diff-project-cells.ts';
+export {
+  diffPolicyCells,
+  hasCellChanges,
+  type CellChange,
+  type PolicyCellDiff,
+} from './diff-policy-cells.ts';
+export {
+  diffProjectCells,
+  hasProjectCellChanges,
+  type PolicySet,
+  type ProjectCellDiff,
+} from './diff-project-cells.ts';
 export {
   describeCellDiff,
   formatCellChange,
@@ -21,4 +31,7 @@ export {
   formatProjectCellDiff,
   type CellDiffFormatOptions,
 } from './format-cell-diff.ts';
-export { renderCellDiffMarkdown, type CellDiffMarkdownOptions } from './render-cell-diff-markdown.ts';
+export {
+  renderCellDiffMarkdown,
+  type CellDiffMarkdownOptions,
+} from './render-cell-diff-markdown.ts';

@@ -20,7 +20,10 @@ export interface CellDiffMarkdownOptions {
 }
 
 /** The markdown comment for `diff`, ending with a newline. Pure. */
-export function renderCellDiffMarkdown(diff: ProjectCellDiff, options: CellDiffMarkdownOptions = {}): string {
+export function renderCellDiffMarkdown(
+  diff: ProjectCellDiff,
+  options: CellDiffMarkdownOptions = {},
+): string {
   const title = options.title ?? 'Policy matrix changes';
   const lines = [`### ${markdownText(title)}`, ''];
   const { added, removed, changed } = diff;
@@ -32,9 +35,14 @@ export function renderCellDiffMarkdown(diff: ProjectCellDiff, options: CellDiffM
     `${count(added.length, 'policy', 'policies')} added, ${removed.length} removed, ${changed.length} changed.`,
   );
   if (added.length + removed.length > 0) lines.push('');
-  if (added.length > 0) lines.push(`- Added: ${added.map((name) => markdownCode(printableName(name), false)).join(', ')}`);
+  if (added.length > 0)
+    lines.push(
+      `- Added: ${added.map((name) => markdownCode(printableName(name), false)).join(', ')}`,
+    );
   if (removed.length > 0) {
-    lines.push(`- Removed: ${removed.map((name) => markdownCode(printableName(name), false)).join(', ')}`);
+    lines.push(
+      `- Removed: ${removed.map((name) => markdownCode(printableName(name), false)).join(', ')}`,
+    );
   }
   for (const policy of changed) lines.push('', ...policySection(policy, options));
   return `${lines.join('\n')}\n`;
@@ -44,11 +52,14 @@ function policySection(diff: PolicyCellDiff, options: CellDiffMarkdownOptions): 
   const collapseAbove = options.collapseAbove ?? 20;
   const limit = options.limit ?? 200;
   const changes = diff.changes.length;
-  const summary = changes === 0 ? 'no cells differ' : `${count(changes, 'cell differs', 'cells differ')}`;
+  const summary =
+    changes === 0 ? 'no cells differ' : `${count(changes, 'cell differs', 'cells differ')}`;
   const lines = [`#### ${markdownCode(printableName(diff.policy), false)}: ${summary}`];
   const states: string[] = [];
-  if (diff.addedStates.length > 0) states.push(`States added: ${diff.addedStates.map(stateInText).join(', ')}.`);
-  if (diff.removedStates.length > 0) states.push(`States removed: ${diff.removedStates.map(stateInText).join(', ')}.`);
+  if (diff.addedStates.length > 0)
+    states.push(`States added: ${diff.addedStates.map(stateInText).join(', ')}.`);
+  if (diff.removedStates.length > 0)
+    states.push(`States removed: ${diff.removedStates.map(stateInText).join(', ')}.`);
   if (states.length > 0) lines.push('', states.join(' '));
   if (changes === 0) return lines;
 
@@ -58,9 +69,18 @@ function policySection(diff: PolicyCellDiff, options: CellDiffMarkdownOptions): 
       `| ${stateInTable(change.from)} | ${stateInTable(change.to)} | ${rulesInTable(change.before)} | ${rulesInTable(change.after)} |`,
     );
   }
-  if (changes > limit) table.push('', `… and ${count(changes - limit, 'more cell', 'more cells')}.`);
+  if (changes > limit)
+    table.push('', `… and ${count(changes - limit, 'more cell', 'more cells')}.`);
   if (changes > collapseAbove) {
-    lines.push('', '<details>', `<summary>${changes} changed cells</summary>`, '', ...table, '', '</details>');
+    lines.push(
+      '',
+      '<details>',
+      `<summary>${changes} changed cells</summary>`,
+      '',
+      ...table,
+      '',
+      '</details>',
+    );
   } else {
     lines.push('', ...table);
   }

@@ -13,7 +13,9 @@ import { nameList } from './name-list.ts';
 export function findDuplicatePriorityEntries(policy: PolicyModel): LintFinding[] {
   const findings: LintFinding[] = [];
   policy.rules.forEach((rule, index) => {
-    const positions = policy.priority.flatMap((listed, position) => (listed === index ? [position + 1] : []));
+    const positions = policy.priority.flatMap((listed, position) =>
+      listed === index ? [position + 1] : [],
+    );
     if (positions.length < 2) return;
     findings.push(
       lintFinding('PM102', {

@@ -28,7 +28,9 @@ export function findUnmentionedStates(policy: PolicyModel): LintFinding[] {
       if (set.length < universe) for (const state of set) mentioned.add(state);
     }
   }
-  const unmentioned = policy.states.filter((state): state is string => state !== null && !mentioned.has(state));
+  const unmentioned = policy.states.filter(
+    (state): state is string => state !== null && !mentioned.has(state),
+  );
   if (unmentioned.length === 0) return [];
   const names = nameList(unmentioned.map(plainName), 10);
   const plural = unmentioned.length > 1;

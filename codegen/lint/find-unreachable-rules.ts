@@ -18,7 +18,10 @@ export function findUnreachableRules(policy: PolicyModel): LintFinding[] {
   const findings: LintFinding[] = [];
   policy.rules.forEach((rule, index) => {
     if (cellRules.some((cell) => cell.includes(index))) return;
-    const empty = [rule.from.length === 0 ? 'FROM_STATES' : '', rule.to.length === 0 ? 'TO_STATES' : ''].filter(Boolean);
+    const empty = [
+      rule.from.length === 0 ? 'FROM_STATES' : '',
+      rule.to.length === 0 ? 'TO_STATES' : '',
+    ].filter(Boolean);
     const why =
       empty.length === 0
         ? 'the compiled matrix holds it in no cell'

@@ -11,8 +11,14 @@ export type LintSeverity = 'error' | 'warning' | 'info';
 export const LINT_CODES = {
   PM101: { severity: 'warning', summary: 'a rule fires in no cell of the policy' },
   PM102: { severity: 'warning', summary: 'a rule is listed more than once in a priority list' },
-  PM103: { severity: 'warning', summary: 'a universal transform is listed before ordinary rules in a non-global policy' },
-  PM104: { severity: 'info', summary: "states of the policy's set that no rule mentions specifically" },
+  PM103: {
+    severity: 'warning',
+    summary: 'a universal transform is listed before ordinary rules in a non-global policy',
+  },
+  PM104: {
+    severity: 'info',
+    summary: "states of the policy's set that no rule mentions specifically",
+  },
 } as const satisfies Record<string, { severity: LintSeverity; summary: string }>;
 
 export type LintCode = keyof typeof LINT_CODES;
@@ -31,6 +37,9 @@ export interface LintFinding {
 }
 
 /** A finding of `code`, with the code's severity. Pure. */
-export function lintFinding(code: LintCode, fields: Omit<LintFinding, 'code' | 'severity'>): LintFinding {
+export function lintFinding(
+  code: LintCode,
+  fields: Omit<LintFinding, 'code' | 'severity'>,
+): LintFinding {
   return { code, severity: LINT_CODES[code].severity, ...fields };
 }

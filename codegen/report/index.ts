@@ -12,7 +12,11 @@ export { policyLegend, type LegendEntry, type PolicyLegend } from './policy-lege
 export { printableName } from './printable-name.ts';
 export { HEATMAP_LABEL_LIMIT, renderPolicyHeatmap } from './render-policy-heatmap.ts';
 export { renderPolicyMarkdown, type PolicyMarkdownOptions } from './render-policy-markdown.ts';
-export { renderProjectReport, type ProjectReportOptions, type ReportFile } from './render-project-report.ts';
+export {
+  renderProjectReport,
+  type ProjectReportOptions,
+  type ReportFile,
+} from './render-project-report.ts';
 export { reportFileBase } from './report-file-base.ts';
 export { commentText, isGeneratedReport, REPORT_MARK, reportBanner } from './report-mark.ts';
 export { ruleCoverage, type CellRegion, type RuleCoverage } from './rule-coverage.ts';

@@ -31,19 +31,25 @@ export function policyCellRules(policy: PolicyModel): readonly (readonly number[
   policy.distinctCells.forEach((cell, cellIndex) => {
     for (const rule of cell) {
       if (!Number.isInteger(rule) || rule < 0 || rule >= policy.rules.length) {
-        throw problem(`distinct cell ${cellIndex} names rule ${rule}, but there are ${policy.rules.length} rules`);
+        throw problem(
+          `distinct cell ${cellIndex} names rule ${rule}, but there are ${policy.rules.length} rules`,
+        );
       }
     }
   });
   for (const position of policy.priority) {
     if (!Number.isInteger(position) || position < 0 || position >= policy.rules.length) {
-      throw problem(`its priority list names rule ${position}, but there are ${policy.rules.length} rules`);
+      throw problem(
+        `its priority list names rule ${position}, but there are ${policy.rules.length} rules`,
+      );
     }
   }
   return policy.cells.map((distinct, flat) => {
     const cell = policy.distinctCells[distinct];
     if (cell === undefined) {
-      throw problem(`cell ${flat} names distinct cell ${distinct}, but there are ${policy.distinctCells.length}`);
+      throw problem(
+        `cell ${flat} names distinct cell ${distinct}, but there are ${policy.distinctCells.length}`,
+      );
     }
     return cell;
   });

@@ -53,7 +53,9 @@ export function renderPolicyHeatmap(policy: PolicyModel): string {
   const cell = clamp(Math.floor(640 / size), 16, 44);
   const countFont = clamp(Math.floor(cell * 0.42), 8, 14);
   const labelFont = clamp(cell - 6, 9, 12);
-  const labels = policy.states.map((state) => (state === null ? NULL_LABEL : truncate(printableName(state))));
+  const labels = policy.states.map((state) =>
+    state === null ? NULL_LABEL : truncate(printableName(state)),
+  );
   const longest = Math.max(...labels.map((label) => [...label].length));
   const labelWidth = longest * labelFont * MONO_ADVANCE;
 
@@ -64,7 +66,8 @@ export function renderPolicyHeatmap(policy: PolicyModel): string {
   // Column labels rise at 45° from the top edge of the grid.
   const columnLabelHeight = Math.ceil(labelWidth * COS45 + labelFont) + 8;
   const gridTop = titleBottom + 14 + axisTitleFont + columnLabelHeight;
-  const gridLeft = MARGIN + Math.ceil(Math.max(labelWidth, FROM_TITLE.length * axisTitleFont * SANS_ADVANCE)) + 8;
+  const gridLeft =
+    MARGIN + Math.ceil(Math.max(labelWidth, FROM_TITLE.length * axisTitleFont * SANS_ADVANCE)) + 8;
   const gridSize = size * cell;
   const gridBottom = gridTop + gridSize;
 
@@ -93,7 +96,9 @@ export function renderPolicyHeatmap(policy: PolicyModel): string {
     `${legend.entries.length} distinct rule ${legend.entries.length === 1 ? 'sequence' : 'sequences'}.`;
   out.push(
     '<?xml version="1.0" encoding="UTF-8"?>',
-    reportBanner(`heatmap of ${commentText(policy.name)} (${commentText(formatLocation(policy.location))})`),
+    reportBanner(
+      `heatmap of ${commentText(policy.name)} (${commentText(formatLocation(policy.location))})`,
+    ),
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${xmlText(SANS)}">`,
     `<title id="${id}-title">${xmlText(title)}</title>`,
@@ -194,7 +199,9 @@ function stateTooltip(state: string | null): string {
 
 function truncate(label: string): string {
   const chars = [...label];
-  return chars.length <= HEATMAP_LABEL_LIMIT ? label : `${chars.slice(0, HEATMAP_LABEL_LIMIT - 1).join('')}…`;
+  return chars.length <= HEATMAP_LABEL_LIMIT
+    ? label
+    : `${chars.slice(0, HEATMAP_LABEL_LIMIT - 1).join('')}…`;
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -27,7 +27,10 @@ export interface PolicyMarkdownOptions {
  * The markdown report of `policy`, ending with a newline. Pure; throws a `TypeError`
  * when the model is inconsistent (see `policyCellRules`).
  */
-export function renderPolicyMarkdown(policy: PolicyModel, options: PolicyMarkdownOptions = {}): string {
+export function renderPolicyMarkdown(
+  policy: PolicyModel,
+  options: PolicyMarkdownOptions = {},
+): string {
   const size = policy.states.length;
   const cellRules = policyCellRules(policy);
   const legend = policyLegend(policy);
@@ -51,7 +54,10 @@ export function renderPolicyMarkdown(policy: PolicyModel, options: PolicyMarkdow
       `at most ${count(maxRules, 'rule', 'rules')} in a cell.`,
   );
   if (options.heatmapFile !== undefined) {
-    lines.push('', `![Heatmap of the rules per transition of ${markdownText(policy.name)}](${linkTarget(options.heatmapFile)})`);
+    lines.push(
+      '',
+      `![Heatmap of the rules per transition of ${markdownText(policy.name)}](${linkTarget(options.heatmapFile)})`,
+    );
   }
 
   lines.push(
@@ -87,7 +93,9 @@ export function renderPolicyMarkdown(policy: PolicyModel, options: PolicyMarkdow
     '| :-: | --: | --: | --- |',
   );
   for (const entry of legend.entries) {
-    lines.push(`| ${entry.key} | ${entry.rules.length} | ${entry.cellCount} | ${entry.rules.map(rule).join(', ')} |`);
+    lines.push(
+      `| ${entry.key} | ${entry.rules.length} | ${entry.cellCount} | ${entry.rules.map(rule).join(', ')} |`,
+    );
   }
   if (legend.emptyCellCount > 0) {
     lines.push(`| – | 0 | ${legend.emptyCellCount} | no rule fires |`);
@@ -124,19 +132,29 @@ function stateMarkdown(state: string | null): string {
   return state === null ? NULL_STATE_LABEL : markdownCode(stateLabel(state), true);
 }
 
-function regionMarkdown(region: CellRegion, size: number, state: (index: number) => string): string {
+function regionMarkdown(
+  region: CellRegion,
+  size: number,
+  state: (index: number) => string,
+): string {
   if (region.kind === 'product') {
     if (region.from.length === 0) return 'nowhere';
     return `${setMarkdown(region.from, size, state)} × ${setMarkdown(region.to, size, state)}`;
   }
-  return region.rows.map((row) => `${state(row.from)} × ${setMarkdown(row.to, size, state)}`).join('; ');
+  return region.rows
+    .map((row) => `${state(row.from)} × ${setMarkdown(row.to, size, state)}`)
+    .join('; ');
 }
 
 /**
  * A set of state indices: `any` for the whole universe, `any except {…}` when at most
  * three states are missing and they are fewer than half the members, else `{…}`.
  */
-function setMarkdown(members: readonly number[], size: number, state: (index: number) => string): string {
+function setMarkdown(
+  members: readonly number[],
+  size: number,
+  state: (index: number) => string,
+): string {
   if (members.length === size) return 'any';
   const missing: number[] = [];
   for (let index = 0; index < size; index += 1) if (!members.includes(index)) missing.push(index);

@@ -30,7 +30,10 @@ export interface ProjectReportOptions {
  * throws a `TypeError` when two policies map to one file name (naming both) or a model
  * is inconsistent.
  */
-export function renderProjectReport(project: ProjectModel, options: ProjectReportOptions = {}): ReportFile[] {
+export function renderProjectReport(
+  project: ProjectModel,
+  options: ProjectReportOptions = {},
+): ReportFile[] {
   const fileBase = options.fileBase ?? ((policy: PolicyModel) => reportFileBase(policy.name));
   const owners = new Map<string, string>();
   const bases = project.policies.map((policy) => {

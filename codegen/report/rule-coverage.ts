@@ -35,9 +35,13 @@ export function ruleCoverage(policy: PolicyModel): RuleCoverage[] {
   const cellRules = policyCellRules(policy);
   const legend = policyLegend(policy);
   return policy.rules.map((_, rule) => {
-    const positions = policy.priority.flatMap((listed, position) => (listed === rule ? [position + 1] : []));
+    const positions = policy.priority.flatMap((listed, position) =>
+      listed === rule ? [position + 1] : [],
+    );
     const cells = cellRules.flatMap((rules, flat) => (rules.includes(rule) ? [flat] : []));
-    const keys = legend.entries.filter((entry) => entry.rules.includes(rule)).map((entry) => entry.key);
+    const keys = legend.entries
+      .filter((entry) => entry.rules.includes(rule))
+      .map((entry) => entry.key);
     return { rule, positions, cells, region: cellRegion(cells, size), keys };
   });
 }

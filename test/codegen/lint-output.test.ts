@@ -42,7 +42,7 @@ describe('lint findings on the command line', () => {
     expect(await runCliIn(dir, 'generate', '--strict')).toEqual({
       code: 1,
       out: '',
-      err: `${goldenBasicLint(true)}Nothing was written: lint failed. The output folder was not changed.\n`,
+      err: `${goldenBasicLint(true)}Nothing was written: lint found errors. The output folder was not changed.\n`,
     });
     expect(readTree(path.join(dir, 'generated'))).toEqual(before);
   });

@@ -7,7 +7,12 @@ const rules: RuleSpec[] = [
   { name: 'Guard', from: ['RUNNING'], to: ['COMPLETED', 'FAILED'] },
   { name: 'Insert', from: 'any', to: ['COMPLETED'] },
 ];
-const before = buildPolicyModel({ name: 'TaskPolicy', states: ['RUNNING', 'COMPLETED', 'FAILED'], rules, priority: ['Guard', 'Insert'] });
+const before = buildPolicyModel({
+  name: 'TaskPolicy',
+  states: ['RUNNING', 'COMPLETED', 'FAILED'],
+  rules,
+  priority: ['Guard', 'Insert'],
+});
 
 describe(diffPolicyCells.name, () => {
   it('finds nothing between equal matrices', () => {
@@ -33,20 +38,40 @@ describe(diffPolicyCells.name, () => {
   it('compares a model with a cell table, as check compares memory with disk', () => {
     const table = cellTableOf(before);
     expect(diffPolicyCells(table, before).changes).toEqual([]);
-    const edited = { ...table, cells: table.cells.map((cell) => (cell.from === null && cell.to === null ? { ...cell, rules: ['Ghost'] } : cell)) };
-    expect(diffPolicyCells(edited, before).changes).toEqual([{ from: null, to: null, before: ['Ghost'], after: [] }]);
-  });
-
-  it('compares a generated module read back in its interned form', () => {
-    const interned = { name: 'TaskPolicy', states: before.states, distinctCells: [[], ['Guard', 'Insert'], ['Guard'], ['Insert']], cells: [0, 1, 2, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0] };
-    expect(diffPolicyCells(interned, before).changes).toEqual([]);
-    expect(diffPolicyCells({ ...interned, cells: interned.cells.map((cell, flat) => (flat === 2 ? 0 : cell)) }, before).changes).toEqual([
-      { from: 'RUNNING', to: 'FAILED', before: [], after: ['Guard'] },
+    const edited = {
+      ...table,
+      cells: table.cells.map((cell) =>
+        cell.from === null && cell.to === null ? { ...cell, rules: ['Ghost'] } : cell,
+      ),
+    };
+    expect(diffPolicyCells(edited, before).changes).toEqual([
+      { from: null, to: null, before: ['Ghost'], after: [] },
     ]);
   });
 
+  it('compares a generated module read back in its interned form', () => {
+    const interned = {
+      name: 'TaskPolicy',
+      states: before.states,
+      distinctCells: [[], ['Guard', 'Insert'], ['Guard'], ['Insert']],
+      cells: [0, 1, 2, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0],
+    };
+    expect(diffPolicyCells(interned, before).changes).toEqual([]);
+    expect(
+      diffPolicyCells(
+        { ...interned, cells: interned.cells.map((cell, flat) => (flat === 2 ? 0 : cell)) },
+        before,
+      ).changes,
+    ).toEqual([{ from: 'RUNNING', to: 'FAILED', before: [], after: ['Guard'] }]);
+  });
+
   it('rejects an interned table that does not fit its states', () => {
-    const interned = { name: 'TaskPolicy', states: before.states, distinctCells: [[]], cells: [0, 1] };
+    const interned = {
+      name: 'TaskPolicy',
+      states: before.states,
+      distinctCells: [[]],
+      cells: [0, 1],
+    };
     expect(() => diffPolicyCells(interned, before)).toThrow(
       'Cell table of TaskPolicy has 2 cells but 4 states need 16; the generated module is damaged: regenerate it.',
     );
@@ -56,7 +81,12 @@ describe(diffPolicyCells.name, () => {
   });
 
   it('reports added and removed states, and the cells that exist on one side only when they hold rules', () => {
-    const after = buildPolicyModel({ name: 'TaskPolicy', states: ['RUNNING', 'COMPLETED', 'PAUSED'], rules, priority: ['Guard', 'Insert'] });
+    const after = buildPolicyModel({
+      name: 'TaskPolicy',
+      states: ['RUNNING', 'COMPLETED', 'PAUSED'],
+      rules,
+      priority: ['Guard', 'Insert'],
+    });
     const diff = diffPolicyCells(before, after);
     expect(diff.addedStates).toEqual(['PAUSED']);
     expect(diff.removedStates).toEqual(['FAILED']);
@@ -69,8 +99,18 @@ describe(diffPolicyCells.name, () => {
   });
 
   it('keeps a state named "null" apart from the null state', () => {
-    const named = buildPolicyModel({ name: 'P', states: ['null'], rules: [{ name: 'R', from: [null], to: [null] }], priority: ['R'] });
-    const moved = buildPolicyModel({ name: 'P', states: ['null'], rules: [{ name: 'R', from: ['null'], to: ['null'] }], priority: ['R'] });
+    const named = buildPolicyModel({
+      name: 'P',
+      states: ['null'],
+      rules: [{ name: 'R', from: [null], to: [null] }],
+      priority: ['R'],
+    });
+    const moved = buildPolicyModel({
+      name: 'P',
+      states: ['null'],
+      rules: [{ name: 'R', from: ['null'], to: ['null'] }],
+      priority: ['R'],
+    });
     expect(diffPolicyCells(named, moved).changes).toEqual([
       { from: 'null', to: 'null', before: [], after: ['R'] },
       { from: null, to: null, before: ['R'], after: [] },
@@ -90,7 +130,11 @@ describe(cellTableOf.name, () => {
   it('lists every pair once, row-major, with rule names', () => {
     const table = cellTableOf(before);
     expect(table.cells).toHaveLength(16);
-    expect(table.cells[1]).toEqual({ from: 'RUNNING', to: 'COMPLETED', rules: ['Guard', 'Insert'] });
+    expect(table.cells[1]).toEqual({
+      from: 'RUNNING',
+      to: 'COMPLETED',
+      rules: ['Guard', 'Insert'],
+    });
     expect(table.cells[15]).toEqual({ from: null, to: null, rules: [] });
   });
 });

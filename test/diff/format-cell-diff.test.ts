@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyCellDiff } from '../../codegen/diff/diff-policy-cells.ts';
-import { formatCellChange, formatCellDiff, formatProjectCellDiff } from '../../codegen/diff/format-cell-diff.ts';
+import {
+  formatCellChange,
+  formatCellDiff,
+  formatProjectCellDiff,
+} from '../../codegen/diff/format-cell-diff.ts';
 
 const diff: PolicyCellDiff = {
   policy: 'CoreTaskPolicy',
@@ -23,7 +27,9 @@ describe(formatCellChange.name, () => {
   });
 
   it('quotes names that would make the line ambiguous', () => {
-    expect(formatCellChange({ from: 'null', to: 'A → B', before: ['x,y'], after: [] })).toBe('"null" → "A → B": ["x,y"] → []');
+    expect(formatCellChange({ from: 'null', to: 'A → B', before: ['x,y'], after: [] })).toBe(
+      '"null" → "A → B": ["x,y"] → []',
+    );
   });
 });
 
@@ -40,7 +46,11 @@ describe(formatCellDiff.name, () => {
   });
 
   it('stops after the limit and says how many cells are left', () => {
-    expect(formatCellDiff({ ...diff, addedStates: [], removedStates: ['OLD'] }, { limit: 1 }).split('\n')).toEqual([
+    expect(
+      formatCellDiff({ ...diff, addedStates: [], removedStates: ['OLD'] }, { limit: 1 }).split(
+        '\n',
+      ),
+    ).toEqual([
       'CoreTaskPolicy: 3 cells differ; states removed: OLD',
       '  RUNNING → COMPLETED: [A, B] → [A]',
       '  … and 2 more cells',
@@ -56,7 +66,13 @@ describe(formatCellDiff.name, () => {
 
 describe(formatProjectCellDiff.name, () => {
   it('lists added and removed policies, then each changed policy', () => {
-    expect(formatProjectCellDiff({ added: ['NewPolicy'], removed: ['OldPolicy'], changed: [{ ...diff, changes: diff.changes.slice(0, 1) }] })).toBe(
+    expect(
+      formatProjectCellDiff({
+        added: ['NewPolicy'],
+        removed: ['OldPolicy'],
+        changed: [{ ...diff, changes: diff.changes.slice(0, 1) }],
+      }),
+    ).toBe(
       [
         'added policy NewPolicy',
         'removed policy OldPolicy',
@@ -67,6 +83,8 @@ describe(formatProjectCellDiff.name, () => {
   });
 
   it('says so when nothing differs', () => {
-    expect(formatProjectCellDiff({ added: [], removed: [], changed: [] })).toBe('no policy cells differ');
+    expect(formatProjectCellDiff({ added: [], removed: [], changed: [] })).toBe(
+      'no policy cells differ',
+    );
   });
 });

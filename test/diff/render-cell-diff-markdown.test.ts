@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CellChange } from '../../codegen/diff/diff-policy-cells.ts';
 import { renderCellDiffMarkdown } from '../../codegen/diff/render-cell-diff-markdown.ts';
 
-const change: CellChange = { from: 'RUNNING', to: 'COMPLETED', before: ['CacheInsertion', 'Release'], after: ['Release'] };
+const change: CellChange = {
+  from: 'RUNNING',
+  to: 'COMPLETED',
+  before: ['CacheInsertion', 'Release'],
+  after: ['Release'],
+};
 
 describe(renderCellDiffMarkdown.name, () => {
   it('renders a pull-request comment with a summary and a table per changed policy', () => {
@@ -15,7 +20,11 @@ describe(renderCellDiffMarkdown.name, () => {
             policy: 'CoreTaskPolicy',
             addedStates: ['A|B'],
             removedStates: [],
-            changes: [change, { from: null, to: 'A|B', before: null, after: [] }, { from: 'null', to: null, before: [], after: ['X'] }],
+            changes: [
+              change,
+              { from: null, to: 'A|B', before: null, after: [] },
+              { from: 'null', to: null, before: [], after: ['X'] },
+            ],
           },
         ],
       }),
@@ -44,7 +53,11 @@ describe(renderCellDiffMarkdown.name, () => {
   it('collapses long tables and caps them', () => {
     const changes = Array.from({ length: 5 }, () => change);
     const markdown = renderCellDiffMarkdown(
-      { added: [], removed: ['Gone'], changed: [{ policy: 'P', addedStates: [], removedStates: [], changes }] },
+      {
+        added: [],
+        removed: ['Gone'],
+        changed: [{ policy: 'P', addedStates: [], removedStates: [], changes }],
+      },
       { collapseAbove: 3, limit: 4, title: 'Matrix diff' },
     );
     expect(markdown).toBe(
@@ -73,6 +86,8 @@ describe(renderCellDiffMarkdown.name, () => {
   });
 
   it('says so when nothing changed', () => {
-    expect(renderCellDiffMarkdown({ added: [], removed: [], changed: [] })).toBe('### Policy matrix changes\n\nNo policy matrix changes.\n');
+    expect(renderCellDiffMarkdown({ added: [], removed: [], changed: [] })).toBe(
+      '### Policy matrix changes\n\nNo policy matrix changes.\n',
+    );
   });
 });

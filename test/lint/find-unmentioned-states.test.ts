@@ -4,7 +4,13 @@ import { buildPolicyModel, type RuleSpec } from '../report/build-policy-model.ts
 
 const location = { file: 'src/policies/ticket-policy.ts', line: 3, column: 14 };
 const policy = (rules: RuleSpec[], states = ['QUEUED', 'ACTIVE', 'DONE', 'LOST']) =>
-  buildPolicyModel({ name: 'TicketPolicy', location, states, rules, priority: rules.map((rule) => rule.name) });
+  buildPolicyModel({
+    name: 'TicketPolicy',
+    location,
+    states,
+    rules,
+    priority: rules.map((rule) => rule.name),
+  });
 
 describe(findUnmentionedStates.name, () => {
   it('reports the states no rule mentions in FROM or TO, once per policy, at the policy', () => {
@@ -36,21 +42,33 @@ describe(findUnmentionedStates.name, () => {
         { name: 'Anywhere', from: 'any', to: 'any' },
       ]),
     );
-    expect(finding!.message).toMatch(/^No rule of TicketPolicy mentions the state LOST in FROM_STATES or TO_STATES: transitions from or to it /);
+    expect(finding!.message).toMatch(
+      /^No rule of TicketPolicy mentions the state LOST in FROM_STATES or TO_STATES: transitions from or to it /,
+    );
   });
 
   it('counts a state mentioned in FROM or in TO, and never checks null', () => {
-    expect(findUnmentionedStates(policy([{ name: 'Move', from: ['QUEUED', 'ACTIVE'], to: ['DONE', 'LOST'] }]))).toEqual([]);
+    expect(
+      findUnmentionedStates(
+        policy([{ name: 'Move', from: ['QUEUED', 'ACTIVE'], to: ['DONE', 'LOST'] }]),
+      ),
+    ).toEqual([]);
   });
 
   it('skips global policies, whose transforms mention nothing by design', () => {
-    expect(findUnmentionedStates(policy([{ name: 'Stamp', kind: 'transform', from: 'any', to: 'any' }]))).toEqual([]);
+    expect(
+      findUnmentionedStates(policy([{ name: 'Stamp', kind: 'transform', from: 'any', to: 'any' }])),
+    ).toEqual([]);
     expect(findUnmentionedStates(policy([]))).toEqual([]);
   });
 
   it('quotes hostile state names and shortens long lists', () => {
     const states = ['a, b', ...Array.from({ length: 12 }, (_, index) => `S${index}`)];
-    const [finding] = findUnmentionedStates(policy([{ name: 'Other', from: ['S0'], to: ['S0'] }], states));
-    expect(finding!.message).toContain('mentions the states "a, b", S1, S2, S3, S4, S5, S6, S7, S8, S9 and 2 more in FROM_STATES');
+    const [finding] = findUnmentionedStates(
+      policy([{ name: 'Other', from: ['S0'], to: ['S0'] }], states),
+    );
+    expect(finding!.message).toContain(
+      'mentions the states "a, b", S1, S2, S3, S4, S5, S6, S7, S8, S9 and 2 more in FROM_STATES',
+    );
   });
 });

@@ -53,7 +53,9 @@ describe(findUnreachableRules.name, () => {
   });
 
   it('reports nothing when every rule fires somewhere', () => {
-    expect(findUnreachableRules({ ...policy, rules: policy.rules.slice(0, 1), priority: [0] })).toEqual([]);
+    expect(
+      findUnreachableRules({ ...policy, rules: policy.rules.slice(0, 1), priority: [0] }),
+    ).toEqual([]);
   });
 
   it('trusts the matrix over the sets, and says so when they disagree', () => {

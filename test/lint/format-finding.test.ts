@@ -28,11 +28,15 @@ describe(formatFinding.name, () => {
   });
 
   it('names only the policy for a policy-wide finding', () => {
-    expect(formatFinding(info)).toBe('src/policies/ticket-policy.ts:9:14: info PM104 [TicketPolicy]: No rule mentions LOST.');
+    expect(formatFinding(info)).toBe(
+      'src/policies/ticket-policy.ts:9:14: info PM104 [TicketPolicy]: No rule mentions LOST.',
+    );
   });
 
   it('shows warnings as errors under --strict, and leaves infos alone', () => {
-    expect(formatFinding(warning, { strict: true })).toContain(': error PM102 [TicketPolicy/Guard]: ');
+    expect(formatFinding(warning, { strict: true })).toContain(
+      ': error PM102 [TicketPolicy/Guard]: ',
+    );
     expect(formatFinding(info, { strict: true })).toContain(': info PM104 ');
     expect(effectiveSeverity(warning, false)).toBe('warning');
   });
@@ -51,7 +55,11 @@ describe(lintExitCode.name, () => {
 describe(formatLintSummary.name, () => {
   it('counts findings by the severity they count as', () => {
     expect(formatLintSummary([], false)).toBe('no findings');
-    expect(formatLintSummary([warning, info], false)).toBe('2 findings: 0 errors, 1 warning, 1 info');
-    expect(formatLintSummary([warning, warning, info, info], true)).toBe('4 findings: 2 errors, 0 warnings, 2 infos');
+    expect(formatLintSummary([warning, info], false)).toBe(
+      '2 findings: 0 errors, 1 warning, 1 info',
+    );
+    expect(formatLintSummary([warning, warning, info, info], true)).toBe(
+      '4 findings: 2 errors, 0 warnings, 2 infos',
+    );
   });
 });

@@ -37,13 +37,21 @@ describe(lintPolicy.name, () => {
   });
 
   it('gives every finding the severity of its code', () => {
-    for (const finding of lintPolicy(sloppy)) expect(finding.severity).toBe(LINT_CODES[finding.code].severity);
+    for (const finding of lintPolicy(sloppy))
+      expect(finding.severity).toBe(LINT_CODES[finding.code].severity);
   });
 });
 
 describe(lintProject.name, () => {
   it('finds only one note in the bundled Orion policies: no core task rule mentions PAUSED specifically', () => {
-    const policies = [CoreFlowPolicy, CoreTaskPolicy, GlobalFlowPolicy, GlobalTaskPolicy, MinimalFlowPolicy, MinimalTaskPolicy];
+    const policies = [
+      CoreFlowPolicy,
+      CoreTaskPolicy,
+      GlobalFlowPolicy,
+      GlobalTaskPolicy,
+      MinimalFlowPolicy,
+      MinimalTaskPolicy,
+    ];
     const findings = lintProject({ policies: policies.map(modelOfPolicyClass) });
     expect(findings.map((finding) => formatFinding(finding))).toEqual([
       'src/policies/core-task-policy.ts:10:14: info PM104 [CoreTaskPolicy]: No rule of CoreTaskPolicy mentions the state PAUSED ' +

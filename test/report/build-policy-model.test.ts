@@ -2,18 +2,27 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PolicyModel } from '../../codegen/model/policy-model.ts';
-import { OrchestrationPolicy, OrchestrationRule, UniversalTransform, type RuleClass } from '../../src/index.ts';
+import {
+  OrchestrationPolicy,
+  OrchestrationRule,
+  UniversalTransform,
+  type RuleClass,
+} from '../../src/index.ts';
 import { buildPolicyModel } from './build-policy-model.ts';
 import { FIXTURES } from './load-report-fixture.ts';
 
 /** Each cell as rule names, whatever order the distinct cells were interned in. */
 function cellNames(policy: PolicyModel): string[][] {
-  return policy.cells.map((distinct) => policy.distinctCells[distinct]!.map((rule) => policy.rules[rule]!.name));
+  return policy.cells.map((distinct) =>
+    policy.distinctCells[distinct]!.map((rule) => policy.rules[rule]!.name),
+  );
 }
 
 describe(buildPolicyModel.name, () => {
   it('reproduces the hand-written cells of the report-mini fixture', () => {
-    const hand = JSON.parse(readFileSync(path.join(FIXTURES, 'report-mini/policy.json'), 'utf8')) as PolicyModel;
+    const hand = JSON.parse(
+      readFileSync(path.join(FIXTURES, 'report-mini/policy.json'), 'utf8'),
+    ) as PolicyModel;
     const built = buildPolicyModel({
       name: hand.name,
       states: hand.states.filter((state): state is string => state !== null),
@@ -65,7 +74,9 @@ describe('the report-core-task fixture', () => {
     const universe = CoreTaskPolicy.universe();
     expect(policy.states).toEqual(universe);
     const expected = universe.flatMap((from) =>
-      universe.map((to) => CoreTaskPolicy.compileTransitionRules(from, to).map((rule) => rule.name)),
+      universe.map((to) =>
+        CoreTaskPolicy.compileTransitionRules(from, to).map((rule) => rule.name),
+      ),
     );
     expect(cellNames(policy)).toEqual(expected);
   });

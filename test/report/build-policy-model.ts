@@ -34,8 +34,10 @@ export function buildPolicyModel(spec: PolicySpec): PolicyModel {
     const known = rules.findIndex((rule) => rule.name === name);
     if (known >= 0) return known;
     const rule = spec.rules.find((candidate) => candidate.name === name);
-    if (rule === undefined) throw new Error(`buildPolicyModel: ${spec.name} lists unknown rule ${name}.`);
-    const members = (set: RuleSpec['from']) => (set === 'any' ? states : states.filter((state) => set.includes(state)));
+    if (rule === undefined)
+      throw new Error(`buildPolicyModel: ${spec.name} lists unknown rule ${name}.`);
+    const members = (set: RuleSpec['from']) =>
+      set === 'any' ? states : states.filter((state) => set.includes(state));
     rules.push({
       name,
       exportName: name,
@@ -52,7 +54,9 @@ export function buildPolicyModel(spec: PolicySpec): PolicyModel {
   const cells: number[] = [];
   for (const from of states) {
     for (const to of states) {
-      const cell = priority.filter((index) => rules[index]!.from.includes(from) && rules[index]!.to.includes(to));
+      const cell = priority.filter(
+        (index) => rules[index]!.from.includes(from) && rules[index]!.to.includes(to),
+      );
       const key = cell.join(',');
       let distinct = interned.get(key);
       if (distinct === undefined) {
@@ -64,8 +68,8 @@ export function buildPolicyModel(spec: PolicySpec): PolicyModel {
     }
   }
   const location = spec.location ?? { file: `src/policies/${kebab}.ts`, line: 10, column: 14 };
-  const sources = [...new Set([location.file, ...rules.map((rule) => rule.location.file)])].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
+  const sources = [...new Set([location.file, ...rules.map((rule) => rule.location.file)])].sort(
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
   return {
     name: spec.name,

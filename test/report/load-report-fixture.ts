@@ -13,7 +13,10 @@ export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The names of the report fixtures, sorted. */
 export function reportFixtureNames(): string[] {
   return readdirSync(FIXTURES)
-    .filter((entry) => entry.startsWith('report-') && existsSync(path.join(FIXTURES, entry, 'expected.md')))
+    .filter(
+      (entry) =>
+        entry.startsWith('report-') && existsSync(path.join(FIXTURES, entry, 'expected.md')),
+    )
     .sort();
 }
 

@@ -9,7 +9,9 @@ import { UniversalTransform, type PolicyClass } from '../../src/index.ts';
 import { buildPolicyModel } from './build-policy-model.ts';
 
 /** The model of `policy`. */
-export function modelOfPolicyClass(policy: PolicyClass & { universe(): readonly (string | null)[] }): PolicyModel {
+export function modelOfPolicyClass(
+  policy: PolicyClass & { universe(): readonly (string | null)[] },
+): PolicyModel {
   const universe = policy.universe();
   const listed = [...new Set(policy.priority())];
   return buildPolicyModel({

@@ -30,12 +30,18 @@ describe(renderPolicyHeatmap.name, () => {
     expect(svg).toContain(
       'role="img" aria-labelledby="pm-heatmap-Hostile_Policy_-title pm-heatmap-Hostile_Policy_-desc"',
     );
-    expect(svg).toContain('<title id="pm-heatmap-Hostile_Policy_-title">Hostile$Policy_: rules per transition</title>');
-    expect(svg).toMatch(/<desc id="pm-heatmap-Hostile_Policy_-desc">Heatmap of policy Hostile\$Policy_ \(src\/odd--dir\/hostile policy\.ts:7:1\): for each of the 100 transitions between its 9 states and null/);
+    expect(svg).toContain(
+      '<title id="pm-heatmap-Hostile_Policy_-title">Hostile$Policy_: rules per transition</title>',
+    );
+    expect(svg).toMatch(
+      /<desc id="pm-heatmap-Hostile_Policy_-desc">Heatmap of policy Hostile\$Policy_ \(src\/odd--dir\/hostile policy\.ts:7:1\): for each of the 100 transitions between its 9 states and null/,
+    );
   });
 
   it('draws one rectangle with its count and a tooltip per cell', () => {
-    const cells = [...svg.matchAll(/<g><title>([^<]*)<\/title><rect [^>]*\/><text [^>]*>(\d+)<\/text><\/g>/g)];
+    const cells = [
+      ...svg.matchAll(/<g><title>([^<]*)<\/title><rect [^>]*\/><text [^>]*>(\d+)<\/text><\/g>/g),
+    ];
     expect(cells).toHaveLength(100);
     expect(cells[0]![1]).toBe('A|B → A|B: 1 (A) Everywhere');
     expect(cells[2]![1]).toBe('A|B → &lt;b&gt;&amp;amp;&lt;/b&gt;: 2 (B) Pipe$Rule, Everywhere');
@@ -55,14 +61,22 @@ describe(renderPolicyHeatmap.name, () => {
   });
 
   it('labels the null state "∅ (null)" in italics, unlike states named null or ∅', () => {
-    expect(svg).toContain('font-style="italic" xml:space="preserve"><title>from null (no state)</title>∅ (null)</text>');
-    expect(svg).toContain('text-anchor="end" xml:space="preserve"><title>from null</title>null</text>');
+    expect(svg).toContain(
+      'font-style="italic" xml:space="preserve"><title>from null (no state)</title>∅ (null)</text>',
+    );
+    expect(svg).toContain(
+      'text-anchor="end" xml:space="preserve"><title>from null</title>null</text>',
+    );
     expect(svg).toContain('text-anchor="end" xml:space="preserve"><title>from ∅</title>∅</text>');
   });
 
   it('shows one legend swatch per count from 0 to the maximum', () => {
     const legend = svg.split('rules per cell</text>')[1]!;
-    expect([...legend.matchAll(/<text [^>]*>(\d+)<\/text>/g)].map((match) => match[1])).toEqual(['0', '1', '2']);
+    expect([...legend.matchAll(/<text [^>]*>(\d+)<\/text>/g)].map((match) => match[1])).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
   });
 
   it('samples the legend when the busiest cell holds more than 12 rules', () => {
@@ -74,9 +88,9 @@ describe(renderPolicyHeatmap.name, () => {
       priority: names,
     });
     const legend = renderPolicyHeatmap(busy).split('rules per cell</text>')[1]!;
-    expect([...legend.matchAll(/<text [^>]*>(\d+)<\/text>/g)].map((match) => Number(match[1]))).toEqual([
-      0, 1, 4, 7, 11, 14, 17, 20, 24, 27, 30,
-    ]);
+    expect(
+      [...legend.matchAll(/<text [^>]*>(\d+)<\/text>/g)].map((match) => Number(match[1])),
+    ).toEqual([0, 1, 4, 7, 11, 14, 17, 20, 24, 27, 30]);
   });
 
   it.each([1, 2, 10, 32, 64])('is well-formed and sensibly sized with %i states', (states) => {
@@ -89,7 +103,12 @@ describe(renderPolicyHeatmap.name, () => {
   });
 
   it('shrinks cells from 44 px to no less than 16 px as states are added', () => {
-    const cellSize = (states: number) => Number(/<rect x="\d+" y="\d+" width="(\d+)"/.exec(renderPolicyHeatmap(sized(states)).split('<g><title>')[1]!)![1]);
+    const cellSize = (states: number) =>
+      Number(
+        /<rect x="\d+" y="\d+" width="(\d+)"/.exec(
+          renderPolicyHeatmap(sized(states)).split('<g><title>')[1]!,
+        )![1],
+      );
     expect([2, 10, 20, 64, 100].map(cellSize)).toEqual([44, 44, 30, 16, 16]);
   });
 

@@ -22,7 +22,10 @@ function tableOf(markdown: string, heading: string): string[] {
 
 /** Splits a GFM table row into cells the way GitHub does: on pipes not escaped by a backslash. */
 function cellsOf(row: string): string[] {
-  return row.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim());
+  return row
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
 }
 
 describe(renderPolicyMarkdown.name, () => {

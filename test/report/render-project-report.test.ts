@@ -5,7 +5,12 @@ import { renderProjectReport } from '../../codegen/report/render-project-report.
 import { policy as core } from '../fixtures/report-core-task/policy.ts';
 import { buildPolicyModel } from './build-policy-model.ts';
 
-const minimal = buildPolicyModel({ name: 'MinimalFlowPolicy', states: ['A'], rules: [], priority: [] });
+const minimal = buildPolicyModel({
+  name: 'MinimalFlowPolicy',
+  states: ['A'],
+  rules: [],
+  priority: [],
+});
 
 describe(renderProjectReport.name, () => {
   const files = renderProjectReport({ policies: [core, minimal] });
@@ -18,7 +23,9 @@ describe(renderProjectReport.name, () => {
       'minimal-flow-policy.md',
       'minimal-flow-policy.svg',
     ]);
-    expect(files[1]!.content).toBe(renderPolicyMarkdown(core, { heatmapFile: 'core-task-policy.svg' }));
+    expect(files[1]!.content).toBe(
+      renderPolicyMarkdown(core, { heatmapFile: 'core-task-policy.svg' }),
+    );
     expect(files[2]!.content).toBe(renderPolicyHeatmap(core));
   });
 
@@ -31,8 +38,15 @@ describe(renderProjectReport.name, () => {
   });
 
   it('names files as the caller asks', () => {
-    const named = renderProjectReport({ policies: [minimal] }, { fileBase: (policy) => `x/${policy.exportName}` });
-    expect(named.map((file) => file.path)).toEqual(['README.md', 'x/MinimalFlowPolicy.md', 'x/MinimalFlowPolicy.svg']);
+    const named = renderProjectReport(
+      { policies: [minimal] },
+      { fileBase: (policy) => `x/${policy.exportName}` },
+    );
+    expect(named.map((file) => file.path)).toEqual([
+      'README.md',
+      'x/MinimalFlowPolicy.md',
+      'x/MinimalFlowPolicy.svg',
+    ]);
   });
 
   it('refuses two policies that would write the same file', () => {

@@ -27,7 +27,10 @@ describe('report fixtures', () => {
   describe.each(reportFixtureNames())('%s', (name) => {
     it('renders the markdown report byte for byte', async () => {
       const policy = await loadReportFixture(name);
-      expectGolden(path.join(FIXTURES, name, 'expected.md'), renderPolicyMarkdown(policy, { heatmapFile: 'expected.svg' }));
+      expectGolden(
+        path.join(FIXTURES, name, 'expected.md'),
+        renderPolicyMarkdown(policy, { heatmapFile: 'expected.svg' }),
+      );
     });
 
     it('renders the heatmap byte for byte', async () => {

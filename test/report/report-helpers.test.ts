@@ -11,7 +11,17 @@ import { xmlText } from '../../codegen/report/xml-text.ts';
 
 describe(cellKey.name, () => {
   it('counts A to Z, then AA, AB, … like spreadsheet columns', () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(cellKey)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(cellKey)).toEqual([
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AB',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+    ]);
   });
 
   it('rejects a negative or fractional index', () => {
@@ -73,7 +83,9 @@ describe(markdownText.name, () => {
 
 describe(xmlText.name, () => {
   it('escapes the five XML specials and makes forbidden characters visible', () => {
-    expect(xmlText(`<a href="x">'&'</a>\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\\u0001');
+    expect(xmlText(`<a href="x">'&'</a>\u0001`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\\u0001',
+    );
   });
 });
 
@@ -84,7 +96,9 @@ describe(plainName.name, () => {
   });
 
   it('quotes names that could be misread in a diff line', () => {
-    expect(['null', '', 'A → B', 'a,b', '[x]', 'k:v', ' pad', 'tab\t', 'q"', 'x\ny'].map(plainName)).toEqual([
+    expect(
+      ['null', '', 'A → B', 'a,b', '[x]', 'k:v', ' pad', 'tab\t', 'q"', 'x\ny'].map(plainName),
+    ).toEqual([
       '"null"',
       '""',
       '"A → B"',
@@ -106,7 +120,11 @@ describe(plainName.name, () => {
 
 describe(reportFileBase.name, () => {
   it('converts class names to kebab case', () => {
-    expect(['CoreTaskPolicy', 'HTTPRetryPolicy', 'Hostile$Policy_', 'ÉtatPolicy', 'Policy2Go', '$'].map(reportFileBase)).toEqual([
+    expect(
+      ['CoreTaskPolicy', 'HTTPRetryPolicy', 'Hostile$Policy_', 'ÉtatPolicy', 'Policy2Go', '$'].map(
+        reportFileBase,
+      ),
+    ).toEqual([
       'core-task-policy',
       'http-retry-policy',
       'hostile-policy',
@@ -130,7 +148,8 @@ describe(heatmapFill.name, () => {
   });
 
   it('darkens monotonically with the count', () => {
-    const luminance = (hex: string) => [1, 3, 5].reduce((sum, at) => sum + Number.parseInt(hex.slice(at, at + 2), 16), 0);
+    const luminance = (hex: string) =>
+      [1, 3, 5].reduce((sum, at) => sum + Number.parseInt(hex.slice(at, at + 2), 16), 0);
     const fills = Array.from({ length: 20 }, (_, index) => heatmapFill(index + 1, 20));
     for (let index = 1; index < fills.length; index += 1) {
       expect(luminance(fills[index]!)).toBeLessThan(luminance(fills[index - 1]!));

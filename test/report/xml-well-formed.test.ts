@@ -25,7 +25,11 @@ describe(xmlWellFormednessError.name, () => {
     ['two root elements', '<a/><b/>', 'content after the root element'],
     ['-- inside a comment', '<a><!-- a -- b --></a>', '-- inside a comment'],
     [']]> in character data', '<a>]]></a>', ']]> in character data'],
-    ['a declaration not at the start', ' <?xml version="1.0"?><a/>', 'XML declaration not at the start'],
+    [
+      'a declaration not at the start',
+      ' <?xml version="1.0"?><a/>',
+      'XML declaration not at the start',
+    ],
   ])('rejects %s', (_, text, problem) => {
     expect(xmlWellFormednessError(text)).toContain(problem);
   });

@@ -6,7 +6,8 @@
  * CDATA sections and processing instructions. Returns the first problem, or `null`.
  */
 
-const NAME_START = /[A-Za-z_:\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]/;
+const NAME_START =
+  /[A-Za-z_:\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]/;
 const NAME_CHAR = /[-.0-9\u00b7\u0300-\u036f\u203f-\u2040]/;
 const PREDEFINED = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
 
@@ -52,14 +53,20 @@ class Parser {
         i += 1;
         continue;
       }
-      if (!isXmlChar(unit)) this.#fail(`character U+${unit.toString(16).padStart(4, '0')} is not allowed at ${i}`);
+      if (!isXmlChar(unit))
+        this.#fail(`character U+${unit.toString(16).padStart(4, '0')} is not allowed at ${i}`);
     }
   }
 
   #declaration(): void {
     const end = this.#text.indexOf('?>');
     const declaration = this.#text.slice(0, end + 2);
-    if (end < 0 || !/^<\?xml version="1\.[0-9]+"( encoding="[A-Za-z][A-Za-z0-9._-]*")?( standalone="(yes|no)")? ?\?>$/.test(declaration)) {
+    if (
+      end < 0 ||
+      !/^<\?xml version="1\.[0-9]+"( encoding="[A-Za-z][A-Za-z0-9._-]*")?( standalone="(yes|no)")? ?\?>$/.test(
+        declaration,
+      )
+    ) {
       this.#fail('malformed XML declaration');
     }
     this.#at = end + 2;
@@ -144,10 +151,18 @@ class Parser {
   }
 
   #reference(): void {
-    const match = /^&(?:([A-Za-z_][A-Za-z0-9._-]*)|#([0-9]+)|#x([0-9a-fA-F]+));/.exec(this.#text.slice(this.#at, this.#at + 40));
+    const match = /^&(?:([A-Za-z_][A-Za-z0-9._-]*)|#([0-9]+)|#x([0-9a-fA-F]+));/.exec(
+      this.#text.slice(this.#at, this.#at + 40),
+    );
     if (match === null) this.#fail('& that does not start a reference');
-    if (match[1] !== undefined && !PREDEFINED.has(match[1])) this.#fail(`undeclared entity &${match[1]};`);
-    const code = match[2] !== undefined ? Number.parseInt(match[2], 10) : match[3] !== undefined ? Number.parseInt(match[3], 16) : 0x20;
+    if (match[1] !== undefined && !PREDEFINED.has(match[1]))
+      this.#fail(`undeclared entity &${match[1]};`);
+    const code =
+      match[2] !== undefined
+        ? Number.parseInt(match[2], 10)
+        : match[3] !== undefined
+          ? Number.parseInt(match[3], 16)
+          : 0x20;
     if (!isXmlChar(code)) this.#fail(`character reference to a disallowed character`);
     this.#at += match[0].length;
   }
@@ -155,7 +170,8 @@ class Parser {
   #comment(): void {
     const end = this.#text.indexOf('-->', this.#at + 4);
     if (end < 0) this.#fail('unterminated comment');
-    if (this.#text.slice(this.#at + 4, end).includes('--') || this.#text[end - 1] === '-') this.#fail('-- inside a comment');
+    if (this.#text.slice(this.#at + 4, end).includes('--') || this.#text[end - 1] === '-')
+      this.#fail('-- inside a comment');
     this.#at = end + 3;
   }
 
@@ -178,7 +194,11 @@ class Parser {
     const start = this.#at;
     if (!NAME_START.test(this.#text[this.#at] ?? '')) this.#fail('expected a name');
     this.#at += 1;
-    while (NAME_START.test(this.#text[this.#at] ?? '') || NAME_CHAR.test(this.#text[this.#at] ?? '')) this.#at += 1;
+    while (
+      NAME_START.test(this.#text[this.#at] ?? '') ||
+      NAME_CHAR.test(this.#text[this.#at] ?? '')
+    )
+      this.#at += 1;
     return this.#text.slice(start, this.#at);
   }
 

@@ -1,8 +1,8 @@
 /**
  * Reports over the compiler's model: per policy a markdown report and an SVG heatmap
- * of its transition matrix, a project index, and (re-exported from `../diff/`) per-cell
- * diffs between two versions. All pure: they return text; the CLI decides where it
- * goes. Everything public is listed here by name.
+ * of its transition matrix, and a project index (per-cell diffs live in `../diff/`).
+ * All pure: they return text; the CLI decides where it goes. Everything public is
+ * listed here by name.
  */
 export { formatLocation } from './format-location.ts';
 export { EMPTY_FILL, heatmapFill, heatmapInk } from './heatmap-palette.ts';
@@ -21,27 +21,3 @@ export { reportFileBase } from './report-file-base.ts';
 export { commentText, isGeneratedReport, REPORT_MARK, reportBanner } from './report-mark.ts';
 export { ruleCoverage, type CellRegion, type RuleCoverage } from './rule-coverage.ts';
 export { NULL_STATE_LABEL, stateLabel } from './state-label.ts';
-export {
-  asCellTable,
-  cellTableOf,
-  describeCellDiff,
-  diffPolicyCells,
-  diffProjectCells,
-  formatCellChange,
-  formatCellChanges,
-  formatCellDiff,
-  formatProjectCellDiff,
-  hasCellChanges,
-  hasProjectCellChanges,
-  renderCellDiffMarkdown,
-  type CellChange,
-  type CellDiffFormatOptions,
-  type CellDiffMarkdownOptions,
-  type CellSource,
-  type CellTable,
-  type CellTableCell,
-  type InternedCellTable,
-  type PolicyCellDiff,
-  type PolicySet,
-  type ProjectCellDiff,
-} from '../diff/index.ts';

@@ -12,6 +12,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { seededRandom, type RandomSource } from '../../../src/index.ts';
+import { benchConfigSource } from './bench-config-source.ts';
 
 export const LARGE_PROJECT = {
   states: 64,
@@ -121,19 +122,11 @@ export function writeLargeProject(root: string, dir: string): LargeProject {
   const config = join(dir, 'policy-matrix.config.ts');
   writeFileSync(
     config,
-    [
-      '// Written by scripts/bench/codegen/large-project.ts: config of the synthetic project.',
-      `import { defineConfig } from '${toRoot}/codegen/config/define-config.ts';`,
-      '',
-      'export default defineConfig({',
-      `  modules: [${modules.map((m) => `'${m}'`).join(', ')}],`,
-      "  outDir: 'generated',",
-      `  runtime: '${toRoot}/src/index.ts',`,
-      "  importExtension: '.ts',",
-      "  regenerateCommand: 'npm run bench',",
-      '});',
-      '',
-    ].join('\n'),
+    benchConfigSource(
+      'scripts/bench/codegen/large-project.ts: config of the synthetic project',
+      toRoot,
+      modules,
+    ),
   );
   return { dir, config, outDir: join(dir, 'generated') };
 }

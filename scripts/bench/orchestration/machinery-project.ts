@@ -14,6 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PolicyShape } from './policy-shape.ts';
+import { benchConfigSource } from '../codegen/bench-config-source.ts';
 
 export interface MachineryProject {
   /** The project folder. */
@@ -48,19 +49,11 @@ export function writeMachineryProject(
   writeFileSync(module, machinerySource(toRoot, core, global));
   writeFileSync(
     config,
-    [
-      '// Written by scripts/bench/orchestration/machinery-project.ts on every bench run.',
-      `import { defineConfig } from '${toRoot}/codegen/config/define-config.ts';`,
-      '',
-      'export default defineConfig({',
-      "  modules: ['./machinery-policies.ts'],",
-      "  outDir: 'generated',",
-      `  runtime: '${toRoot}/src/index.ts',`,
-      "  importExtension: '.ts',",
-      "  regenerateCommand: 'npm run bench',",
-      '});',
-      '',
-    ].join('\n'),
+    benchConfigSource(
+      'scripts/bench/orchestration/machinery-project.ts on every bench run',
+      toRoot,
+      ['./machinery-policies.ts'],
+    ),
   );
   return { dir, config, module, outDir };
 }

@@ -15,7 +15,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChildRequest, ResponseTo } from './child-request.ts';
 
-const CHILD_MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child-main.ts');
+// This module runs from its TypeScript source (in this repository) or compiled (in the
+// package); the child's entry point is its sibling with the same extension.
+const HERE = fileURLToPath(import.meta.url);
+const CHILD_MAIN = path.join(path.dirname(HERE), `child-main${path.extname(HERE)}`);
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** How long a child may take before it is killed and reported (policy code that hangs). */

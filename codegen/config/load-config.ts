@@ -42,7 +42,7 @@ export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedCon
     const message =
       options.config === undefined
         ? `No ${CONFIG_FILE_NAME} in ${cwd === process.cwd() ? 'the current folder' : 'the project folder'}. Create one: ` +
-          "import { defineConfig } from 'policy-matrix/codegen'; export default defineConfig({ modules: ['src/policies.ts'] });" +
+          "import { defineConfig } from '@policy-matrix/codegen'; export default defineConfig({ modules: ['src/policies.ts'] });" +
           ' or name another file with --config <file>.'
         : `Config file ${file} does not exist; pass an existing file to --config.`;
     return { config: undefined, problems: [{ file, line: 1, column: 1, message }] };

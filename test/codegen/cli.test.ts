@@ -1,16 +1,14 @@
 /**
  * The CLI (`policy-matrix <command>`), run in-process on a copy of the golden-basic
- * fixture with captured output, plus the installed launcher (bin/policy-matrix.js) run
- * as a real process.
+ * fixture with captured output. The installed command (the codegen package's bin, which
+ * runs the compiled CLI) is tested from a packed tarball in test/package/.
  */
-import { execFile } from 'node:child_process';
 import { unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../codegen/cli/run-cli.ts';
 import { dump, type DumpContract } from '../../codegen/index.ts';
-import { copyFixture, REPO_ROOT, removeProject } from './support/fixture-project.ts';
+import { copyFixture, removeProject } from './support/fixture-project.ts';
 import { goldenBasicLint } from './support/golden-basic-lint.ts';
 import { runCliIn, type CliRun } from './support/run-cli-in-process.ts';
 
@@ -110,28 +108,5 @@ describe(runCli.name, () => {
       'explain takes a policy and two states: explain <Policy> <from> <to> (null names no state).',
     );
     expect((await cli('check', '--force')).err.split('\n')[0]).toBe('Unknown option --force.');
-  });
-});
-
-describe('bin/policy-matrix.js', () => {
-  it('runs the CLI through tsx from any folder, with --config and its exit code', async () => {
-    unlinkSync(path.join(dir, 'generated/index.ts'));
-    const failure = await promisify(execFile)(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'bin/policy-matrix.js'),
-        'check',
-        '--config',
-        path.join(dir, 'policy-matrix.config.ts'),
-      ],
-      { cwd: path.join(REPO_ROOT, 'test') },
-    ).then(
-      () => undefined,
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toBe(
-      `missing: generated/index.ts\ncheck: 1 of 4 files out of date; run \`npm run generate\`.\n${LINT}`,
-    );
   });
 });

@@ -20,7 +20,7 @@ describe('problems', () => {
   it('reports a missing config and how to create one', async () => {
     expect(await problemsOf('broken-no-config')).toBe(
       [
-        "policy-matrix.config.ts:1:1: No policy-matrix.config.ts in the project folder. Create one: import { defineConfig } from 'policy-matrix/codegen'; export default defineConfig({ modules: ['src/policies.ts'] }); or name another file with --config <file>.",
+        "policy-matrix.config.ts:1:1: No policy-matrix.config.ts in the project folder. Create one: import { defineConfig } from '@policy-matrix/codegen'; export default defineConfig({ modules: ['src/policies.ts'] }); or name another file with --config <file>.",
         '1 problem found.',
       ].join('\n'),
     );

@@ -1,0 +1,224 @@
+/**
+ * The published packages, used as a new user would: both tarballs are packed (which
+ * builds them), checked with publint and arethetypeswrong, and installed into fresh
+ * projects outside this repository that write their own policies with a custom state
+ * set and run `npx policy-matrix generate`. Then:
+ *
+ * - tsc + node: plain `tsc` (strict, NodeNext, no `.ts` specifiers, no skipLibCheck,
+ *   no @types/node) builds the project and plain `node` runs it;
+ * - bundler: esbuild bundles it for Node, with no compiler code inside;
+ * - tsx: a second project runs its policies straight from TypeScript;
+ * - a misspelt state name is a type error that names the misspelling;
+ * - `npm install --omit=dev` leaves no compiler, formatter or loader installed, and the
+ *   built program still runs.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  configModule,
+  DOCUMENT_POLICIES,
+  DOCUMENT_PROGRAM_OUTPUT,
+  documentProgram,
+  misspeltStateProgram,
+  NODE_NEXT_TSCONFIG,
+} from './support/consumer-sources.ts';
+import {
+  lockedVersion,
+  newProject,
+  npmInstall,
+  packTarballs,
+  removeFolder,
+  REPO_ROOT,
+  run,
+  runOk,
+  writeFiles,
+  type Tarballs,
+} from './support/consumer-project.ts';
+
+const DEV_TOOLS = ['typescript', 'ts-morph', 'prettier', 'tsx', 'chokidar', 'esbuild'];
+
+let tarballs: Tarballs;
+const folders: string[] = [];
+
+beforeAll(async () => {
+  tarballs = await packTarballs();
+  folders.push(tarballs.dir);
+}, 240_000);
+
+afterAll(() => folders.forEach(removeFolder));
+
+describe('the packed tarballs', () => {
+  it('ship compiled JavaScript, declarations, declaration maps and sources, and no tests', async () => {
+    const files = async (tarball: string): Promise<string[]> =>
+      (await runOk('tar', ['-tzf', tarball], tarballs.dir)).stdout
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => line.replace(/^package\//, ''));
+    const runtime = await files(tarballs.runtime);
+    expect(runtime).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'index.ts',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/index.d.ts.map',
+        'dist/orion/index.js',
+        'dist/orion/index.d.ts',
+      ]),
+    );
+    const codegen = await files(tarballs.codegen);
+    expect(codegen).toEqual(
+      expect.arrayContaining(['bin/policy-matrix.js', 'dist/cli/main.js', 'dist/index.d.ts']),
+    );
+    for (const name of [...runtime, ...codegen]) {
+      expect(name).not.toMatch(/(^|\/)(test|tests|fixtures|bench|bench-results|scripts)\//);
+      expect(name).not.toMatch(/\.test\.ts$/);
+    }
+  });
+
+  it('satisfy publint and arethetypeswrong (ESM-only profile)', async () => {
+    for (const folder of ['src', 'codegen']) {
+      const lint = await run('npx', ['publint', '--strict', folder], REPO_ROOT, process.env);
+      expect(lint.stdout + lint.stderr, `publint ${folder}`).toContain('All good!');
+      expect(lint.code).toBe(0);
+    }
+    for (const tarball of [tarballs.runtime, tarballs.codegen]) {
+      const attw = await run(
+        'npx',
+        ['attw', tarball, '--profile', 'esm-only', '--format', 'ascii'],
+        REPO_ROOT,
+        process.env,
+      );
+      expect(attw.code, `attw ${path.basename(tarball)}\n${attw.stdout}${attw.stderr}`).toBe(0);
+    }
+  }, 120_000);
+});
+
+describe('a tsc + node project', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = newProject('tsc-node', {
+      'package.json': `${JSON.stringify(
+        {
+          name: 'document-service',
+          private: true,
+          type: 'module',
+          dependencies: { 'policy-matrix': `file:${tarballs.runtime}` },
+          devDependencies: {
+            '@policy-matrix/codegen': `file:${tarballs.codegen}`,
+            typescript: lockedVersion('typescript'),
+            esbuild: lockedVersion('esbuild'),
+          },
+        },
+        null,
+        2,
+      )}\n`,
+      'tsconfig.json': NODE_NEXT_TSCONFIG,
+      'policy-matrix.config.ts': configModule('.js'),
+      'src/policies.ts': DOCUMENT_POLICIES,
+      'src/main.ts': documentProgram('../generated/index.js'),
+    });
+    folders.push(dir);
+    await npmInstall(dir);
+  }, 240_000);
+
+  it('generates the matrices with npx policy-matrix generate', async () => {
+    const generated = await runOk('npx', ['policy-matrix', 'generate'], dir);
+    expect(generated.stdout).toContain('DocumentPolicy  4 states  2 rules');
+    expect(generated.stdout).toContain('1 policy, 2 rules');
+    expect(existsSync(path.join(dir, 'generated/document-policy.ts'))).toBe(true);
+    expect((await run('npx', ['policy-matrix', 'check'], dir)).code).toBe(0);
+  }, 120_000);
+
+  it('runs the installed command from any folder, with --config and its exit code', async () => {
+    const index = path.join(dir, 'generated/index.ts');
+    const kept = readFileSync(index, 'utf8');
+    removeFolder(index);
+    const elsewhere = path.join(dir, 'src');
+    const stale = await run(
+      path.join(dir, 'node_modules/.bin/policy-matrix'),
+      ['check', '--config', path.join(dir, 'policy-matrix.config.ts')],
+      elsewhere,
+    );
+    expect(stale).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'missing: generated/index.ts\ncheck: 1 of 2 files out of date; run `npx policy-matrix generate`.\n',
+    });
+    writeFiles(dir, { 'generated/index.ts': kept });
+  }, 120_000);
+
+  it('builds with plain tsc and runs with plain node', async () => {
+    const built = await run('npx', ['tsc', '-p', '.'], dir);
+    expect(built.stdout + built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    const ran = await runOk('node', ['dist/src/main.js'], dir);
+    expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+  }, 120_000);
+
+  it('bundles with esbuild for Node, with no compiler code in the bundle', async () => {
+    await runOk(
+      'npx',
+      ['esbuild', 'src/main.ts', '--bundle', '--platform=node', '--format=esm', '--outfile=bundle/main.mjs'],
+      dir,
+    );
+    const bundle = readFileSync(path.join(dir, 'bundle/main.mjs'), 'utf8');
+    for (const marker of ['ts-morph', 'prettier', 'typescript', 'chokidar', 'tsx/esm'])
+      expect(bundle).not.toContain(marker);
+    const size = statSync(path.join(dir, 'bundle/main.mjs')).size;
+    expect(size).toBeLessThan(200_000);
+    const ran = await runOk('node', ['bundle/main.mjs'], dir);
+    expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+  }, 120_000);
+
+  it('rejects a misspelt state name at compile time, naming the misspelling', async () => {
+    writeFiles(dir, { 'src/misspelt.ts': misspeltStateProgram('../generated/index.js') });
+    const built = await run('npx', ['tsc', '-p', '.', '--noEmit'], dir);
+    expect(built.code).not.toBe(0);
+    expect(built.stdout).toMatch(/src\/misspelt\.ts\(3,\d+\): error TS\d+: .*"drafts"/);
+    removeFolder(path.join(dir, 'src/misspelt.ts'));
+  }, 120_000);
+
+  it('installs no compiler, formatter or loader with npm install --omit=dev, and still runs', async () => {
+    await npmInstall(dir, '--omit=dev');
+    for (const name of DEV_TOOLS)
+      expect(existsSync(path.join(dir, 'node_modules', name)), name).toBe(false);
+    expect(existsSync(path.join(dir, 'node_modules/@policy-matrix/codegen'))).toBe(false);
+    const ran = await runOk('node', ['dist/src/main.js'], dir);
+    expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+  }, 240_000);
+});
+
+describe('a tsx project', () => {
+  it('generates with .ts specifiers and runs its policies straight from TypeScript', async () => {
+    const dir = newProject('tsx', {
+      'package.json': `${JSON.stringify(
+        {
+          name: 'document-worker',
+          private: true,
+          type: 'module',
+          dependencies: { 'policy-matrix': `file:${tarballs.runtime}` },
+          devDependencies: {
+            '@policy-matrix/codegen': `file:${tarballs.codegen}`,
+            tsx: lockedVersion('tsx'),
+          },
+        },
+        null,
+        2,
+      )}\n`,
+      'policy-matrix.config.ts': configModule('.ts'),
+      'src/policies.ts': DOCUMENT_POLICIES,
+      'src/main.ts': documentProgram('../generated/index.ts'),
+    });
+    folders.push(dir);
+    await npmInstall(dir);
+    await runOk('npx', ['policy-matrix', 'generate'], dir);
+    expect(readFileSync(path.join(dir, 'generated/index.ts'), 'utf8')).toContain(
+      "from './document-policy.ts'",
+    );
+    const ran = await runOk('npx', ['tsx', 'src/main.ts'], dir);
+    expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+  }, 240_000);
+});

@@ -1,0 +1,113 @@
+/**
+ * The files of the fresh consumer projects that the package test creates: what a user
+ * of the two published packages writes by hand (policies with a custom state set, a
+ * config, a program that uses the generated matrix), per project flavour.
+ */
+
+/** A document workflow with its own state set, written as a user would. */
+export const DOCUMENT_POLICIES = `import { OrchestrationPolicy, OrchestrationRule, type State } from 'policy-matrix';
+
+export const DOCUMENT_STATES = ['draft', 'review', 'published', 'archived'];
+
+/** Nothing is published without review: a draft sent straight to published is rejected. */
+export class RequireReview extends OrchestrationRule {
+  static override FROM_STATES = new Set(['draft']);
+  static override TO_STATES = new Set(['published']);
+  override async beforeTransition(_initial: State | null, _proposed: State | null) {
+    this.abortTransition('a draft must be reviewed before it is published');
+  }
+}
+
+/** Archiving is final. */
+export class ArchiveIsFinal extends OrchestrationRule {
+  static override FROM_STATES = new Set(['archived']);
+  static override TO_STATES = new Set(DOCUMENT_STATES);
+  override async beforeTransition(_initial: State | null, _proposed: State | null) {
+    this.abortTransition('an archived document never changes again');
+  }
+}
+
+export class DocumentPolicy extends OrchestrationPolicy {
+  static override STATES = DOCUMENT_STATES;
+  static override priority() {
+    return [ArchiveIsFinal, RequireReview];
+  }
+}
+`;
+
+/**
+ * The program: indexes the matrix with the typed codes, looks rules up by name, and
+ * runs one whole orchestration. Prints one line per fact, which the test compares.
+ */
+export function documentProgram(generatedIndex: string): string {
+  return `import { createState, OrchestrationContext, orchestratePolicy } from 'policy-matrix';
+import { DocumentPolicyCodes, DocumentPolicyMatrix, type DocumentPolicyState } from '${generatedIndex}';
+
+const names = (rules: readonly { name: string }[]) => rules.map((rule) => rule.name).join(',') || '-';
+const from: DocumentPolicyState = 'draft';
+console.log('draft→published', names(DocumentPolicyMatrix.rules(from, 'published')));
+console.log('archived→draft', names(DocumentPolicyMatrix.at(DocumentPolicyCodes.archived, DocumentPolicyCodes.draft)));
+console.log('review→published', names(DocumentPolicyMatrix.rules('review', 'published')));
+
+const context = new OrchestrationContext({
+  run: { id: 'doc-1' },
+  initialState: createState('draft'),
+  proposedState: createState('published'),
+});
+const result = await orchestratePolicy({ context, policy: DocumentPolicyMatrix, commit: (state) => state });
+console.log('orchestrate', result.status, result.state?.type);
+try {
+  DocumentPolicyMatrix.rules('drafts' as DocumentPolicyState, null);
+} catch (error) {
+  console.log(error instanceof TypeError ? 'TypeError' : 'other', (error as Error).message.split(':')[0]);
+}
+`;
+}
+
+/** What the program prints, whichever way it was built and run. */
+export const DOCUMENT_PROGRAM_OUTPUT = [
+  'draft→published RequireReview',
+  'archived→draft ArchiveIsFinal',
+  'review→published -',
+  'orchestrate ABORT draft',
+  'TypeError Unknown state "drafts" for policy DocumentPolicy',
+  '',
+].join('\n');
+
+/** A file with a misspelt state: it must not type-check, and the error names the typo. */
+export function misspeltStateProgram(generatedIndex: string): string {
+  return `import { DocumentPolicyMatrix } from '${generatedIndex}';
+
+export const rules = DocumentPolicyMatrix.rules('drafts', 'published');
+`;
+}
+
+/** The config: generated code imports the runtime by package name. */
+export function configModule(importExtension: '.js' | '.ts'): string {
+  return `import { defineConfig } from '@policy-matrix/codegen';
+
+export default defineConfig({
+  modules: ['./src/policies.ts'],
+  outDir: 'generated',
+  importExtension: '${importExtension}',
+});
+`;
+}
+
+/** Plain tsc for Node: strict, NodeNext, no .ts specifiers, no skipLibCheck, no @types/node. */
+export const NODE_NEXT_TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      types: [],
+      rootDir: '.',
+      outDir: 'dist',
+    },
+    include: ['src', 'generated'],
+  },
+  null,
+  2,
+)}\n`;

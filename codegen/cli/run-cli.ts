@@ -1,14 +1,12 @@
-/** The CLI: dispatches a command line to its command and returns the exit code (2 for usage errors). */
-import { checkCommand } from './check-command.ts';
+/**
+ * The CLI: dispatches a command line to its command and returns the exit code (2 for
+ * usage errors). Each command's module is loaded only when that command runs, so that
+ * a command loads nothing it does not use (the start-up of a CLI run is mostly module
+ * loading: ts-morph's TypeScript compiler, prettier, tsx).
+ */
 import type { CliIo } from './cli-io.ts';
-import { dumpCommand } from './dump-command.ts';
-import { explainCommand } from './explain-command.ts';
-import { generateCommand } from './generate-command.ts';
-import { lintCommand } from './lint-command.ts';
 import { parseArguments } from './parse-arguments.ts';
-import { reportCommand } from './report-command.ts';
 import { USAGE } from './usage.ts';
-import { watchCommand } from './watch-command.ts';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArguments(argv);
@@ -22,18 +20,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(USAGE);
       return 0;
     case 'generate':
-      return generateCommand(io, { config, strict, diffMarkdown });
+      return (await import('./generate-command.ts')).generateCommand(io, {
+        config,
+        strict,
+        diffMarkdown,
+      });
     case 'check':
-      return checkCommand(io, { config, strict, diffMarkdown });
+      return (await import('./check-command.ts')).checkCommand(io, {
+        config,
+        strict,
+        diffMarkdown,
+      });
     case 'watch':
-      return watchCommand(io, config);
+      return (await import('./watch-command.ts')).watchCommand(io, config);
     case 'explain':
-      return explainCommand(io, config, parsed.positionals);
+      return (await import('./explain-command.ts')).explainCommand(io, config, parsed.positionals);
     case 'dump':
-      return dumpCommand(io, config, parsed.dynamic);
+      return (await import('./dump-command.ts')).dumpCommand(io, config, parsed.dynamic);
     case 'report':
-      return reportCommand(io, config, parsed.out);
+      return (await import('./report-command.ts')).reportCommand(io, config, parsed.out);
     case 'lint':
-      return lintCommand(io, config, strict);
+      return (await import('./lint-command.ts')).lintCommand(io, config, strict);
   }
 }

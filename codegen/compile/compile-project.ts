@@ -6,13 +6,23 @@
  */
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { emitOutput } from '../emit/emit-output.ts';
 import type { EmittedFile } from '../emit/emitted-file.ts';
 import { buildProjectModel } from '../model/build-project-model.ts';
 import type { ProjectModel } from '../model/policy-model.ts';
 import type { Problem } from '../problem/problem.ts';
-import { readProject, type ReadOptions } from '../read/read-project.ts';
+import type { ReadOptions } from '../read/read-project.ts';
 import type { ReadResult } from '../read/read-result.ts';
+
+// The read step (ts-morph, a whole TypeScript compiler) and the emit step (prettier)
+// are the heaviest modules to load. They are imported on first use, and that first
+// use starts loading them before the config is loaded: the config's TypeScript is
+// compiled by tsx off the main thread, which then has time to compile them.
+let readStep: Promise<typeof import('../read/read-project.ts')> | undefined;
+let emitStep: Promise<typeof import('../emit/emit-output.ts')> | undefined;
+const loadReadStep = (): Promise<typeof import('../read/read-project.ts')> =>
+  (readStep ??= import('../read/read-project.ts'));
+const loadEmitStep = (): Promise<typeof import('../emit/emit-output.ts')> =>
+  (emitStep ??= import('../emit/emit-output.ts'));
 
 export interface CompiledProject {
   /** Undefined when the config itself has problems. */
@@ -28,6 +38,9 @@ export interface CompiledProject {
 export async function compileProject(
   options: ConfigOptions & ReadOptions = {},
 ): Promise<CompiledProject> {
+  // Loaded now, used below; a failure to load surfaces where they are awaited.
+  void loadReadStep().catch(() => undefined);
+  void loadEmitStep().catch(() => undefined);
   const loaded = await loadConfig(options);
   if (loaded.config === undefined) {
     return {
@@ -46,11 +59,14 @@ export async function compileWithConfig(
   config: ResolvedConfig,
   options: ReadOptions & { emitCache?: Map<string, string>; emit?: boolean } = {},
 ): Promise<CompiledProject> {
+  const { readProject } = await loadReadStep();
+  void loadEmitStep().catch(() => undefined);
   const read = await readProject(config, options);
   if (read.problems.length > 0)
     return { config, read, model: undefined, files: [], problems: read.problems };
   const model = buildProjectModel(read);
   if (options.emit === false) return { config, read, model, files: [], problems: [] };
+  const { emitOutput } = await loadEmitStep();
   const emitted = await emitOutput(model, config, options.emitCache);
   return { config, read, model, files: emitted.files, problems: emitted.problems };
 }

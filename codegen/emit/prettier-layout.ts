@@ -42,3 +42,40 @@ export function prettierString(value: string): string {
   }
   return out + quote;
 }
+
+/**
+ * `<head> a | b;` (head ending in `=`) on one line when it fits in the print width, else
+ * one member per line after a leading `|`, or a lone member on the next line: how
+ * prettier prints a type alias of a union of string literals. No members is `never`.
+ */
+export function unionTypeDeclaration(head: string, members: readonly string[]): string {
+  if (members.length === 0) return `${head} never;`;
+  const oneLine = `${head} ${members.join(' | ')};`;
+  if (oneLine.length <= GENERATED_FORMAT.printWidth) return oneLine;
+  if (members.length === 1) return `${head}\n  ${members[0]};`;
+  return `${head}\n${members.map((member) => `  | ${member}`).join('\n')};`;
+}
+
+/**
+ * `<head>Object.freeze({ … });` with one `key: value` per line (keys from
+ * `prettierPropertyKey`): prettier keeps an object literal expanded when its first
+ * property starts on a new line (`objectWrap: 'preserve'`). No entries is `{}`.
+ */
+export function frozenObjectDeclaration(
+  head: string,
+  entries: readonly (readonly [key: string, value: string])[],
+): string {
+  if (entries.length === 0) return `${head}Object.freeze({});`;
+  return `${head}Object.freeze({\n${entries.map(([key, value]) => `  ${key}: ${value},\n`).join('')}});`;
+}
+
+/**
+ * An object literal key for the property named `name`, as prettier prints it
+ * (`quoteProps: 'as-needed'`): ASCII identifier names (reserved words included) bare,
+ * anything else a `prettierString`. `__proto__` is written as a computed key, the only
+ * spelling that defines an own property of that name instead of setting the prototype.
+ */
+export function prettierPropertyKey(name: string): string {
+  if (name === '__proto__') return `[${prettierString(name)}]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : prettierString(name);
+}

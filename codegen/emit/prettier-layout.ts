@@ -45,14 +45,18 @@ export function prettierString(value: string): string {
 
 /**
  * `<head> a | b;` (head ending in `=`) on one line when it fits in the print width, else
- * one member per line after a leading `|`, or a lone member on the next line: how
- * prettier prints a type alias of a union of string literals. No members is `never`.
+ * the union on the next line, indented, when it fits there (or is a lone member), else
+ * one member per line after a leading `|`: how prettier prints a type alias of a union
+ * of string literals. No members is `never`.
  */
 export function unionTypeDeclaration(head: string, members: readonly string[]): string {
   if (members.length === 0) return `${head} never;`;
-  const oneLine = `${head} ${members.join(' | ')};`;
-  if (oneLine.length <= GENERATED_FORMAT.printWidth) return oneLine;
-  if (members.length === 1) return `${head}\n  ${members[0]};`;
+  const union = members.join(' | ');
+  if (`${head} ${union};`.length <= GENERATED_FORMAT.printWidth) return `${head} ${union};`;
+  const nextLine = `  ${union};`;
+  if (members.length === 1 || nextLine.length <= GENERATED_FORMAT.printWidth) {
+    return `${head}\n${nextLine}`;
+  }
   return `${head}\n${members.map((member) => `  | ${member}`).join('\n')};`;
 }
 

@@ -55,8 +55,9 @@ export function verifyCompiled(
 
 /**
  * Every failure of a policy's exported codes, given the generated exports (by name):
- * `<Policy>Codes` must be frozen, with exactly the state types as own keys, in code
- * order, each mapped to `code(state)`; `<Policy>NullCode` must be `code(null)`.
+ * `<Policy>Codes` must be a frozen plain object with exactly the state types as own keys
+ * (compared as sets: integer-like keys enumerate first), each mapped to `code(state)`;
+ * `<Policy>NullCode` must be `code(null)`.
  */
 export function verifyCodes(compiled: CompiledPolicy, exports: Record<string, unknown>): string[] {
   const name = compiled.name;
@@ -66,7 +67,8 @@ export function verifyCodes(compiled: CompiledPolicy, exports: Record<string, un
   const failures: string[] = [];
   const states = compiled.states.filter((state) => state !== null);
   const keys = Reflect.ownKeys(codes);
-  if (JSON.stringify(keys) !== JSON.stringify(states)) {
+  const sorted = (list: readonly unknown[]): string => JSON.stringify(list.map(String).sort());
+  if (keys.some((key) => typeof key !== 'string') || sorted(keys) !== sorted(states)) {
     failures.push(`${name}Codes has the keys ${JSON.stringify(keys)}, not the states`);
   }
   for (const state of states) {

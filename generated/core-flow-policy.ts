@@ -19,9 +19,24 @@ import {
 const policyName = 'CoreFlowPolicy';
 
 /**
+ * CoreFlowPolicy's state types: `CoreFlowPolicyMatrix.code` and `CoreFlowPolicyMatrix.rules` take
+ * one of these (or `null`), so a misspelt state is a compile error.
+ */
+export type CoreFlowPolicyState =
+  | 'SCHEDULED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'CRASHED'
+  | 'PAUSED'
+  | 'CANCELLING';
+
+/**
  * The universe in code order: the policy's 9 state types, then `null`.
  */
-const states: readonly (string | null)[] = Object.freeze([
+const states: readonly (CoreFlowPolicyState | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
   'RUNNING',
@@ -137,15 +152,34 @@ function code(state: string | null): number {
 
 /**
  * CoreFlowPolicy's transition matrix: `CoreFlowPolicyMatrix.rules(from, to)`, or
- * `CoreFlowPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
- * apply to a transition, in priority order, by constant-time indexing.
+ * `CoreFlowPolicyMatrix.at(CoreFlowPolicyCodes[from], CoreFlowPolicyCodes[to])` with compile-time
+ * codes, returns the rules that apply to a transition, in priority order, by constant-time
+ * indexing.
  */
-export const CoreFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
-  name: policyName,
-  states,
-  code,
-  cells,
+export const CoreFlowPolicyMatrix: CompiledPolicy<CoreFlowPolicyState> =
+  defineCompiledPolicy<CoreFlowPolicyState>({ name: policyName, states, code, cells });
+
+/**
+ * Each state type's code (`CoreFlowPolicyMatrix.code(state)`) as a literal: compile-time constants
+ * for `CoreFlowPolicyMatrix.at`. The code of `null` is `CoreFlowPolicyNullCode`, not a key here,
+ * because a state may itself be named "null".
+ */
+export const CoreFlowPolicyCodes = Object.freeze({
+  SCHEDULED: 0,
+  PENDING: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+  CRASHED: 6,
+  PAUSED: 7,
+  CANCELLING: 8,
 });
+
+/**
+ * The code of `null` ("no state"), `CoreFlowPolicyMatrix.code(null)`: the last code.
+ */
+export const CoreFlowPolicyNullCode = 9;
 
 /**
  * Where CoreFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`.

@@ -23,9 +23,24 @@ import {
 const policyName = 'CoreTaskPolicy';
 
 /**
+ * CoreTaskPolicy's state types: `CoreTaskPolicyMatrix.code` and `CoreTaskPolicyMatrix.rules` take
+ * one of these (or `null`), so a misspelt state is a compile error.
+ */
+export type CoreTaskPolicyState =
+  | 'SCHEDULED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'CRASHED'
+  | 'PAUSED'
+  | 'CANCELLING';
+
+/**
  * The universe in code order: the policy's 9 state types, then `null`.
  */
-const states: readonly (string | null)[] = Object.freeze([
+const states: readonly (CoreTaskPolicyState | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
   'RUNNING',
@@ -171,15 +186,34 @@ function code(state: string | null): number {
 
 /**
  * CoreTaskPolicy's transition matrix: `CoreTaskPolicyMatrix.rules(from, to)`, or
- * `CoreTaskPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
- * apply to a transition, in priority order, by constant-time indexing.
+ * `CoreTaskPolicyMatrix.at(CoreTaskPolicyCodes[from], CoreTaskPolicyCodes[to])` with compile-time
+ * codes, returns the rules that apply to a transition, in priority order, by constant-time
+ * indexing.
  */
-export const CoreTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
-  name: policyName,
-  states,
-  code,
-  cells,
+export const CoreTaskPolicyMatrix: CompiledPolicy<CoreTaskPolicyState> =
+  defineCompiledPolicy<CoreTaskPolicyState>({ name: policyName, states, code, cells });
+
+/**
+ * Each state type's code (`CoreTaskPolicyMatrix.code(state)`) as a literal: compile-time constants
+ * for `CoreTaskPolicyMatrix.at`. The code of `null` is `CoreTaskPolicyNullCode`, not a key here,
+ * because a state may itself be named "null".
+ */
+export const CoreTaskPolicyCodes = Object.freeze({
+  SCHEDULED: 0,
+  PENDING: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+  CRASHED: 6,
+  PAUSED: 7,
+  CANCELLING: 8,
 });
+
+/**
+ * The code of `null` ("no state"), `CoreTaskPolicyMatrix.code(null)`: the last code.
+ */
+export const CoreTaskPolicyNullCode = 9;
 
 /**
  * Where CoreTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`.

@@ -24,9 +24,24 @@ import {
 const policyName = 'GlobalFlowPolicy';
 
 /**
+ * GlobalFlowPolicy's state types: `GlobalFlowPolicyMatrix.code` and `GlobalFlowPolicyMatrix.rules`
+ * take one of these (or `null`), so a misspelt state is a compile error.
+ */
+export type GlobalFlowPolicyState =
+  | 'SCHEDULED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'CRASHED'
+  | 'PAUSED'
+  | 'CANCELLING';
+
+/**
  * The universe in code order: the policy's 9 state types, then `null`.
  */
-const states: readonly (string | null)[] = Object.freeze([
+const states: readonly (GlobalFlowPolicyState | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
   'RUNNING',
@@ -131,15 +146,34 @@ function code(state: string | null): number {
 
 /**
  * GlobalFlowPolicy's transition matrix: `GlobalFlowPolicyMatrix.rules(from, to)`, or
- * `GlobalFlowPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
- * apply to a transition, in priority order, by constant-time indexing.
+ * `GlobalFlowPolicyMatrix.at(GlobalFlowPolicyCodes[from], GlobalFlowPolicyCodes[to])` with
+ * compile-time codes, returns the rules that apply to a transition, in priority order, by
+ * constant-time indexing.
  */
-export const GlobalFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
-  name: policyName,
-  states,
-  code,
-  cells,
+export const GlobalFlowPolicyMatrix: CompiledPolicy<GlobalFlowPolicyState> =
+  defineCompiledPolicy<GlobalFlowPolicyState>({ name: policyName, states, code, cells });
+
+/**
+ * Each state type's code (`GlobalFlowPolicyMatrix.code(state)`) as a literal: compile-time
+ * constants for `GlobalFlowPolicyMatrix.at`. The code of `null` is `GlobalFlowPolicyNullCode`, not
+ * a key here, because a state may itself be named "null".
+ */
+export const GlobalFlowPolicyCodes = Object.freeze({
+  SCHEDULED: 0,
+  PENDING: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+  CRASHED: 6,
+  PAUSED: 7,
+  CANCELLING: 8,
 });
+
+/**
+ * The code of `null` ("no state"), `GlobalFlowPolicyMatrix.code(null)`: the last code.
+ */
+export const GlobalFlowPolicyNullCode = 9;
 
 /**
  * Where GlobalFlowPolicy is declared and its priority list, for tools such as `policy-matrix dump`.

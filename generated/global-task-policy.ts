@@ -21,9 +21,24 @@ import {
 const policyName = 'GlobalTaskPolicy';
 
 /**
+ * GlobalTaskPolicy's state types: `GlobalTaskPolicyMatrix.code` and `GlobalTaskPolicyMatrix.rules`
+ * take one of these (or `null`), so a misspelt state is a compile error.
+ */
+export type GlobalTaskPolicyState =
+  | 'SCHEDULED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'CRASHED'
+  | 'PAUSED'
+  | 'CANCELLING';
+
+/**
  * The universe in code order: the policy's 9 state types, then `null`.
  */
-const states: readonly (string | null)[] = Object.freeze([
+const states: readonly (GlobalTaskPolicyState | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
   'RUNNING',
@@ -122,15 +137,34 @@ function code(state: string | null): number {
 
 /**
  * GlobalTaskPolicy's transition matrix: `GlobalTaskPolicyMatrix.rules(from, to)`, or
- * `GlobalTaskPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
- * apply to a transition, in priority order, by constant-time indexing.
+ * `GlobalTaskPolicyMatrix.at(GlobalTaskPolicyCodes[from], GlobalTaskPolicyCodes[to])` with
+ * compile-time codes, returns the rules that apply to a transition, in priority order, by
+ * constant-time indexing.
  */
-export const GlobalTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
-  name: policyName,
-  states,
-  code,
-  cells,
+export const GlobalTaskPolicyMatrix: CompiledPolicy<GlobalTaskPolicyState> =
+  defineCompiledPolicy<GlobalTaskPolicyState>({ name: policyName, states, code, cells });
+
+/**
+ * Each state type's code (`GlobalTaskPolicyMatrix.code(state)`) as a literal: compile-time
+ * constants for `GlobalTaskPolicyMatrix.at`. The code of `null` is `GlobalTaskPolicyNullCode`, not
+ * a key here, because a state may itself be named "null".
+ */
+export const GlobalTaskPolicyCodes = Object.freeze({
+  SCHEDULED: 0,
+  PENDING: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+  CRASHED: 6,
+  PAUSED: 7,
+  CANCELLING: 8,
 });
+
+/**
+ * The code of `null` ("no state"), `GlobalTaskPolicyMatrix.code(null)`: the last code.
+ */
+export const GlobalTaskPolicyNullCode = 9;
 
 /**
  * Where GlobalTaskPolicy is declared and its priority list, for tools such as `policy-matrix dump`.

@@ -11,12 +11,48 @@ import { GlobalTaskPolicyMatrix, GlobalTaskPolicyMetadata } from './global-task-
 import { MinimalFlowPolicyMatrix, MinimalFlowPolicyMetadata } from './minimal-flow-policy.ts';
 import { MinimalTaskPolicyMatrix, MinimalTaskPolicyMetadata } from './minimal-task-policy.ts';
 
-export { CoreFlowPolicyMatrix, CoreFlowPolicyMetadata } from './core-flow-policy.ts';
-export { CoreTaskPolicyMatrix, CoreTaskPolicyMetadata } from './core-task-policy.ts';
-export { GlobalFlowPolicyMatrix, GlobalFlowPolicyMetadata } from './global-flow-policy.ts';
-export { GlobalTaskPolicyMatrix, GlobalTaskPolicyMetadata } from './global-task-policy.ts';
-export { MinimalFlowPolicyMatrix, MinimalFlowPolicyMetadata } from './minimal-flow-policy.ts';
-export { MinimalTaskPolicyMatrix, MinimalTaskPolicyMetadata } from './minimal-task-policy.ts';
+export {
+  CoreFlowPolicyMatrix,
+  type CoreFlowPolicyState,
+  CoreFlowPolicyCodes,
+  CoreFlowPolicyNullCode,
+  CoreFlowPolicyMetadata,
+} from './core-flow-policy.ts';
+export {
+  CoreTaskPolicyMatrix,
+  type CoreTaskPolicyState,
+  CoreTaskPolicyCodes,
+  CoreTaskPolicyNullCode,
+  CoreTaskPolicyMetadata,
+} from './core-task-policy.ts';
+export {
+  GlobalFlowPolicyMatrix,
+  type GlobalFlowPolicyState,
+  GlobalFlowPolicyCodes,
+  GlobalFlowPolicyNullCode,
+  GlobalFlowPolicyMetadata,
+} from './global-flow-policy.ts';
+export {
+  GlobalTaskPolicyMatrix,
+  type GlobalTaskPolicyState,
+  GlobalTaskPolicyCodes,
+  GlobalTaskPolicyNullCode,
+  GlobalTaskPolicyMetadata,
+} from './global-task-policy.ts';
+export {
+  MinimalFlowPolicyMatrix,
+  type MinimalFlowPolicyState,
+  MinimalFlowPolicyCodes,
+  MinimalFlowPolicyNullCode,
+  MinimalFlowPolicyMetadata,
+} from './minimal-flow-policy.ts';
+export {
+  MinimalTaskPolicyMatrix,
+  type MinimalTaskPolicyState,
+  MinimalTaskPolicyCodes,
+  MinimalTaskPolicyNullCode,
+  MinimalTaskPolicyMetadata,
+} from './minimal-task-policy.ts';
 
 /** Every compiled policy, sorted by name. */
 export const compiledPolicies: readonly CompiledPolicy[] = Object.freeze([

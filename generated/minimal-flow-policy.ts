@@ -9,9 +9,25 @@ import type { CompiledPolicy, RuleClass } from '../src/index.ts';
 const policyName = 'MinimalFlowPolicy';
 
 /**
+ * MinimalFlowPolicy's state types: `MinimalFlowPolicyMatrix.code` and
+ * `MinimalFlowPolicyMatrix.rules` take one of these (or `null`), so a misspelt state is a compile
+ * error.
+ */
+export type MinimalFlowPolicyState =
+  | 'SCHEDULED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'CRASHED'
+  | 'PAUSED'
+  | 'CANCELLING';
+
+/**
  * The universe in code order: the policy's 9 state types, then `null`.
  */
-const states: readonly (string | null)[] = Object.freeze([
+const states: readonly (MinimalFlowPolicyState | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
   'RUNNING',
@@ -88,15 +104,34 @@ function code(state: string | null): number {
 
 /**
  * MinimalFlowPolicy's transition matrix: `MinimalFlowPolicyMatrix.rules(from, to)`, or
- * `MinimalFlowPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
- * apply to a transition, in priority order, by constant-time indexing.
+ * `MinimalFlowPolicyMatrix.at(MinimalFlowPolicyCodes[from], MinimalFlowPolicyCodes[to])` with
+ * compile-time codes, returns the rules that apply to a transition, in priority order, by
+ * constant-time indexing.
  */
-export const MinimalFlowPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
-  name: policyName,
-  states,
-  code,
-  cells,
+export const MinimalFlowPolicyMatrix: CompiledPolicy<MinimalFlowPolicyState> =
+  defineCompiledPolicy<MinimalFlowPolicyState>({ name: policyName, states, code, cells });
+
+/**
+ * Each state type's code (`MinimalFlowPolicyMatrix.code(state)`) as a literal: compile-time
+ * constants for `MinimalFlowPolicyMatrix.at`. The code of `null` is `MinimalFlowPolicyNullCode`,
+ * not a key here, because a state may itself be named "null".
+ */
+export const MinimalFlowPolicyCodes = Object.freeze({
+  SCHEDULED: 0,
+  PENDING: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+  CRASHED: 6,
+  PAUSED: 7,
+  CANCELLING: 8,
 });
+
+/**
+ * The code of `null` ("no state"), `MinimalFlowPolicyMatrix.code(null)`: the last code.
+ */
+export const MinimalFlowPolicyNullCode = 9;
 
 /**
  * Where MinimalFlowPolicy is declared and its priority list, for tools such as `policy-matrix

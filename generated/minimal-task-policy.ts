@@ -10,9 +10,25 @@ import { ReleaseTaskConcurrencySlots } from '../src/orion/index.ts';
 const policyName = 'MinimalTaskPolicy';
 
 /**
+ * MinimalTaskPolicy's state types: `MinimalTaskPolicyMatrix.code` and
+ * `MinimalTaskPolicyMatrix.rules` take one of these (or `null`), so a misspelt state is a compile
+ * error.
+ */
+export type MinimalTaskPolicyState =
+  | 'SCHEDULED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | 'CRASHED'
+  | 'PAUSED'
+  | 'CANCELLING';
+
+/**
  * The universe in code order: the policy's 9 state types, then `null`.
  */
-const states: readonly (string | null)[] = Object.freeze([
+const states: readonly (MinimalTaskPolicyState | null)[] = Object.freeze([
   'SCHEDULED',
   'PENDING',
   'RUNNING',
@@ -89,15 +105,34 @@ function code(state: string | null): number {
 
 /**
  * MinimalTaskPolicy's transition matrix: `MinimalTaskPolicyMatrix.rules(from, to)`, or
- * `MinimalTaskPolicyMatrix.at(code(from), code(to))` with precomputed codes, returns the rules that
- * apply to a transition, in priority order, by constant-time indexing.
+ * `MinimalTaskPolicyMatrix.at(MinimalTaskPolicyCodes[from], MinimalTaskPolicyCodes[to])` with
+ * compile-time codes, returns the rules that apply to a transition, in priority order, by
+ * constant-time indexing.
  */
-export const MinimalTaskPolicyMatrix: CompiledPolicy = defineCompiledPolicy({
-  name: policyName,
-  states,
-  code,
-  cells,
+export const MinimalTaskPolicyMatrix: CompiledPolicy<MinimalTaskPolicyState> =
+  defineCompiledPolicy<MinimalTaskPolicyState>({ name: policyName, states, code, cells });
+
+/**
+ * Each state type's code (`MinimalTaskPolicyMatrix.code(state)`) as a literal: compile-time
+ * constants for `MinimalTaskPolicyMatrix.at`. The code of `null` is `MinimalTaskPolicyNullCode`,
+ * not a key here, because a state may itself be named "null".
+ */
+export const MinimalTaskPolicyCodes = Object.freeze({
+  SCHEDULED: 0,
+  PENDING: 1,
+  RUNNING: 2,
+  COMPLETED: 3,
+  FAILED: 4,
+  CANCELLED: 5,
+  CRASHED: 6,
+  PAUSED: 7,
+  CANCELLING: 8,
 });
+
+/**
+ * The code of `null` ("no state"), `MinimalTaskPolicyMatrix.code(null)`: the last code.
+ */
+export const MinimalTaskPolicyNullCode = 9;
 
 /**
  * Where MinimalTaskPolicy is declared and its priority list, for tools such as `policy-matrix

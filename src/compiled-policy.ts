@@ -10,33 +10,38 @@ import { unknownStateError } from './unknown-state-error.ts';
  * `cells` is the flat row-major table, `cells[from * states.length + to]`, each cell the
  * frozen array of the rules that apply to that transition, in priority order. Equal
  * cells are one shared array.
+ *
+ * `S` is the policy's state type union: a generated module exports it (`<Policy>State`)
+ * and passes it here, so a misspelt state in `code` or `rules` is a compile error. It
+ * defaults to `string` (any `StateName`), which every compiled policy is assignable to;
+ * unknown states that reach `code` or `rules` anyway still throw at run time.
  */
-export interface CompiledPolicy {
+export interface CompiledPolicy<S extends StateName = StateName> {
   /** The policy's class name. */
   readonly name: string;
   /** The universe in index order: the state types, then `null`. */
-  readonly states: readonly (StateName | null)[];
+  readonly states: readonly (S | null)[];
   /** The code of a state type (or `null`); throws a `TypeError` for an unknown state. */
-  code(state: StateName | null): number;
+  code(state: S | null): number;
   /** The rules for a transition given by codes from `code`. */
   at(fromCode: number, toCode: number): readonly RuleClass[];
   /** The rules for a transition given by state types; throws a `TypeError` for an unknown state. */
-  rules(from: StateName | null, to: StateName | null): readonly RuleClass[];
+  rules(from: S | null, to: S | null): readonly RuleClass[];
   /** The flat, frozen cell table. */
   readonly cells: readonly (readonly RuleClass[])[];
 }
 
-/** What a generated module hands to `defineCompiledPolicy`. */
-export interface CompiledPolicyParts {
+/** What a generated module hands to `defineCompiledPolicy`, for the state union `S`. */
+export interface CompiledPolicyParts<S extends StateName = StateName> {
   name: string;
   /** The state types in index order, then `null` (exactly once, last). */
-  states: readonly (StateName | null)[];
+  states: readonly (S | null)[];
   /**
    * The state indexer: `states[code(s)] === s` for every member, and a `TypeError`
    * (see `throwUnknownState`) for anything else. Generated modules pass a perfect hash;
    * when omitted, a `Map` lookup over `states` is used.
    */
-  code?: (state: StateName | null) => number;
+  code?: (state: S | null) => number;
   /** `states.length ** 2` rule arrays, row-major: `cells[from * states.length + to]`. */
   cells: readonly (readonly RuleClass[])[];
 }
@@ -49,13 +54,19 @@ export interface CompiledPolicyParts {
  * distinct non-empty strings followed by one `null`, `code` must agree with `states`,
  * and there must be one cell per pair. Each violation is a `TypeError` naming the
  * policy. Cells are frozen (shared cells stay shared).
+ *
+ * The state type `S` is never inferred from `parts` (a literal state list would
+ * otherwise narrow it): it is `string` unless given, as generated modules do with
+ * `defineCompiledPolicy<<Policy>State>(…)`.
  */
-export function defineCompiledPolicy(parts: CompiledPolicyParts): CompiledPolicy {
+export function defineCompiledPolicy<S extends StateName = StateName>(
+  parts: CompiledPolicyParts<NoInfer<S>>,
+): CompiledPolicy<S> {
   const { name } = parts;
-  const states = Object.freeze([...parts.states]);
+  const states: readonly (S | null)[] = Object.freeze([...parts.states]);
   assertStateList(name, states);
   const size = states.length;
-  const code = parts.code ?? mapIndexer(name, states);
+  const code: (state: S | null) => number = parts.code ?? mapIndexer(name, states);
   states.forEach((state, index) => {
     const got = code(state);
     if (got !== index) {
@@ -96,7 +107,7 @@ export function defineCompiledPolicy(parts: CompiledPolicyParts): CompiledPolicy
     states,
     code,
     at,
-    rules: (from: StateName | null, to: StateName | null) => at(code(from), code(to)),
+    rules: (from: S | null, to: S | null) => at(code(from), code(to)),
     cells,
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Emitting `index.ts` of the output folder: re-exports every policy's matrix and
- * metadata, and exports `compiledPolicies` and `compiledPolicyMetadata`, sorted by
+ * Emitting `index.ts` of the output folder: re-exports every policy's exports (matrix,
+ * state union, codes, code of `null`, metadata), and exports `compiledPolicies` and `compiledPolicyMetadata`, sorted by
  * policy name.
  */
 import { createHash } from 'node:crypto';
@@ -8,7 +8,13 @@ import path from 'node:path';
 import type { PolicyModel } from '../model/policy-model.ts';
 import { indexBanner } from './banner.ts';
 import type { EmitOptions } from './emit-options.ts';
-import { matrixExportName, metadataExportName } from './emit-policy-module.ts';
+import {
+  codesExportName,
+  matrixExportName,
+  metadataExportName,
+  nullCodeExportName,
+  stateTypeExportName,
+} from './emit-policy-module.ts';
 import { formatTypeScript } from './format-typescript.ts';
 import { jsString } from './js-literal.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
@@ -45,9 +51,14 @@ export function emitIndexModule(
   lines.push('');
   for (const { model, file } of policies) {
     const specifier = jsString(relativeSpecifier(options.outDir, file, options.importExtension));
-    lines.push(
-      `export { ${matrixExportName(model.name)}, ${metadataExportName(model.name)} } from ${specifier};`,
-    );
+    const names = [
+      matrixExportName(model.name),
+      `type ${stateTypeExportName(model.name)}`,
+      codesExportName(model.name),
+      nullCodeExportName(model.name),
+      metadataExportName(model.name),
+    ];
+    lines.push(`export { ${names.join(', ')} } from ${specifier};`);
   }
   const matrices = policies.map(({ model }) => matrixExportName(model.name)).join(', ');
   const metadata = policies.map(({ model }) => metadataExportName(model.name)).join(', ');

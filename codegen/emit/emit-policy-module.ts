@@ -1,9 +1,11 @@
 /**
  * Emitting one policy's module: imports of the runtime and of the rule classes, each
  * distinct cell once as a frozen array, the flat frozen cell table, the generated state
- * indexer, and the exported `<Policy>Matrix` (a `CompiledPolicy`) and
- * `<Policy>Metadata` (source file and priority list, for tools). Formatted with the
- * pinned prettier options.
+ * indexer, and the exports: `<Policy>State` (the union of the policy's state types),
+ * `<Policy>Matrix` (a `CompiledPolicy<<Policy>State>`), `<Policy>Codes` (each state
+ * type's code as a literal), `<Policy>NullCode` (the code of `null`, apart because a
+ * state may be named "null") and `<Policy>Metadata` (source file and priority list,
+ * for tools). Formatted with the pinned prettier options.
  */
 import path from 'node:path';
 import type { PolicyModel } from '../model/policy-model.ts';
@@ -14,7 +16,13 @@ import type { EmitOptions } from './emit-options.ts';
 import { formatTypeScript, GENERATED_FORMAT } from './format-typescript.ts';
 import { isPlainIdentifier, jsString } from './js-literal.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
-import { frozenArrayDeclaration, prettierString } from './prettier-layout.ts';
+import {
+  frozenArrayDeclaration,
+  frozenObjectDeclaration,
+  prettierPropertyKey,
+  prettierString,
+  unionTypeDeclaration,
+} from './prettier-layout.ts';
 import { renderStateIndexer } from './render-state-indexer.ts';
 import { planStateHash } from './state-hash-plan.ts';
 
@@ -48,6 +56,21 @@ export function matrixExportName(policy: string): string {
   return `${policy}Matrix`;
 }
 
+/** The state union's export name: `<Policy>State`. */
+export function stateTypeExportName(policy: string): string {
+  return `${policy}State`;
+}
+
+/** The codes object's export name: `<Policy>Codes`. */
+export function codesExportName(policy: string): string {
+  return `${policy}Codes`;
+}
+
+/** The export name of the code of `null`: `<Policy>NullCode`. */
+export function nullCodeExportName(policy: string): string {
+  return `${policy}NullCode`;
+}
+
 /** The metadata's export name: `<Policy>Metadata`. */
 export function metadataExportName(policy: string): string {
   return `${policy}Metadata`;
@@ -57,10 +80,12 @@ export function metadataExportName(policy: string): string {
 // contains a no-break space, which no literal the emitter writes can contain (string
 // literals escape everything outside printable ASCII), so each occurs exactly once.
 const PLACEHOLDERS = {
+  stateType: '// policy-matrix\u00a0state type',
   states: '// policy-matrix\u00a0states',
   priority: '// policy-matrix\u00a0priority',
   cells: '// policy-matrix\u00a0distinct cells',
   table: '[/* policy-matrix\u00a0cell table */]',
+  codes: '// policy-matrix\u00a0codes',
 } as const;
 
 type Parts = Record<keyof typeof PLACEHOLDERS, string>;
@@ -101,12 +126,19 @@ function renderPolicyModule(
   const cellName = (index: number): string => `c${index}`;
   const matrix = matrixExportName(policy.name);
   const metadata = metadataExportName(policy.name);
+  const stateType = stateTypeExportName(policy.name);
+  const codes = codesExportName(policy.name);
+  const nullCode = nullCodeExportName(policy.name);
+  const stateNames = policy.states.slice(0, stateCount) as string[];
 
   // Local names of the rule classes: their export names unless taken.
   const taken = new Set<string>([
     ...MODULE_NAMES,
     matrix,
     metadata,
+    stateType,
+    codes,
+    nullCode,
     ...policy.distinctCells.map((_, i) => cellName(i)),
   ]);
   const locals = policy.rules.map((rule, index) => {
@@ -151,12 +183,20 @@ function renderPolicyModule(
 
   const names = (rules: readonly number[]): string[] => rules.map((r) => locals[r] as string);
   const statesDeclaration = frozenArrayDeclaration(
-    'const states: readonly (string | null)[] = ',
+    `const states: readonly (${stateType} | null)[] = `,
     policy.states.map((state) => (state === null ? 'null' : prettierString(state))),
   );
   const priorityDeclaration = frozenArrayDeclaration(
     'const priority: readonly RuleClass[] = ',
     names(policy.priority),
+  );
+  const stateTypeDeclaration = unionTypeDeclaration(
+    `export type ${stateType} =`,
+    stateNames.map(prettierString),
+  );
+  const codesDeclaration = frozenObjectDeclaration(
+    `export const ${codes} = `,
+    stateNames.map((state, index) => [prettierPropertyKey(state), String(index)] as const),
   );
   const cellDeclarations = policy.distinctCells.map((cell, index) =>
     frozenArrayDeclaration(`const ${cellName(index)}: readonly RuleClass[] = `, names(cell)),
@@ -186,6 +226,9 @@ ${imports.join('\n')}
 
 const policyName = ${jsString(policy.name)};
 
+${docComment(`${policy.name}'s state types: \`${matrix}.code\` and \`${matrix}.rules\` take one of these (or \`null\`), so a misspelt state is a compile error.`)}
+${PLACEHOLDERS.stateType}
+
 ${docComment(`The universe in code order: the policy's ${stateCount} state types, then \`null\`.`)}
 ${PLACEHOLDERS.states}
 
@@ -201,8 +244,14 @@ const table: (readonly RuleClass[])[] = ${PLACEHOLDERS.table};
 const cells: readonly (readonly RuleClass[])[] = Object.freeze(table);
 ${renderStateIndexer(planStateHash(policy.states.slice(0, stateCount) as string[]), stateCount)}
 
-${docComment(`${policy.name}'s transition matrix: \`${matrix}.rules(from, to)\`, or \`${matrix}.at(code(from), code(to))\` with precomputed codes, returns the rules that apply to a transition, in priority order, by constant-time indexing.`)}
-export const ${matrix}: CompiledPolicy = defineCompiledPolicy({ name: policyName, states, code, cells });
+${docComment(`${policy.name}'s transition matrix: \`${matrix}.rules(from, to)\`, or \`${matrix}.at(${codes}[from], ${codes}[to])\` with compile-time codes, returns the rules that apply to a transition, in priority order, by constant-time indexing.`)}
+export const ${matrix}: CompiledPolicy<${stateType}> = defineCompiledPolicy<${stateType}>({ name: policyName, states, code, cells });
+
+${docComment(`Each state type's code (\`${matrix}.code(state)\`) as a literal: compile-time constants for \`${matrix}.at\`. The code of \`null\` is \`${nullCode}\`, not a key here, because a state may itself be named "null".`)}
+${PLACEHOLDERS.codes}
+
+${docComment(`The code of \`null\` ("no state"), \`${matrix}.code(null)\`: the last code.`)}
+export const ${nullCode} = ${stateCount};
 
 ${docComment(`Where ${policy.name} is declared and its priority list, for tools such as \`policy-matrix dump\`.`)}
 export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(source)}, priority });
@@ -210,10 +259,12 @@ export const ${metadata} = Object.freeze({ name: policyName, source: ${jsString(
   return {
     source: text,
     parts: {
+      stateType: stateTypeDeclaration,
       states: statesDeclaration,
       priority: priorityDeclaration,
       cells: cellDeclarations.join('\n'),
       table,
+      codes: codesDeclaration,
     },
   };
 }

@@ -12,6 +12,7 @@ import { generate, loadConfig, type GenerateResult } from '../../codegen/index.t
 import type { CompiledPolicy, PolicyClass } from '../../src/index.ts';
 import { dynamicFilterMismatches } from './support/dynamic-filter-mismatches.ts';
 import { FIXTURES } from './support/fixture-project.ts';
+import { verifyCodes } from './support/verify-generated-child.ts';
 
 const SCENARIOS = readdirSync(FIXTURES)
   .filter((name) => name.startsWith('golden-'))
@@ -63,6 +64,15 @@ describe('golden fixtures', () => {
             dynamicFilterMismatches(compiled, exported[compiled.name] as PolicyClass),
             compiled.name,
           ).toEqual([]);
+        }
+      });
+
+      it("checked-in modules export each state's code and the code of null, as code() gives them", async () => {
+        const index = (await import(pathToFileURL(path.join(root, 'generated/index.ts')).href)) as {
+          compiledPolicies: readonly CompiledPolicy[];
+        } & Record<string, unknown>;
+        for (const compiled of index.compiledPolicies) {
+          expect(verifyCodes(compiled, index), compiled.name).toEqual([]);
         }
       });
     });

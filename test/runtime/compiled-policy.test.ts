@@ -14,6 +14,7 @@ import {
   StateType,
   throwUnknownState,
   UniversalTransform,
+  type CompiledPolicy,
   type RuleClass,
 } from '../../src/index.ts';
 import { compileInMemory } from './support/compile-in-memory.ts';
@@ -187,6 +188,41 @@ describe(defineCompiledPolicy.name, () => {
           'Compiled policy P: code("A") is 1, expected 0 (its index in states). Regenerate the module.',
         ),
       );
+    });
+  });
+
+  describe('its state type', () => {
+    const parts = () => ({
+      name: 'Document',
+      states: ['draft', 'published', null] as const,
+      cells: Array.from({ length: 9 }, () => [Everywhere]),
+    });
+    const unknown = new TypeError(
+      'Unknown state "drafts" for policy Document: expected one of draft, published or null.',
+    );
+
+    it('is string unless given, even for a literal state list, so any state compiles and unknown ones throw', () => {
+      const loose: CompiledPolicy = defineCompiledPolicy(parts());
+      const state: string = 'drafts';
+      expect(() => loose.rules(state, null)).toThrow(unknown);
+      expect(() => defineCompiledPolicy(parts()).code('drafts')).toThrow(unknown);
+    });
+
+    it('when given, rejects misspelt states at compile time and still throws at run time', () => {
+      const typed = defineCompiledPolicy<'draft' | 'published'>(parts());
+      expect(typed.rules('draft', 'published')).toEqual([Everywhere]);
+      // @ts-expect-error: "drafts" is not a state of the policy.
+      expect(() => typed.rules('drafts', null)).toThrow(unknown);
+      // @ts-expect-error: "drafts" is not a state of the policy.
+      expect(() => typed.code('drafts')).toThrow(unknown);
+    });
+
+    it('is assignable to the string-typed CompiledPolicy', () => {
+      const typed: CompiledPolicy<'draft' | 'published'> = defineCompiledPolicy<
+        'draft' | 'published'
+      >(parts());
+      const policies: readonly CompiledPolicy[] = [typed];
+      expect(policies[0]?.code('published')).toBe(1);
     });
   });
 

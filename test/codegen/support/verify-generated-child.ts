@@ -1,7 +1,8 @@
 /**
  * Run in a child process (node --import tsx) by the differential property test:
  * imports a project's generated index and its policy modules, compares every compiled
- * policy with its dynamic filter and checks that its indexer rejects non-members, and
+ * policy with its dynamic filter, checks that its indexer rejects non-members and that
+ * its exported codes (`<Policy>Codes`, `<Policy>NullCode`) equal its indexer's, and
  * prints `{ policies, failures }` as JSON. A child imports hundreds of fresh modules
  * much faster than the test runner's module pipeline does.
  *
@@ -52,16 +53,49 @@ export function verifyCompiled(
   return failures;
 }
 
+/**
+ * Every failure of a policy's exported codes, given the generated exports (by name):
+ * `<Policy>Codes` must be a frozen plain object with exactly the state types as own keys
+ * (compared as sets: integer-like keys enumerate first), each mapped to `code(state)`;
+ * `<Policy>NullCode` must be `code(null)`.
+ */
+export function verifyCodes(compiled: CompiledPolicy, exports: Record<string, unknown>): string[] {
+  const name = compiled.name;
+  const codes = exports[`${name}Codes`] as Record<string, unknown> | undefined;
+  const nullCode = exports[`${name}NullCode`];
+  if (codes === undefined) return [`${name}: no export ${name}Codes`];
+  const failures: string[] = [];
+  const states = compiled.states.filter((state) => state !== null);
+  const keys = Reflect.ownKeys(codes);
+  const sorted = (list: readonly unknown[]): string => JSON.stringify(list.map(String).sort());
+  if (keys.some((key) => typeof key !== 'string') || sorted(keys) !== sorted(states)) {
+    failures.push(`${name}Codes has the keys ${JSON.stringify(keys)}, not the states`);
+  }
+  for (const state of states) {
+    if (!Object.hasOwn(codes, state) || codes[state] !== compiled.code(state)) {
+      failures.push(`${name}Codes[${JSON.stringify(state)}] is not code(state)`);
+    }
+  }
+  if (!Object.isFrozen(codes) || Object.getPrototypeOf(codes) !== Object.prototype) {
+    failures.push(`${name}Codes is not a frozen plain object`);
+  }
+  if (nullCode !== compiled.code(null)) {
+    failures.push(`${name}NullCode is ${String(nullCode)}, not code(null)`);
+  }
+  return failures;
+}
+
 async function main(root: string, modules: string[]): Promise<void> {
   const generated = (await import(pathToFileURL(path.join(root, 'generated/index.ts')).href)) as {
     compiledPolicies: readonly CompiledPolicy[];
-  };
+  } & Record<string, unknown>;
   const classes: Record<string, unknown> = {};
   for (const module of modules)
     Object.assign(classes, await import(pathToFileURL(path.join(root, module)).href));
-  const failures = generated.compiledPolicies.flatMap((compiled) =>
-    verifyCompiled(compiled, classes[compiled.name] as PolicyClass | undefined),
-  );
+  const failures = generated.compiledPolicies.flatMap((compiled) => [
+    ...verifyCompiled(compiled, classes[compiled.name] as PolicyClass | undefined),
+    ...verifyCodes(compiled, generated),
+  ]);
   process.stdout.write(
     JSON.stringify({ policies: generated.compiledPolicies.map((p) => p.name), failures }),
   );

@@ -136,7 +136,9 @@ describe('generated matrices (differential, random projects)', () => {
         },
       },
     );
-  });
+    // Generous: the work is hundreds of compiles, and CI's two cores are shared with the
+    // other test files; a slow run is not a failure of what this test checks.
+  }, 180_000);
 
   it(`are left unchanged by the pinned prettier options (the modules of ${SAMPLE} projects and the largest)`, async () => {
     const root = sampleDir as string;

@@ -55,7 +55,7 @@ const context = new OrchestrationContext({
   proposedState: createState('published'),
 });
 const result = await orchestratePolicy({ context, policy: DocumentPolicyMatrix, commit: (state) => state });
-console.log('orchestrate', result.status, result.state?.type);
+console.log('orchestrate', result.status, 'reason' in result.details ? result.details.reason : '');
 try {
   DocumentPolicyMatrix.rules('drafts' as DocumentPolicyState, null);
 } catch (error) {
@@ -69,7 +69,7 @@ export const DOCUMENT_PROGRAM_OUTPUT = [
   'draft→published RequireReview',
   'archived→draft ArchiveIsFinal',
   'review→published -',
-  'orchestrate ABORT draft',
+  'orchestrate ABORT a draft must be reviewed before it is published',
   'TypeError Unknown state "drafts" for policy DocumentPolicy',
   '',
 ].join('\n');

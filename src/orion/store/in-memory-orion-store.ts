@@ -3,6 +3,10 @@
  * time (a `SerialLock`), each in an `InMemorySession` that is committed when the work
  * resolves and dropped when it rejects. Besides the port it offers a small setup API
  * (runs, limits) and synchronous reads of the committed data, which return copies.
+ *
+ * A transaction or setup call started from inside one of its own open transactions,
+ * in the same async flow, is rejected at once (see `TransactionScope`) instead of
+ * queueing behind the transaction that waits for it.
  */
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
@@ -23,6 +27,7 @@ import {
 import type { OrionSession } from './orion-session.ts';
 import type { OrionStore } from './orion-store.ts';
 import { SerialLock } from './serial-lock.ts';
+import { openTransactionOf, runInTransactionScope, TransactionScope } from './transaction-scope.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 
 export interface InMemoryOrionStoreOptions {
@@ -50,19 +55,23 @@ export class InMemoryOrionStore implements OrionStore {
   }
 
   transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
-    return this.#transaction(work);
+    return this.#transaction('transaction', work);
   }
 
   /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
   addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => copyFlowRun(session.insertFlowRun(run)));
+    return this.#transaction('addFlowRun', async (session) =>
+      copyFlowRun(session.insertFlowRun(run)),
+    );
   }
 
   /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
   addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => copyTaskRun(session.insertTaskRun(run)));
+    return this.#transaction('addTaskRun', async (session) =>
+      copyTaskRun(session.insertTaskRun(run)),
+    );
   }
 
   /**
@@ -79,7 +88,7 @@ export class InMemoryOrionStore implements OrionStore {
         `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
       );
     }
-    return this.#transaction(async (session) => {
+    return this.#transaction('setConcurrencyLimit', async (session) => {
       const existing = await session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];
       return cloneLimit(
@@ -90,7 +99,9 @@ export class InMemoryOrionStore implements OrionStore {
 
   /** Deletes the limit for `tag`, if any. */
   deleteConcurrencyLimit(tag: string): Promise<void> {
-    return this.#transaction(async (session) => session.deleteConcurrencyLimit(tag));
+    return this.#transaction('deleteConcurrencyLimit', async (session) =>
+      session.deleteConcurrencyLimit(tag),
+    );
   }
 
   /** The committed flow run `id` (a copy), or null. */
@@ -142,18 +153,33 @@ export class InMemoryOrionStore implements OrionStore {
     };
   }
 
-  #transaction<T>(work: (session: InMemorySession) => Promise<T>): Promise<T> {
+  #transaction<T>(method: string, work: (session: InMemorySession) => Promise<T>): Promise<T> {
+    if (openTransactionOf(this) !== null) return Promise.reject(reentrantCallError(method));
     return this.#lock.run(async () => {
       const session = new InMemorySession(this.#tables);
+      const scope = new TransactionScope(this);
       let result: T;
       try {
-        result = await work(session);
+        result = await runInTransactionScope(scope, () => work(session));
       } catch (error) {
+        scope.open = false;
         session.discard();
         throw error;
       }
+      scope.open = false;
       session.commit();
       return result;
     });
   }
+}
+
+function reentrantCallError(method: string): Error {
+  return new Error(
+    `InMemoryOrionStore.${method}() was called from inside an open transaction of the same ` +
+      'store, in the same async flow. Transactions run one at a time, so this call would wait ' +
+      'for that transaction to end while the transaction waits for this call, forever. Use the ' +
+      "session the open transaction hands out instead (a rule's context.session, the testing " +
+      "kit's tx.session and tx.insertFlowRun/insertTaskRun), or make the call after the " +
+      'transaction has committed or rolled back.',
+  );
 }

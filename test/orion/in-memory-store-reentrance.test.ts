@@ -89,6 +89,16 @@ describe('InMemoryOrionStore re-entrance', () => {
     expect(result.status).toBe(SetStateStatus.ACCEPT);
   });
 
+  it('lets a store built with detectReentrantCalls: false skip the check (the call then waits, as before)', async () => {
+    const store = new InMemoryOrionStore({ detectReentrantCalls: false });
+    let inner: Promise<unknown> | null = null;
+    await store.transaction(async () => {
+      inner = store.addFlowRun({ id: 'queued' });
+    });
+    // Not awaited inside: it was queued behind the outer transaction and runs after it.
+    await expect(inner).resolves.toMatchObject({ id: 'queued' });
+  });
+
   it('still queues transactions from independent flows and runs them one at a time, in call order', async () => {
     const store = new InMemoryOrionStore();
     await store.setConcurrencyLimit('t', 1);

@@ -69,6 +69,8 @@ describe(OrionTestBed.name, () => {
       PENDING,
       RUNNING,
     ]);
+    expect(await tx.session.readRunStates('flow', run.id)).toEqual([]); // a task run's id
+    expect(await tx.session.readRunStates('task', 'no-such-run')).toEqual([]);
     await tx.commit();
     expect((bed.store as InMemoryOrionStore).concurrencyLimit('db')?.activeSlots).toEqual([run.id]);
     expect((bed.store as InMemoryOrionStore).taskRun(run.id)?.stateId).toBe(

@@ -17,6 +17,7 @@ import {
   type State,
 } from '../../src/index.ts';
 import { enterNest, HookRecorder, testEnvironment } from '../../src/testing/index.ts';
+import { ALL_PAIRS } from '../runtime/support/universe.ts';
 
 const { PENDING, RUNNING, SCHEDULED, COMPLETED, FAILED } = StateType;
 type Context = OrchestrationContext<Record<string, unknown>>;
@@ -51,7 +52,34 @@ class Stamp extends UniversalTransform {
   }
 }
 
+class DelayFromScheduled extends OrchestrationRule {
+  static override FROM_STATES = new Set([SCHEDULED]);
+  static override TO_STATES = ALL_ORCHESTRATION_STATES;
+  override async beforeTransition(): Promise<void> {
+    this.delayTransition(5, 'too early');
+  }
+}
+
 describe(enterNest.name, () => {
+  it.each(ALL_PAIRS)(
+    'gives the same result and signatures as orchestrate, entered, validated and exited, for %s → %s',
+    async (from, to) => {
+      const rules = [Hookless, RejectToFailed, DelayFromScheduled];
+      const transforms = [Stamp];
+      const looped = testEnvironment().context(from, to);
+      const result = await orchestrate({ context: looped, rules, transforms, commit: echo });
+
+      const byHand = testEnvironment().context(from, to);
+      const nest = await enterNest({ context: byHand, rules, transforms });
+      await nest.validate(echo);
+      await nest.exit();
+      expect(nest.result()).toEqual(result);
+      expect(byHand.ruleSignature).toEqual(looped.ruleSignature);
+      expect(byHand.finalizationSignature).toEqual(looped.finalizationSignature);
+      expect(byHand.parameters).toEqual(looped.parameters);
+    },
+  );
+
   it('constructs every class, hookless ones included, so invalid() and fizzled() answer', async () => {
     const context = testEnvironment().context(PENDING, RUNNING);
     await using nest = await enterNest({ context, rules: [Hookless] });

@@ -1,15 +1,15 @@
-import { describeError } from './errors.ts';
 import { openScope } from './open-scope.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
-import { abortDetails, SetStateStatus, type OrchestrationResult } from './response.ts';
+import type { OrchestrationResult } from './response.ts';
 import type { RuleClass, TransitionScope } from './rule-class.ts';
 import type { State } from './state.ts';
+import { validateTransition } from './validate-transition.ts';
 
 /**
  * Validation: writes the proposed state and returns the validated state. Called once,
  * innermost. With a state, it stores it as the run's new current state and returns the
  * stored state; with `null` ("write nothing") it returns the run's current state (or
- * null). Anything it throws becomes an ABORT (orion-behaviour.md 2.6, 3.1).
+ * null). Anything it throws becomes an ABORT (see `validateTransition`).
  */
 export type CommitState<C> = (
   proposed: State | null,
@@ -26,7 +26,7 @@ export interface OrchestrateOptions<C extends OrchestrationContext<any>> {
 }
 
 /**
- * Runs one orchestration (orion-behaviour.md 3, step 5 on): enters the rules in
+ * Runs one orchestration (Prefect's loop, from the rule nest on): enters the rules in
  * priority order, then the transforms, validates innermost through `commit`, and exits
  * in reverse. The rule lists are taken as given, from a compiled matrix or from the
  * dynamic filter alike; the intended transition is read from the context.
@@ -57,7 +57,7 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
       if (pending !== undefined) await pending;
       entered.push(scope);
     }
-    const validating = validate(context, commit);
+    const validating = validateTransition(context, commit);
     if (validating !== undefined) await validating;
   } catch (error) {
     escaping = { error };
@@ -81,40 +81,4 @@ export async function orchestrate<C extends OrchestrationContext<any>>(
     status: context.responseStatus,
     details: context.responseDetails,
   };
-}
-
-function validate<C extends OrchestrationContext<any>>(
-  context: C,
-  commit: CommitState<C>,
-): void | Promise<void> {
-  let committed: State | null | undefined | Promise<State | null>;
-  try {
-    committed = commit(context.proposedState, context);
-  } catch (error) {
-    return validationFailed(context, error);
-  }
-  // A synchronous commit (an in-memory store) costs no microtask. A commit that
-  // returns nothing (undefined) validated nothing: normalised to null so that
-  // "already validated" checks and the result agree.
-  if (!isPromiseLike(committed)) {
-    context.validatedState = committed ?? null;
-    return;
-  }
-  return Promise.resolve(committed).then(
-    (state) => {
-      context.validatedState = state ?? null;
-    },
-    (error: unknown) => validationFailed(context, error),
-  );
-}
-
-/** Validation threw (2.6): nothing is written, ABORT, and no orchestration error is recorded. */
-function validationFailed(context: OrchestrationContext<any>, error: unknown): void {
-  context.proposedState = null;
-  context.responseStatus = SetStateStatus.ABORT;
-  context.responseDetails = abortDetails(`Error validating state: ${describeError(error)}`);
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }

@@ -1,55 +1,72 @@
 /**
- * UniversalTransform: the firing rules of orion-behaviour.md 2.9 (scenario 14 of
- * section 6): before and after fire once whatever happens to the transition, after is
- * skipped once an orchestration error is recorded, transforms get the real context,
- * and a transform listed among a policy's rules keeps transform semantics.
+ * UniversalTransform: the firing rules of a universal transform (Prefect's
+ * `BaseUniversalTransform`): before and after fire once whatever happens to the
+ * transition, after is skipped once an orchestration error is recorded, transforms get
+ * the real context, and a transform listed among a policy's rules keeps transform
+ * semantics. Written with the testing kit: `enterNest` builds and enters the nest,
+ * `HookRecorder` lists the hooks that ran, and the instances answer for themselves.
  */
 import { describe, expect, it } from 'vitest';
 import {
   ALL_ORCHESTRATION_STATES,
   ANY_STATE,
   createState,
-  orchestrate,
+  OrchestrationRule,
   StateType,
   UniversalTransform,
-  type State,
+  type RuleClass,
 } from '../../src/index.ts';
-import {
-  FakeStore,
-  JournalRule,
-  JournalTransform,
-  testContext,
-  type TestContext,
-} from './support/test-context.ts';
+import { enterNest, HookRecorder } from '../../src/testing/index.ts';
+import { FakeStore, testContext, type TestContext } from './support/test-context.ts';
 import { ALL_PAIRS, otherType } from './support/universe.ts';
 
 const UNIVERSE_SET = ALL_ORCHESTRATION_STATES;
 const { PENDING, RUNNING } = StateType;
 
-class Bookkeeper extends JournalTransform {
-  override async beforeTransition(context: TestContext): Promise<void> {
-    await super.beforeTransition(context);
-    context.journal.push(`Bookkeeper saw nullified=${this.nullifiedTransition()}`);
+/** Notes at entry whether the transition was nullified. */
+class Bookkeeper extends UniversalTransform<TestContext> {
+  sawNullified: boolean | null = null;
+  override async beforeTransition(): Promise<void> {
+    this.sawNullified = this.nullifiedTransition();
   }
 }
 
-class Delayer extends JournalRule {
+class Delayer extends OrchestrationRule<TestContext> {
   static override FROM_STATES = UNIVERSE_SET;
   static override TO_STATES = UNIVERSE_SET;
-
-  override async beforeTransition(i: State | null, p: State | null, c: TestContext): Promise<void> {
-    await super.beforeTransition(i, p, c);
+  override async beforeTransition(): Promise<void> {
     this.delayTransition(10, 'wait');
   }
 }
 
-class Raiser extends JournalRule {
+class Raiser extends OrchestrationRule<TestContext> {
   static override FROM_STATES = UNIVERSE_SET;
   static override TO_STATES = UNIVERSE_SET;
-
   override async beforeTransition(): Promise<void> {
     throw new Error('raised');
   }
+}
+
+/**
+ * Enters `rules` then `transforms` on `context`, validates through a `FakeStore` and
+ * exits, leaving a recorded orchestration error on the context (a bare nest).
+ */
+async function runNest(
+  context: TestContext,
+  rules: readonly RuleClass<TestContext>[],
+  transforms: readonly RuleClass<TestContext>[] = [],
+) {
+  const recorder = new HookRecorder();
+  const nest = await enterNest({
+    context,
+    rules,
+    transforms,
+    recorder,
+    orchestrationError: 'record',
+  });
+  await nest.validate(new FakeStore().commit);
+  await nest.exit();
+  return { hooks: recorder.names(), nest };
 }
 
 describe(UniversalTransform.name, () => {
@@ -64,15 +81,15 @@ describe(UniversalTransform.name, () => {
     'fires before and after once even when the initial state changes inside it, for %s → %s',
     async (from, to) => {
       const context = testContext(from, to);
-      const transform = new Bookkeeper(context, from, to);
-      await transform.enter();
+      const recorder = new HookRecorder();
+      const nest = await enterNest({ context, transforms: [Bookkeeper], recorder });
       context.initialState = createState(otherType(from));
-      await transform.exit();
-      expect(context.journal).toEqual([
-        'Bookkeeper.before',
-        `Bookkeeper saw nullified=${to === null}`,
-        'Bookkeeper.after',
+      await nest.exit();
+      expect(recorder.names()).toEqual([
+        'Bookkeeper.beforeTransition',
+        'Bookkeeper.afterTransition',
       ]);
+      expect(nest.instance(Bookkeeper).sawNullified).toBe(to === null);
       expect(context.ruleSignature).toEqual(['Bookkeeper']);
       expect(context.finalizationSignature).toEqual(['Bookkeeper']);
     },
@@ -81,22 +98,16 @@ describe(UniversalTransform.name, () => {
   it.each(ALL_PAIRS)(
     'fires before and after once on a nullified transition, for %s → %s',
     async (from, to) => {
-      const context = testContext(from, to);
-      const result = await orchestrate({
-        context,
-        rules: [Delayer],
-        transforms: [Bookkeeper],
-        commit: new FakeStore().commit,
-      });
-      expect(context.journal).toEqual([
-        'Delayer.before',
-        'Bookkeeper.before',
-        'Bookkeeper saw nullified=true',
-        'commit',
-        'Bookkeeper.after',
-        'Delayer.after',
+      const { hooks, nest } = await runNest(testContext(from, to), [Delayer], [Bookkeeper]);
+      expect(hooks).toEqual([
+        'Delayer.beforeTransition',
+        'Bookkeeper.beforeTransition',
+        'validate',
+        'Bookkeeper.afterTransition',
+        'Delayer.afterTransition',
       ]);
-      expect(result.status).toBe('WAIT');
+      expect(nest.instance(Bookkeeper).sawNullified).toBe(true);
+      expect(nest.result().status).toBe('WAIT');
     },
   );
 
@@ -104,25 +115,20 @@ describe(UniversalTransform.name, () => {
     'skips after once an orchestration error is recorded, for %s → %s',
     async (from, to) => {
       const context = testContext(from, to);
-      await expect(
-        orchestrate({
-          context,
-          rules: [Raiser],
-          transforms: [Bookkeeper],
-          commit: new FakeStore().commit,
-        }),
-      ).rejects.toThrow('raised');
+      const { hooks, nest } = await runNest(context, [Raiser], [Bookkeeper]);
       // The raising rule fizzles (cleanup) unless its intended proposal was null already.
-      const raiserExit = to === null ? 'Raiser.after' : 'Raiser.cleanup';
-      expect(context.journal).toEqual([
-        'Bookkeeper.before',
-        'Bookkeeper saw nullified=true',
-        'commit',
+      const raiserExit = to === null ? 'Raiser.afterTransition' : 'Raiser.cleanup';
+      expect(hooks).toEqual([
+        'Raiser.beforeTransition',
+        'Bookkeeper.beforeTransition',
+        'validate',
         raiserExit,
       ]);
+      expect(nest.instance(Bookkeeper).sawNullified).toBe(true);
+      expect(context.orchestrationError).toEqual(new Error('raised'));
       expect(context.ruleSignature).toEqual(['Bookkeeper']);
       expect(context.finalizationSignature).toEqual(to === null ? ['Raiser'] : []);
-      expect(context.instance(Bookkeeper).exceptionInTransition()).toBe(true);
+      expect(nest.instance(Bookkeeper).exceptionInTransition()).toBe(true);
     },
   );
 
@@ -145,14 +151,9 @@ describe(UniversalTransform.name, () => {
       }
     }
     const context = testContext(PENDING, RUNNING);
-    const result = await orchestrate({
-      context,
-      rules: [],
-      transforms: [Writer],
-      commit: new FakeStore().commit,
-    });
+    const { nest } = await runNest(context, [], [Writer]);
     expect(context.run.sideEffects).toBe(42);
-    expect(result.state?.stateDetails.flowRunId).toBe('run-1');
+    expect(nest.result().state?.stateDetails.flowRunId).toBe('run-1');
   });
 
   it('records the intended transition it was built for', () => {
@@ -162,13 +163,13 @@ describe(UniversalTransform.name, () => {
   });
 
   it('does not catch an error from its own before hook', async () => {
-    class Broken extends JournalTransform {
+    class Broken extends UniversalTransform<TestContext> {
       override async beforeTransition(): Promise<void> {
         throw new Error('transform failed');
       }
     }
     const context = testContext(PENDING, RUNNING);
-    await expect(new Broken(context, PENDING, RUNNING).enter()).rejects.toThrow('transform failed');
+    await expect(enterNest({ context, transforms: [Broken] })).rejects.toThrow('transform failed');
     expect(context.orchestrationError).toBeNull();
     expect(context.responseStatus).toBe('ACCEPT');
     expect(context.ruleSignature).toEqual([]);
@@ -178,58 +179,44 @@ describe(UniversalTransform.name, () => {
     it.each(ALL_PAIRS)(
       'fires inside a rule that rejects, and outside it, for %s → %s',
       async (from, to) => {
-        class Rejector extends JournalRule {
+        class Rejector extends OrchestrationRule<TestContext> {
           static override FROM_STATES = UNIVERSE_SET;
           static override TO_STATES = UNIVERSE_SET;
-
-          override async beforeTransition(
-            i: State | null,
-            p: State | null,
-            c: TestContext,
-          ): Promise<void> {
-            await super.beforeTransition(i, p, c);
+          override async beforeTransition(): Promise<void> {
             this.rejectTransition(createState(otherType(to)), 'other');
           }
         }
-        class Outermost extends JournalTransform {}
+        class Outermost extends UniversalTransform<TestContext> {}
         const context = testContext(from, to);
-        await orchestrate({
-          context,
-          rules: [Outermost, Rejector, Bookkeeper],
-          commit: new FakeStore().commit,
-        });
-        expect(context.journal).toEqual([
-          'Outermost.before',
-          'Rejector.before',
-          'Bookkeeper.before',
-          'Bookkeeper saw nullified=false',
-          'commit',
-          'Bookkeeper.after',
-          'Rejector.after',
-          'Outermost.after',
+        const { hooks, nest } = await runNest(context, [Outermost, Rejector, Bookkeeper]);
+        expect(hooks).toEqual([
+          'Outermost.beforeTransition',
+          'Rejector.beforeTransition',
+          'Bookkeeper.beforeTransition',
+          'validate',
+          'Bookkeeper.afterTransition',
+          'Rejector.afterTransition',
+          'Outermost.afterTransition',
         ]);
+        expect(nest.instance(Bookkeeper).sawNullified).toBe(false);
         expect(context.finalizationSignature).toEqual(['Bookkeeper', 'Rejector', 'Outermost']);
       },
     );
 
     it('never runs a cleanup', async () => {
-      class WithCleanup extends JournalTransform {
+      class WithCleanup extends UniversalTransform<TestContext> {
         cleanup(): void {
           throw new Error('a transform has no cleanup');
         }
       }
       const context = testContext(PENDING, RUNNING);
-      await orchestrate({
-        context,
-        rules: [WithCleanup, Delayer],
-        commit: new FakeStore().commit,
-      });
-      expect(context.journal).toEqual([
-        'WithCleanup.before',
-        'Delayer.before',
-        'commit',
-        'Delayer.after',
-        'WithCleanup.after',
+      const { hooks } = await runNest(context, [WithCleanup, Delayer]);
+      expect(hooks).toEqual([
+        'WithCleanup.beforeTransition',
+        'Delayer.beforeTransition',
+        'validate',
+        'Delayer.afterTransition',
+        'WithCleanup.afterTransition',
       ]);
       expect(context.proposedStateType).toBe(null);
       expect(context.initialStateType).toBe(PENDING);

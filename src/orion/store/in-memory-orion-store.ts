@@ -3,6 +3,10 @@
  * time (a `SerialLock`), each in an `InMemorySession` that is committed when the work
  * resolves and dropped when it rejects. Besides the port it offers a small setup API
  * (runs, limits) and synchronous reads of the committed data, which return copies.
+ *
+ * A transaction or setup call started from inside one of its own open transactions,
+ * in the same async flow, is rejected at once (see `TransactionScope`) instead of
+ * queueing behind the transaction that waits for it.
  */
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
@@ -23,11 +27,19 @@ import {
 import type { OrionSession } from './orion-session.ts';
 import type { OrionStore } from './orion-store.ts';
 import { SerialLock } from './serial-lock.ts';
+import { openTransactionOf, runInTransactionScope, TransactionScope } from './transaction-scope.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 
 export interface InMemoryOrionStoreOptions {
   /** Where ids of runs added without one come from. Defaults to the system's. */
   random?: RandomSource;
+  /**
+   * Reject a transaction or setup call made from inside one of this store's open
+   * transactions in the same async flow, instead of letting it wait forever. Default
+   * true. Tracking uses an `AsyncLocalStorage`, which on Node 20 makes every promise of
+   * the process a little slower once enabled: a benchmark may turn it off.
+   */
+  detectReentrantCalls?: boolean;
 }
 
 /** Everything the store holds, as copies: for tests and debugging. */
@@ -44,25 +56,31 @@ export class InMemoryOrionStore implements OrionStore {
   readonly #tables: InMemoryTables = emptyTables();
   readonly #lock = new SerialLock();
   readonly #random: RandomSource;
+  readonly #detectReentrantCalls: boolean;
 
   constructor(options: InMemoryOrionStoreOptions = {}) {
     this.#random = options.random ?? systemRandom;
+    this.#detectReentrantCalls = options.detectReentrantCalls ?? true;
   }
 
   transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
-    return this.#transaction(work);
+    return this.#transaction('transaction', work);
   }
 
   /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
   addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => copyFlowRun(session.insertFlowRun(run)));
+    return this.#transaction('addFlowRun', async (session) =>
+      copyFlowRun(session.insertFlowRun(run)),
+    );
   }
 
   /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
   addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => copyTaskRun(session.insertTaskRun(run)));
+    return this.#transaction('addTaskRun', async (session) =>
+      copyTaskRun(session.insertTaskRun(run)),
+    );
   }
 
   /**
@@ -79,7 +97,7 @@ export class InMemoryOrionStore implements OrionStore {
         `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
       );
     }
-    return this.#transaction(async (session) => {
+    return this.#transaction('setConcurrencyLimit', async (session) => {
       const existing = await session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];
       return cloneLimit(
@@ -90,7 +108,9 @@ export class InMemoryOrionStore implements OrionStore {
 
   /** Deletes the limit for `tag`, if any. */
   deleteConcurrencyLimit(tag: string): Promise<void> {
-    return this.#transaction(async (session) => session.deleteConcurrencyLimit(tag));
+    return this.#transaction('deleteConcurrencyLimit', async (session) =>
+      session.deleteConcurrencyLimit(tag),
+    );
   }
 
   /** The committed flow run `id` (a copy), or null. */
@@ -142,18 +162,36 @@ export class InMemoryOrionStore implements OrionStore {
     };
   }
 
-  #transaction<T>(work: (session: InMemorySession) => Promise<T>): Promise<T> {
+  #transaction<T>(method: string, work: (session: InMemorySession) => Promise<T>): Promise<T> {
+    const detect = this.#detectReentrantCalls;
+    if (detect && openTransactionOf(this) !== null) {
+      return Promise.reject(reentrantCallError(method));
+    }
     return this.#lock.run(async () => {
       const session = new InMemorySession(this.#tables);
+      const scope = new TransactionScope(this);
       let result: T;
       try {
-        result = await work(session);
+        result = await (detect ? runInTransactionScope(scope, () => work(session)) : work(session));
       } catch (error) {
+        scope.open = false;
         session.discard();
         throw error;
       }
+      scope.open = false;
       session.commit();
       return result;
     });
   }
+}
+
+function reentrantCallError(method: string): Error {
+  return new Error(
+    `InMemoryOrionStore.${method}() was called from inside an open transaction of the same ` +
+      'store, in the same async flow. Transactions run one at a time, so this call would wait ' +
+      'for that transaction to end while the transaction waits for this call, forever. Use the ' +
+      "session the open transaction hands out instead (a rule's context.session, the testing " +
+      "kit's tx.session and tx.insertFlowRun/insertTaskRun), or make the call after the " +
+      'transaction has committed or rolled back.',
+  );
 }

@@ -62,6 +62,21 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     const row = this.#states.get(stateId) ?? this.#tables.states.get(stateId);
     if (row === undefined || row.runKind !== kind) return null;
+    return this.#stateOf(row);
+  }
+
+  async readRunStates(kind: RunKind, runId: string): Promise<State[]> {
+    this.#assertOpen();
+    const states: State[] = [];
+    for (const rows of [this.#tables.states.values(), this.#states.values()]) {
+      for (const row of rows)
+        if (row.runKind === kind && row.runId === runId) states.push(this.#stateOf(row));
+    }
+    return states;
+  }
+
+  /** A copy of the row's state with its result data attached. */
+  #stateOf(row: StateRow): State {
     const state = copyState(row.state);
     if (row.resultArtifactId !== null) {
       const artifact =
@@ -134,7 +149,7 @@ export class InMemorySession implements OrionSession {
     return this.#limit(tag);
   }
 
-  /** Adds a new flow run (not part of the port: the store's own setup API uses it). */
+  /** Adds a new flow run; the given record becomes the working copy. Synchronous. */
   insertFlowRun(run: FlowRun): FlowRun {
     this.#assertOpen();
     if (this.#flowRun(run.id) !== null)
@@ -143,7 +158,7 @@ export class InMemorySession implements OrionSession {
     return run;
   }
 
-  /** Adds a new task run (not part of the port). */
+  /** Adds a new task run; the given record becomes the working copy. Synchronous. */
   insertTaskRun(run: TaskRun): TaskRun {
     this.#assertOpen();
     if (this.#taskRun(run.id) !== null)

@@ -1,6 +1,7 @@
 /**
- * `OrionSession`: everything the Orion rules and the engine read and write during one
- * transaction (orion-behaviour.md 1.6, 3.1), as one port made of the smaller ones.
+ * `OrionSession`: everything the Orion rules, the engine and setup code read and write
+ * during one transaction (runs, state rows, cache entries, concurrency limits), as one
+ * port made of the smaller ones.
  */
 import type { ConcurrencyLimits } from './concurrency-limits.ts';
 import type { RunRecords } from './run-records.ts';

@@ -1,7 +1,8 @@
 /**
- * `RunRecords`: the store port for reading flow and task runs (orion-behaviour.md
- * 1.5, 1.6): the run being orchestrated, a task's parent flow run, a subflow's parent
- * task run, and the task runs of a flow.
+ * `RunRecords`: the store port for flow and task runs: reading the run being
+ * orchestrated, a task's parent flow run, a subflow's parent task run and the task
+ * runs of a flow; and inserting new runs inside a session (setup code and the testing
+ * kit; the rules never insert runs).
  */
 import type { FlowRun } from '../runs/flow-run.ts';
 import type { TaskRun } from '../runs/task-run.ts';
@@ -17,4 +18,12 @@ export interface RunRecords {
   readTaskRun(id: string): Promise<TaskRun | null>;
   /** The task runs of flow run `flowRunId` (working copies), in creation order. */
   readTaskRunsOfFlow(flowRunId: string): Promise<TaskRun[]>;
+  /**
+   * Adds the new flow run `run` in this session (committed with it) and returns the
+   * session's working copy of it, which later reads in the session return. Throws when
+   * a flow run with that id exists. May return the record itself, synchronously.
+   */
+  insertFlowRun(run: FlowRun): FlowRun | Promise<FlowRun>;
+  /** Adds the new task run `run`; the same contract as `insertFlowRun`. */
+  insertTaskRun(run: TaskRun): TaskRun | Promise<TaskRun>;
 }

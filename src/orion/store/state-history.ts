@@ -1,6 +1,6 @@
 /**
- * `StateHistory`: the store port for state rows (orion-behaviour.md 3.1): reading a
- * run's state by id, and validation's write of a new current state.
+ * `StateHistory`: the store port for state rows: reading a run's state by id or its
+ * whole history, and validation's write of a new current state.
  */
 import type { State } from '../../state.ts';
 import type { RunKind } from '../runs/run-kind.ts';
@@ -19,4 +19,10 @@ export interface StateHistory {
    * Throws when the run does not exist or the id is already taken.
    */
   insertRunState(kind: RunKind, runId: string, state: State): Promise<State>;
+  /**
+   * Every state row of run `runId` in the `kind` state table, oldest first (insertion
+   * order), each with its result data attached, this session's uncommitted rows
+   * included. Returns copies; an unknown run has no rows (an empty array).
+   */
+  readRunStates(kind: RunKind, runId: string): Promise<State[]>;
 }

@@ -5,10 +5,15 @@ import { defineConfig } from 'vitest/config';
 // while the compiler tests wait on their child processes.
 //
 // The workspace packages (`policy-matrix`, `@policy-matrix/codegen`) resolve to their
-// TypeScript sources through the "@policy-matrix/source" export condition, which .npmrc
-// sets for every npm command: run the tests with `npm test` or `npx vitest`, so that the
-// evaluation child processes they start see the same sources without a build.
+// TypeScript sources through the "@policy-matrix/source" export condition, never to a
+// build in dist/: here for the modules vitest loads, and through .npmrc (every npm
+// command) for the evaluation child processes the tests start. Run the tests with
+// `npm test` or `npx vitest`.
+const SOURCE_FIRST = ['@policy-matrix/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions: SOURCE_FIRST },
+  ssr: { resolve: { conditions: SOURCE_FIRST } },
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'threads',

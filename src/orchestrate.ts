@@ -9,7 +9,7 @@ import type { State } from './state.ts';
  * Validation: writes the proposed state and returns the validated state. Called once,
  * innermost. With a state, it stores it as the run's new current state and returns the
  * stored state; with `null` ("write nothing") it returns the run's current state (or
- * null). Anything it throws becomes an ABORT (orion-behaviour.md 2.6, 3.1).
+ * null). Anything it throws becomes an ABORT (docs/orchestration-semantics.md#errors).
  */
 export type CommitState<C> = (
   proposed: State | null,
@@ -26,7 +26,7 @@ export interface OrchestrateOptions<C extends OrchestrationContext<any>> {
 }
 
 /**
- * Runs one orchestration (orion-behaviour.md 3, step 5 on): enters the rules in
+ * Runs one orchestration (the loop of docs/orchestration-semantics.md): enters the rules in
  * priority order, then the transforms, validates innermost through `commit`, and exits
  * in reverse. The rule lists are taken as given, from a compiled matrix or from the
  * dynamic filter alike; the intended transition is read from the context.
@@ -108,7 +108,7 @@ function validate<C extends OrchestrationContext<any>>(
   );
 }
 
-/** Validation threw (2.6): nothing is written, ABORT, and no orchestration error is recorded. */
+/** Validation threw: nothing is written, ABORT, and no orchestration error is recorded. */
 function validationFailed(context: OrchestrationContext<any>, error: unknown): void {
   context.proposedState = null;
   context.responseStatus = SetStateStatus.ABORT;

@@ -1,6 +1,6 @@
 /**
  * `OrionSession`: everything the Orion rules and the engine read and write during one
- * transaction (orion-behaviour.md 1.6, 3.1), as one port made of the smaller ones.
+ * transaction (docs/orion-preset.md), as one port made of the smaller ones.
  */
 import type { ConcurrencyLimits } from './concurrency-limits.ts';
 import type { RunRecords } from './run-records.ts';

@@ -1,6 +1,6 @@
 /**
- * `RunRecords`: the store port for reading flow and task runs (orion-behaviour.md
- * 1.5, 1.6): the run being orchestrated, a task's parent flow run, a subflow's parent
+ * `RunRecords`: the store port for reading flow and task runs (docs/orion-preset.md):
+ * the run being orchestrated, a task's parent flow run, a subflow's parent
  * task run, and the task runs of a flow.
  */
 import type { FlowRun } from '../runs/flow-run.ts';

@@ -1,5 +1,5 @@
 /**
- * `StateHistory`: the store port for state rows (orion-behaviour.md 3.1): reading a
+ * `StateHistory`: the store port for state rows (docs/orion-preset.md): reading a
  * run's state by id, and validation's write of a new current state.
  */
 import type { State } from '../../state.ts';

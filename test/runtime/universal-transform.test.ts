@@ -1,6 +1,6 @@
 /**
- * UniversalTransform: the firing rules of orion-behaviour.md 2.9 (scenario 14 of
- * section 6): before and after fire once whatever happens to the transition, after is
+ * UniversalTransform: its firing rules (scenario 14 comes from Prefect's orchestration
+ * tests): before and after fire once whatever happens to the transition, after is
  * skipped once an orchestration error is recorded, transforms get the real context,
  * and a transform listed among a policy's rules keeps transform semantics.
  */

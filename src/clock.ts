@@ -1,7 +1,7 @@
 /**
  * The source of "now". Rules never read the system clock directly: they ask the
- * context's clock, so that every test is deterministic (orion-behaviour.md, "Time and
- * randomness are injected").
+ * context's clock, so that every test is deterministic
+ * (docs/orchestration-semantics.md#time-and-randomness).
  */
 export interface Clock {
   /** The current time, in UTC. Each call returns a new `Date`. */

@@ -5,8 +5,8 @@
 
 /**
  * An orchestration cannot go on as asked, for example a null reject of a run that has
- * no state (orion-behaviour.md 2.5). Thrown inside a before hook it becomes an ABORT
- * and is re-thrown by `orchestrate` once the nest has unwound (2.6).
+ * no state. Thrown inside a before hook it becomes an ABORT and is re-thrown by
+ * `orchestrate` once the nest has unwound (docs/orchestration-semantics.md#errors).
  */
 export class OrchestrationError extends Error {
   override name = 'OrchestrationError';
@@ -14,7 +14,7 @@ export class OrchestrationError extends Error {
 
 /**
  * A mutation (reject, delay, abort) was called after the transition was validated,
- * i.e. outside a before hook. Never caught: it escapes `orchestrate` (2.5).
+ * i.e. outside a before hook. Never caught: it escapes `orchestrate`.
  */
 export class TransitionValidatedError extends Error {
   override name = 'TransitionValidatedError';
@@ -31,7 +31,7 @@ export class TransitionValidatedError extends Error {
  * A one-line description of anything thrown, for reason strings: `Name: message` for
  * Errors, the text of a thrown string, JSON (or `String`) for anything else. Never
  * throws, even for circular objects, BigInts or objects without a prototype, because
- * it runs inside the catch blocks that turn errors into ABORTs (orion-behaviour.md 2.6).
+ * it runs inside the catch blocks that turn errors into ABORTs.
  */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;

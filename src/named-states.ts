@@ -1,5 +1,5 @@
 /**
- * Factories for the reference types and the named variants of orion-behaviour.md 1.4
+ * Factories for the reference types and Prefect's named state variants
  * (a type plus a conventional name). Each takes the usual `StateInit` and an optional
  * environment (clock and random source) for "now" and the fresh id.
  */

@@ -2,7 +2,7 @@
  * `orchestratePolicy`: one orchestration straight from a policy (a generated
  * `CompiledPolicy` or a policy class) and an optional global policy, the way Prefect's
  * `set_flow_run_state` / `set_task_run_state` compile both policies for the intended
- * transition and then nest their rules (orion-behaviour.md 3, steps 3–7).
+ * transition and then nest their rules.
  */
 import { orchestrate, type CommitState } from './orchestrate.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';

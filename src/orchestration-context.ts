@@ -17,7 +17,7 @@ export interface OrchestrationContextInit<TRun> {
 }
 
 /**
- * The state of one orchestration (orion-behaviour.md 2.2): the run, the initial,
+ * The state of one orchestration (Prefect's `OrchestrationContext`): the run, the initial,
  * proposed and validated states, the response, the parameters, the debugging
  * signatures and the orchestration error, plus the injected clock and random source.
  *

@@ -7,8 +7,8 @@ import type { StateName } from './state-type.ts';
 import type { TransitionScope } from './rule-class.ts';
 
 /**
- * A policy rule (Prefect's `BaseOrchestrationRule`), with the exact semantics of
- * orion-behaviour.md 2.3–2.6:
+ * A policy rule (Prefect's `BaseOrchestrationRule`), with its exact semantics
+ * (docs/orchestration-semantics.md#invalid-and-fizzled-rules):
  *
  * - entry: a rule is *invalid* when its intended transition falls outside its
  *   FROM/TO sets or no longer matches the context; otherwise its before hook runs on
@@ -33,7 +33,7 @@ export abstract class OrchestrationRule<
   declare private readonly _context: C;
   declare private readonly _fromType: StateName | null;
   declare private _toType: StateName | null;
-  /** Memoised at entry (2.4); set for good when a membership test fails. */
+  /** Memoised at entry; set for good when a membership test fails. */
   declare private _invalidOnEntry: boolean | null;
 
   constructor(context: C, fromType: StateName | null, toType: StateName | null) {
@@ -168,7 +168,7 @@ export abstract class OrchestrationRule<
   /**
    * Writes `details` into the real proposed state's details (no-op when it is null).
    * This is the sanctioned replacement for Prefect's shallow-copy leak, on which
-   * `CopyScheduledTime` relies (orion-behaviour.md 2.2): hooks get deep copies here.
+   * `CopyScheduledTime` relies: hooks get deep copies here, Prefect's are shallow.
    */
   updateProposedStateDetails(details: Partial<StateDetails>): void {
     const proposed = this._context.proposedState;
@@ -181,7 +181,7 @@ export abstract class OrchestrationRule<
       await this.beforeTransition(...context.entryContext());
       context.ruleSignature.push(this.constructor.name);
     } catch (error) {
-      // 2.6: the rule's toType is left as it was, so the rule fizzles at exit and its
+      // The rule's toType is left as it was, so the rule fizzles at exit and its
       // cleanup runs. A thrown null or undefined is wrapped: `orchestrationError` must
       // be non-null for transforms to skip their after hooks and for `orchestrate` to
       // re-throw it.

@@ -1,5 +1,6 @@
 /**
- * Response statuses and details (orion-behaviour.md 2.5): the outcome of one
+ * Response statuses and details (Prefect's `SetStateStatus` and `StateResponseDetails`,
+ * docs/orchestration-semantics.md#mutations-and-response-statuses): the outcome of one
  * orchestration, as a discriminated union on `type`.
  */
 import type { State } from './state.ts';

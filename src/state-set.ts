@@ -13,7 +13,7 @@ export const NO_STATES: StateSet = Object.freeze(new Set<StateName | null>()) as
 /**
  * The set that contains every state of every state set, and `null`: the default FROM/TO
  * of a `UniversalTransform`, so that every policy listing a transform always includes it
- * (orion-behaviour.md 2.9), whatever its state set. It enumerates no members: code that
+ * (as in Prefect), whatever its state set. It enumerates no members: code that
  * lists a set's entries (error checks, reports) sees none, code that asks `has` sees all.
  */
 export const ANY_STATE: StateSet = Object.freeze({

@@ -1,6 +1,6 @@
 /**
  * State types: the reference set (Prefect's nine `StateType`s), the terminal set and
- * the orchestration universe. See orion-behaviour.md 1.1.
+ * the orchestration universe (docs/orchestration-semantics.md#states-and-the-universe).
  *
  * A policy may declare its own state set (any list of distinct non-empty strings), so
  * everything that handles states in general takes a `StateName` (a string); the

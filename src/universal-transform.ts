@@ -4,7 +4,8 @@ import { ANY_STATE, type StateSet } from './state-set.ts';
 import type { StateName } from './state-type.ts';
 
 /**
- * A universal transform (Prefect's `BaseUniversalTransform`, orion-behaviour.md 2.9):
+ * A universal transform (Prefect's `BaseUniversalTransform`,
+ * docs/orchestration-semantics.md#universal-transforms):
  * privileged, stateless bookkeeping. It ignores validity entirely and has no cleanup:
  *
  * - entry: always calls `beforeTransition(realContext)`, then signs `ruleSignature`;

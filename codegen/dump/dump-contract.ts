@@ -1,5 +1,5 @@
 /**
- * The `dump --json` contract (design.md): every policy's name, source, states (null
+ * The `dump --json` contract: every policy's name, source, states (null
  * last), priority and every `(from, to)` cell exactly once, row-major; policies sorted
  * by name. Rule names are class names; `null` is JSON `null`.
  */

@@ -2,7 +2,7 @@
  * PM103 (warning): a universal transform listed before ordinary rules in a non-global
  * policy (see `isGlobalPolicy`). Its position looks like it gates or is gated by those
  * rules, but it does not: a transform ignores validity and fizzling and fires
- * regardless of their outcome (orion-behaviour.md 2.9). Listed early, its before hook
+ * regardless of their outcome (as Prefect's universal transforms do). Listed early, its before hook
  * runs before those rules can reject or change the proposed state, and its after hook
  * runs even when they fizzle. Listing it after the last ordinary rule (as the
  * reference CoreTaskPolicy does with ReleaseTaskConcurrencySlots) makes the order say

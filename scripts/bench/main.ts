@@ -6,7 +6,7 @@
  *   npm run -s bench -- [--quick] [--json <file>] [--markdown <file>] [--svg <file>]
  *                       [--only lookup,orchestration,codegen]
  *
- * `--json` writes design.md's contract (three sections of medians), `--markdown` and
+ * `--json` writes the JSON contract (three sections of medians), `--markdown` and
  * `--svg` a table and a chart of the same run. A missed target is reported, never an
  * exit code: the bench measures, CI does not gate on it. Never run by `npm test`.
  * A command-line mistake exits 2 with the usage; a failed set-up check exits 1.

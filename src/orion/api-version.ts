@@ -1,5 +1,5 @@
 /**
- * The `api-version` orchestration parameter (orion-behaviour.md 1.6): the client's API
+ * The `api-version` orchestration parameter (from Prefect's API-version header): the client's API
  * version, or null for a current client. Several rules behave differently for clients
  * older than 0.8.4, and `RetryFailedFlows` has a legacy branch below 0.8.3.
  */

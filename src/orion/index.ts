@@ -1,12 +1,12 @@
 /**
  * The bundled Orion preset: Prefect Orion's policies, rules and transforms
- * (orion-behaviour.md 4, 5), the run records, the store ports and an in-memory store,
+ * (docs/orion-preset.md), the run records, the store ports and an in-memory store,
  * the flow and task contexts, and the engine whose methods are the entry points.
  * Everything public is listed here by name; the compiler reads this module and needs
  * every rule a policy lists to be exported from it.
  */
 
-// Policies (orion-behaviour.md 4).
+// Policies.
 export { CoreFlowPolicy } from './policies/core-flow-policy.ts';
 export { CoreTaskPolicy } from './policies/core-task-policy.ts';
 export { GlobalFlowPolicy } from './policies/global-flow-policy.ts';
@@ -14,7 +14,7 @@ export { GlobalTaskPolicy } from './policies/global-task-policy.ts';
 export { MinimalFlowPolicy } from './policies/minimal-flow-policy.ts';
 export { MinimalTaskPolicy } from './policies/minimal-task-policy.ts';
 
-// Policy rules (orion-behaviour.md 5.A).
+// Policy rules.
 export { CacheInsertion } from './rules/cache-insertion.ts';
 export { CacheRetrieval } from './rules/cache-retrieval.ts';
 export { CopyScheduledTime } from './rules/copy-scheduled-time.ts';
@@ -35,7 +35,7 @@ export {
 export { UpdateFlowRunTrackerOnTasks } from './rules/update-flow-run-tracker-on-tasks.ts';
 export { WaitForScheduledTime } from './rules/wait-for-scheduled-time.ts';
 
-// Transforms (orion-behaviour.md 5.A `ReleaseTaskConcurrencySlots`, 5.B).
+// Transforms: `ReleaseTaskConcurrencySlots` (in the task policies) and the global ones.
 export { IncrementFlowRunCount } from './transforms/increment-flow-run-count.ts';
 export { IncrementRunTime } from './transforms/increment-run-time.ts';
 export { IncrementTaskRunCount } from './transforms/increment-task-run-count.ts';

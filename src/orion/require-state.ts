@@ -2,7 +2,7 @@
  * `requireState`: for rules whose reference implementation calls methods on a state
  * that may be absent. Where Prefect would fail with an attribute error on `None`, these
  * rules throw this explicit error instead: thrown in a before hook it becomes an ABORT
- * plus a re-thrown error (orion-behaviour.md 1.2, 2.6), exactly as in the reference.
+ * plus a re-thrown error (docs/orchestration-semantics.md#errors), exactly as in the reference.
  */
 import { OrchestrationError } from '../errors.ts';
 import type { State } from '../state.ts';

@@ -1,6 +1,6 @@
 /**
- * Scenarios 18 and 41 of orion-behaviour.md 6: `CacheInsertion` and `CacheRetrieval`,
- * against the in-memory store's cache table.
+ * `CacheInsertion` and `CacheRetrieval`, against the in-memory store's cache table:
+ * scenario 18, from Prefect's orchestration tests, and 41, derived from Prefect's code.
  */
 import { describe, expect, it } from 'vitest';
 import {

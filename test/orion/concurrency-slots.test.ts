@@ -1,7 +1,7 @@
 /**
- * Scenarios 26–32 and 39 of orion-behaviour.md 6: tag concurrency slots, taken by
- * `SecureTaskConcurrencySlots` and given back by its cleanup and by
- * `ReleaseTaskConcurrencySlots`.
+ * Tag concurrency slots, taken by `SecureTaskConcurrencySlots` and given back by its
+ * cleanup and by `ReleaseTaskConcurrencySlots`: scenarios 26–32, from Prefect's
+ * orchestration tests, and 39, derived from Prefect's code.
  */
 import { describe, expect, it } from 'vitest';
 import {

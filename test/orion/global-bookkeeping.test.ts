@@ -1,6 +1,6 @@
 /**
- * Scenario 38 of orion-behaviour.md 6: the global transforms' bookkeeping on runs and
- * states (5.B), for both run kinds; forced transitions, so no policy rule interferes,
+ * The global transforms' bookkeeping on runs and states (scenario 38, from Prefect's
+ * orchestration tests), for both run kinds; forced transitions, so no policy rule interferes,
  * except where the scenario names the core policy.
  */
 import { describe, expect, it } from 'vitest';

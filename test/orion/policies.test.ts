@@ -1,6 +1,7 @@
 /**
- * The shape of the bundled preset, spelled out as data from orion-behaviour.md 4 and
- * 5: each policy's priority list, and each rule's and transform's FROM and TO sets,
+ * The shape of the bundled preset, spelled out as data from Prefect's Orion policies
+ * (docs/orion-preset.md): each policy's priority list, and each rule's and transform's
+ * FROM and TO sets,
  * checked member by member over the universe (the nine types and null).
  */
 import { describe, expect, it } from 'vitest';
@@ -84,7 +85,7 @@ const PRIORITIES: Record<string, string[]> = {
   ],
 };
 
-/** FROM and TO of the 16 policy rules (orion-behaviour.md 5.A). */
+/** FROM and TO of the 16 policy rules, as in Prefect. */
 const RULE_SETS: Record<string, { from: Member[]; to: Member[] }> = {
   HandleFlowTerminalStateTransitions: { from: TERMINAL, to: UNIVERSE },
   HandleCancellingStateTransitions: { from: [CA, CG], to: [S, P, R, CO, F, CR, PA, CG, null] },
@@ -104,7 +105,7 @@ const RULE_SETS: Record<string, { from: Member[]; to: Member[] }> = {
   PreventRunningTasksFromStoppedFlows: { from: UNIVERSE, to: [R] },
 };
 
-/** The 15 transforms: universal, FROM = TO = everything (orion-behaviour.md 2.9, 5.B). */
+/** The 15 transforms: universal, FROM = TO = everything. */
 const TRANSFORMS = [
   'ReleaseTaskConcurrencySlots',
   'SetRunStateType',

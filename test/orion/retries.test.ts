@@ -1,7 +1,7 @@
 /**
- * Scenarios 19–23 of orion-behaviour.md 6: automatic flow and task retries, rerun
- * names, manual flow retries and task reruns out of a terminal state, under the core
- * policies.
+ * Automatic flow and task retries, rerun names, manual flow retries and task reruns
+ * out of a terminal state, under the core policies: scenarios 19–23, from Prefect's
+ * orchestration tests.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,6 @@
 /**
- * Scenario 36 of orion-behaviour.md 6: `PreventRunningTasksFromStoppedFlows`, under
- * the core task policy.
+ * `PreventRunningTasksFromStoppedFlows`, under the core task policy: scenario 36,
+ * from Prefect's orchestration tests.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,6 @@
 /**
- * Scenarios 24, 25, 37 and 40 of orion-behaviour.md 6: terminal-state protection,
- * redundant transitions and cancelling flows.
+ * Terminal-state protection, redundant transitions and cancelling flows: scenarios
+ * 24, 25 and 37, from Prefect's orchestration tests, and 40, derived from Prefect's code.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,6 @@
 /**
  * defineCompiledPolicy and the CompiledPolicy it builds: the runtime shape of a
- * generated module (design.md "Compiled policy"). Lookups must equal the dynamic
+ * generated module. Lookups must equal the dynamic
  * filter for every cell, unknown states must fail with the policy's TypeError, and
  * malformed input must be refused when the module loads, not on the hot path.
  */

@@ -1,5 +1,5 @@
 /**
- * Named state factories (orion-behaviour.md 1.4): each reference type, the named
+ * Named state factories: each reference type, Prefect's named
  * variants, and Paused's timeout rules.
  */
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@
  * policy, errors in hooks, failing validation) are run through `orchestrate` and
  * through a literal, synchronous port of Prefect's BaseOrchestrationRule /
  * BaseUniversalTransform context managers nested in an AsyncExitStack
- * (orion-behaviour.md 2 and 3). Hooks run, signatures, status, details, the validated
+ * (docs/orchestration-semantics.md). Hooks run, signatures, status, details, the validated
  * state and the outcome must be identical. Deterministic: fixed seed.
  */
 import fc from 'fast-check';
@@ -365,7 +365,7 @@ async function implementation(
   const classes = testCase.policy.map((spec, index) =>
     spec.kind === 'rule' ? ruleClass(spec, names[index]!) : transformClass(spec, names[index]!),
   );
-  // The dynamic filter of orion-behaviour.md 3 step 3, as a policy would apply it.
+  // Prefect's dynamic filter (`compile_transition_rules`), as a policy would apply it.
   const rules = classes.filter((cls) => cls.FROM_STATES.has(from) && cls.TO_STATES.has(to));
   const transforms = testCase.global.map((spec, index) =>
     transformClass(spec, globalNames[index]!),

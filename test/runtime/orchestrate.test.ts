@@ -1,7 +1,8 @@
 /**
- * orchestrate: the nested loop of orion-behaviour.md 3 (enter in priority order, then
- * the transforms, validate innermost, exit in reverse) and its error handling (2.6);
- * scenarios 5 and 7–11 of section 6, run over the universe where the scenario says so.
+ * orchestrate: the nested loop (enter in priority order, then the transforms, validate
+ * innermost, exit in reverse) and its error handling, as in
+ * docs/orchestration-semantics.md; the numbered scenarios come from Prefect's
+ * orchestration tests, run over the universe where the scenario says so.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -381,7 +382,7 @@ describe(orchestrate.name, () => {
     );
   });
 
-  describe('errors outside before hooks (2.6)', () => {
+  describe('errors outside before hooks', () => {
     it('lets an error in a transform after hook escape once the enclosing scopes have exited', async () => {
       const error = new Error('after failed');
       class FailingAfter extends JournalTransform {

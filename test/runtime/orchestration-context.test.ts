@@ -1,5 +1,5 @@
 /**
- * OrchestrationContext (orion-behaviour.md 2.2): its defaults, and the copies hooks
+ * OrchestrationContext: its defaults, and the copies hooks
  * receive: states and parameters copied, the run and signatures shared, the subclass
  * kept.
  */

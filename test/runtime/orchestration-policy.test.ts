@@ -1,6 +1,6 @@
 /**
  * OrchestrationPolicy: priority lists, state sets and compileTransitionRules, Prefect's
- * dynamic filter (orion-behaviour.md 3 step 3; scenario 15 of section 6), which the
+ * dynamic filter (scenario 15 comes from Prefect's orchestration tests), which the
  * compiler's matrices must equal cell for cell.
  */
 import { describe, expect, it } from 'vitest';

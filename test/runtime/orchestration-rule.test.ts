@@ -1,6 +1,7 @@
 /**
  * OrchestrationRule: entry, exit, invalid/fizzled, the mutation methods and hook
- * isolation (orion-behaviour.md 2.1–2.7; scenarios 1–4, 6, 12 and 13 of section 6).
+ * isolation (docs/orchestration-semantics.md); the numbered scenarios come from
+ * Prefect's rule tests.
  * Rules are entered and exited by hand here, like Prefect's own rule tests nest their
  * context managers; orchestrate.test.ts runs the same machinery through the loop.
  */

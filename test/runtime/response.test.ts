@@ -1,5 +1,5 @@
 /**
- * Response statuses and details (orion-behaviour.md 2.5): the four variants, their
+ * Response statuses and details: the four variants, their
  * constructors, and parsing that keeps the variant it is given.
  */
 import { describe, expect, it } from 'vitest';

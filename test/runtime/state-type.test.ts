@@ -1,4 +1,4 @@
-/** State types (orion-behaviour.md 1.1): order, the terminal set and the universe. */
+/** State types: order, the terminal set and the universe. */
 import { describe, expect, it } from 'vitest';
 import {
   ALL_ORCHESTRATION_STATES,

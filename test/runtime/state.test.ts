@@ -1,5 +1,5 @@
 /**
- * States (orion-behaviour.md 1.3): default names, ids and timestamps from the injected
+ * States: default names, ids and timestamps from the injected
  * environment, SCHEDULED's default scheduled time, details defaults, and copies that
  * are independent of their original.
  */

@@ -1,6 +1,6 @@
 /**
  * A port of the orchestration part of Prefect's `set_task_run_state` /
- * `set_flow_run_state` (orion-behaviour.md 3, steps 3 to 7): the benchmark's Prefect
+ * `set_flow_run_state` (filter, nest, validate, unwind): the benchmark's Prefect
  * baseline, run against `orchestrate` with generated matrices.
  *
  * Per transition: the dynamic filter over the policy and over the global policy, then

@@ -6,7 +6,7 @@
  * Prefect copies the context (a shallow pydantic copy), each of the initial, proposed
  * and validated states (shallow copies whose timestamp is reset to now, because
  * `State.copy` fills `timestamp` from its default factory), and the parameters map. The
- * state details object stays shared, as in Prefect (orion-behaviour.md 2.2). This is
+ * state details object stays shared, as in Prefect. This is
  * the cheaper of the two readings: the runtime's own `copy()` also copies the details.
  */
 import type { OrchestrationContext, State } from '../../../src/index.ts';

@@ -7,7 +7,7 @@
 import type { Summary } from '../harness/summary.ts';
 import type { Environment } from './environment.ts';
 
-/** The three sections of design.md's JSON contract. */
+/** The three sections of the benchmark's JSON contract (`contract-json.ts`). */
 export type SectionId = 'lookup' | 'orchestration' | 'codegen';
 
 export interface MeasuredCase {

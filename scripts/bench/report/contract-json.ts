@@ -1,5 +1,5 @@
 /**
- * The JSON of design.md's "Benchmarks" section, which other programs read: exactly the
+ * The benchmark's JSON contract, which other programs read: exactly the
  * three sections `lookup`, `orchestration` and `codegen`, each `{ unit, cases }` with
  * exactly the case names of the contract, in its order, and each figure the median of
  * the section's reported group. Nothing else is written at top level or in a section.

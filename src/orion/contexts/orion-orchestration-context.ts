@@ -1,6 +1,6 @@
 /**
- * `OrionOrchestrationContext`: what the flow and task contexts share
- * (orion-behaviour.md 2.2): the store session, the run accessors and the run settings.
+ * `OrionOrchestrationContext`: what the flow and task contexts share, as in Prefect:
+ * the store session, the run accessors and the run settings.
  */
 import {
   OrchestrationContext,

@@ -1,6 +1,6 @@
 /**
  * `TaskOrchestrationContext`: the context of a task-run transition. Its `flowRun()`
- * reads the parent flow run from the store on every call (orion-behaviour.md 1.6).
+ * reads the parent flow run from the store on every call, as Prefect's does.
  */
 import type { FlowRun } from '../runs/flow-run.ts';
 import type { TaskRun } from '../runs/task-run.ts';

@@ -10,8 +10,8 @@ import type { OrionSession } from '../store/orion-session.ts';
 export interface TaskRunOrchestrator {
   /**
    * Forces `state` onto task run `taskRunId` within `session`: the minimal task
-   * policy plus the global task transforms, no parameters (orion-behaviour.md 3,
-   * step 2). `state` is used as given (its id and timestamp are kept). Throws
+   * policy plus the global task transforms, no parameters (Prefect's `force=True`).
+   * `state` is used as given (its id and timestamp are kept). Throws
    * `ObjectNotFoundError` when the task run does not exist.
    */
   forceTaskRunState(

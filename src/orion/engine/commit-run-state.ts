@@ -1,5 +1,5 @@
 /**
- * `commitRunState`: validation for Orion runs (orion-behaviour.md 3.1), the `commit`
+ * `commitRunState`: validation for Orion runs (see docs/orchestration-semantics.md), the `commit`
  * the engine hands to `orchestrate`.
  */
 import type { CommitState } from '../../orchestrate.ts';

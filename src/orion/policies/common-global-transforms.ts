@@ -1,5 +1,5 @@
 /**
- * `COMMON_GLOBAL_TRANSFORMS` (orion-behaviour.md 4): the bookkeeping transforms that
+ * `COMMON_GLOBAL_TRANSFORMS`, as in Prefect: the bookkeeping transforms that
  * both global policies run first, in order. A function, like Prefect's, so that each
  * policy's `priority()` builds a fresh list.
  */

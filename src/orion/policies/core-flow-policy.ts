@@ -1,5 +1,5 @@
 /**
- * `CoreFlowPolicy` (orion-behaviour.md 4): the rules the set-state and resume endpoints
+ * `CoreFlowPolicy`, as in Prefect: the rules the set-state and resume endpoints
  * apply to flow runs, in priority order.
  */
 import { OrchestrationPolicy } from '../../orchestration-policy.ts';

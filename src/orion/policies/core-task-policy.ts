@@ -1,5 +1,5 @@
 /**
- * `CoreTaskPolicy` (orion-behaviour.md 4): the rules the set-state endpoint applies to
+ * `CoreTaskPolicy`, as in Prefect: the rules the set-state endpoint applies to
  * task runs, in priority order. `CacheRetrieval` comes before
  * `SecureTaskConcurrencySlots` on purpose: cached results are returned even when slots
  * are full.

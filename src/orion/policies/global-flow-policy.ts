@@ -1,5 +1,5 @@
 /**
- * `GlobalFlowPolicy` (orion-behaviour.md 4): the bookkeeping transforms every flow-run
+ * `GlobalFlowPolicy`, as in Prefect: the bookkeeping transforms every flow-run
  * transition runs, whatever the policy: the common list, then the subflow and run-count
  * transforms.
  */

@@ -1,5 +1,5 @@
 /**
- * `GlobalTaskPolicy` (orion-behaviour.md 4): the bookkeeping transforms every task-run
+ * `GlobalTaskPolicy`, as in Prefect: the bookkeeping transforms every task-run
  * transition runs, whatever the policy: the common list, then the run count.
  */
 import { OrchestrationPolicy } from '../../orchestration-policy.ts';

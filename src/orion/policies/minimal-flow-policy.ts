@@ -1,5 +1,5 @@
 /**
- * `MinimalFlowPolicy` (orion-behaviour.md 4): no rules: what forced flow-run transitions
+ * `MinimalFlowPolicy`, as in Prefect: no rules: what forced flow-run transitions
  * (and callers that give no policy) get. The global flow transforms still run.
  */
 import { OrchestrationPolicy } from '../../orchestration-policy.ts';

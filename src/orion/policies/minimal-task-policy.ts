@@ -1,5 +1,5 @@
 /**
- * `MinimalTaskPolicy` (orion-behaviour.md 4): only `ReleaseTaskConcurrencySlots`, so
+ * `MinimalTaskPolicy`, as in Prefect: only `ReleaseTaskConcurrencySlots`, so
  * that slots are released even under `force`. The global task transforms still run.
  */
 import { OrchestrationPolicy } from '../../orchestration-policy.ts';

@@ -1,5 +1,5 @@
 /**
- * `CacheInsertion` (orion-behaviour.md 5.A): a task run that completes with a cache
+ * `CacheInsertion` (Prefect's policy rule): a task run that completes with a cache
  * key adds a cache entry pointing at its validated state.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';

@@ -1,5 +1,5 @@
 /**
- * `CacheRetrieval` (orion-behaviour.md 5.A): a task run about to run whose proposal
+ * `CacheRetrieval` (Prefect's policy rule): a task run about to run whose proposal
  * carries a live cache key gets the cached result instead: a `Cached` copy of the
  * cached COMPLETED state. First in the task policy, so a hit wins over every other rule.
  */

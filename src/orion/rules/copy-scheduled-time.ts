@@ -1,5 +1,5 @@
 /**
- * `CopyScheduledTime` (orion-behaviour.md 5.A): SCHEDULED → PENDING carries the
+ * `CopyScheduledTime` (Prefect's policy rule): SCHEDULED → PENDING carries the
  * scheduled time over to the PENDING state, unless the proposal has its own.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';

@@ -1,5 +1,5 @@
 /**
- * `HandleCancellingStateTransitions` (orion-behaviour.md 5.A): a cancelling flow run
+ * `HandleCancellingStateTransitions` (Prefect's policy rule): a cancelling flow run
  * may only become CANCELLED. FROM keeps the reference's CANCELLED (a kept oddity: it
  * makes a manual retry of a cancelled, deployed flow run a REJECT).
  */

@@ -1,5 +1,5 @@
 /**
- * `HandleFlowTerminalStateTransitions` (orion-behaviour.md 5.A): a flow run in a
+ * `HandleFlowTerminalStateTransitions` (Prefect's policy rule): a flow run in a
  * terminal state stays there, except for a manual retry (SCHEDULED named
  * `AwaitingRetry`) of a deployed run.
  */

@@ -1,5 +1,5 @@
 /**
- * `HandlePausingFlows` (orion-behaviour.md 5.A): only running flow runs may pause,
+ * `HandlePausingFlows` (Prefect's policy rule): only running flow runs may pause,
  * each pause key pauses a run once, and rescheduling pauses need a deployment and are
  * not allowed for subflows.
  */

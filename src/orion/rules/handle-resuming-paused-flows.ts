@@ -1,5 +1,5 @@
 /**
- * `HandleResumingPausedFlows` (orion-behaviour.md 5.A): a paused flow run may only
+ * `HandleResumingPausedFlows` (Prefect's policy rule): a paused flow run may only
  * resume to RUNNING, SCHEDULED or a terminal state, a rescheduling pause needs a
  * deployment, and a timed-out pause fails the run. Its after hook marks the run as
  * resuming.

@@ -1,5 +1,5 @@
 /**
- * `HandleTaskTerminalStateTransitions` (orion-behaviour.md 5.A): a task run in a
+ * `HandleTaskTerminalStateTransitions` (Prefect's policy rule): a task run in a
  * terminal state stays there, unless it failed, crashed or was cancelled and its flow
  * run has started a newer attempt: then it may run again, with its run count reset so
  * that task retries work in the new attempt.

@@ -1,5 +1,5 @@
 /**
- * `PreventRedundantTransitions` (orion-behaviour.md 5.A): aborts moves that go
+ * `PreventRedundantTransitions` (Prefect's policy rule): aborts moves that go
  * backwards or stay put along null < SCHEDULED < PENDING < RUNNING < CANCELLING, which
  * guards against two agents orchestrating the same run.
  */

@@ -1,5 +1,5 @@
 /**
- * `PreventRunningTasksFromStoppedFlows` (orion-behaviour.md 5.A): a task run may only
+ * `PreventRunningTasksFromStoppedFlows` (Prefect's policy rule): a task run may only
  * start while its flow run is RUNNING; under a paused flow it is parked as `NotReady`.
  */
 import { NotReady } from '../../named-states.ts';

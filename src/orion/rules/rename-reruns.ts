@@ -1,5 +1,5 @@
 /**
- * `RenameReruns` (orion-behaviour.md 5.A): a task run entering RUNNING again is named
+ * `RenameReruns` (Prefect's policy rule): a task run entering RUNNING again is named
  * `Retrying` (after `AwaitingRetry`) or `Rerunning`. The type is unchanged.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';

@@ -1,5 +1,5 @@
 /**
- * `RetryFailedFlows` (orion-behaviour.md 5.A): a failing flow run with retries left
+ * `RetryFailedFlows` (Prefect's policy rule): a failing flow run with retries left
  * is rescheduled as `AwaitingRetry` instead. CRASHED never retries.
  */
 import { AwaitingRetry } from '../../named-states.ts';

@@ -1,5 +1,5 @@
 /**
- * `RetryFailedTasks` (orion-behaviour.md 5.A): a failing task run with retries left
+ * `RetryFailedTasks` (Prefect's policy rule): a failing task run with retries left
  * is rescheduled as `AwaitingRetry`, after a delay from its policy, optionally jittered.
  *
  * Differs from the reference on purpose (a bug fix): the delay and its jitter are

@@ -1,5 +1,5 @@
 /**
- * `SecureTaskConcurrencySlots` (orion-behaviour.md 5.A): a task run entering RUNNING
+ * `SecureTaskConcurrencySlots` (Prefect's policy rule): a task run entering RUNNING
  * takes a slot on every tag limit it has, or waits (a full limit) or aborts (a limit
  * of 0) holding none.
  *

@@ -1,5 +1,5 @@
 /**
- * `UpdateFlowRunTrackerOnTasks` (orion-behaviour.md 5.A): a task run that starts
+ * `UpdateFlowRunTrackerOnTasks` (Prefect's policy rule): a task run that starts
  * records which attempt of its flow run it belongs to.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';

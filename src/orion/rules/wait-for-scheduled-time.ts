@@ -1,5 +1,5 @@
 /**
- * `WaitForScheduledTime` (orion-behaviour.md 5.A): a run cannot start before its
+ * `WaitForScheduledTime` (Prefect's policy rule): a run cannot start before its
  * scheduled time; the caller is told how many whole seconds to wait. This is also what
  * makes retry delays effective, since `AwaitingRetry` is SCHEDULED.
  */

@@ -1,6 +1,6 @@
 /**
- * `ConcurrencyLimits`: the store port for tag concurrency limits (orion-behaviour.md
- * 1.6), read by `SecureTaskConcurrencySlots` and `ReleaseTaskConcurrencySlots`.
+ * `ConcurrencyLimits`: the store port for tag concurrency limits (docs/orion-preset.md),
+ * read by `SecureTaskConcurrencySlots` and `ReleaseTaskConcurrencySlots`.
  */
 
 /** One limit record per tag. */

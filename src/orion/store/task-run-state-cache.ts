@@ -1,6 +1,6 @@
 /**
  * `TaskRunStateCache`: the store port for the task-run state cache table
- * (orion-behaviour.md 1.6), written by `CacheInsertion` and read by `CacheRetrieval`.
+ * (docs/orion-preset.md), written by `CacheInsertion` and read by `CacheRetrieval`.
  */
 
 /** One row of the cache table. Several rows may share a key; the newest wins. */

@@ -1,5 +1,5 @@
 /**
- * `IncrementFlowRunCount` (orion-behaviour.md 5.B): counts a flow run's attempts.
+ * `IncrementFlowRunCount` (Prefect's global transform): counts a flow run's attempts.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
 import { StateType } from '../../state-type.ts';

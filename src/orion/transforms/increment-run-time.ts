@@ -1,5 +1,5 @@
 /**
- * `IncrementRunTime` (orion-behaviour.md 5.B): accumulates the time a run spends in
+ * `IncrementRunTime` (Prefect's global transform): accumulates the time a run spends in
  * RUNNING, in seconds.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

@@ -1,5 +1,5 @@
 /**
- * `IncrementTaskRunCount` (orion-behaviour.md 5.B): counts a task run's attempts.
+ * `IncrementTaskRunCount` (Prefect's global transform): counts a task run's attempts.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
 import { StateType } from '../../state-type.ts';

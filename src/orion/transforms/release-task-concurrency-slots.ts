@@ -1,5 +1,5 @@
 /**
- * `ReleaseTaskConcurrencySlots` (orion-behaviour.md 5.A): a universal transform placed
+ * `ReleaseTaskConcurrencySlots` (Prefect's transform of that name): a universal transform placed
  * in the task policies (last in CoreTaskPolicy, alone in MinimalTaskPolicy, so it runs
  * under `force` too). A task run whose validated state is not RUNNING or CANCELLING
  * gives back its slots on every tag.

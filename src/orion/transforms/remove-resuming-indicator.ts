@@ -1,5 +1,5 @@
 /**
- * `RemoveResumingIndicator` (orion-behaviour.md 5.B): ends the resuming phase of a flow
+ * `RemoveResumingIndicator` (Prefect's global transform): ends the resuming phase of a flow
  * run. Runs after `IncrementFlowRunCount`, which must see the flag first.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

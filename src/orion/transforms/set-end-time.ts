@@ -1,5 +1,5 @@
 /**
- * `SetEndTime` (orion-behaviour.md 5.B): records when a started run reached a terminal
+ * `SetEndTime` (Prefect's global transform): records when a started run reached a terminal
  * state, and forgets it when the run leaves that state.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

@@ -1,5 +1,5 @@
 /**
- * `SetExpectedStartTime` (orion-behaviour.md 5.B): records when a run was first expected
+ * `SetExpectedStartTime` (Prefect's global transform): records when a run was first expected
  * to start.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

@@ -1,5 +1,5 @@
 /**
- * `SetNextScheduledStartTime` (orion-behaviour.md 5.B): tracks when a scheduled run is
+ * `SetNextScheduledStartTime` (Prefect's global transform): tracks when a scheduled run is
  * next due.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

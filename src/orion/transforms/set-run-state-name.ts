@@ -1,5 +1,5 @@
 /**
- * `SetRunStateName` (orion-behaviour.md 5.B): keeps the run's denormalised state name in
+ * `SetRunStateName` (Prefect's global transform): keeps the run's denormalised state name in
  * step with the state it is given.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

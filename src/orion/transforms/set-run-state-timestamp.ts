@@ -1,5 +1,5 @@
 /**
- * `SetRunStateTimestamp` (orion-behaviour.md 5.B): keeps the run's denormalised state
+ * `SetRunStateTimestamp` (Prefect's global transform): keeps the run's denormalised state
  * timestamp in step with the state it is given.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

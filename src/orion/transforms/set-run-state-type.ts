@@ -1,5 +1,5 @@
 /**
- * `SetRunStateType` (orion-behaviour.md 5.B): keeps the run's denormalised state type in
+ * `SetRunStateType` (Prefect's global transform): keeps the run's denormalised state type in
  * step with the state it is given.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

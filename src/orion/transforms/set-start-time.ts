@@ -1,5 +1,5 @@
 /**
- * `SetStartTime` (orion-behaviour.md 5.B): records when a run first started.
+ * `SetStartTime` (Prefect's global transform): records when a run first started.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
 import { StateType } from '../../state-type.ts';

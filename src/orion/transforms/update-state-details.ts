@@ -1,5 +1,5 @@
 /**
- * `UpdateStateDetails` (orion-behaviour.md 5.B): stamps the proposed state with the ids
+ * `UpdateStateDetails` (Prefect's global transform): stamps the proposed state with the ids
  * of the run it belongs to.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

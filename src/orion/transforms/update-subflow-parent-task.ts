@@ -1,5 +1,5 @@
 /**
- * `UpdateSubflowParentTask` (orion-behaviour.md 5.B): a subflow's parent task run
+ * `UpdateSubflowParentTask` (Prefect's global transform): a subflow's parent task run
  * mirrors the subflow's state, forced onto it (minimal task policy plus the global
  * task transforms) in the same transaction.
  */

@@ -1,5 +1,5 @@
 /**
- * `UpdateSubflowStateDetails` (orion-behaviour.md 5.B): a subflow's states point at the
+ * `UpdateSubflowStateDetails` (Prefect's global transform): a subflow's states point at the
  * parent flow's task run that tracks the subflow. Runs after `UpdateStateDetails`.
  */
 import { UniversalTransform } from '../../universal-transform.ts';

@@ -1,6 +1,6 @@
 /**
  * A deterministic orchestration context for the runtime tests, a fake store whose
- * `commit` validates states the way orion-behaviour.md 3.1 describes, and journalling
+ * `commit` validates states the way Prefect's `validate_proposed_state` does, and journalling
  * base classes that record every hook they run.
  */
 import {

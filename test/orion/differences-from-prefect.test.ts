@@ -173,7 +173,7 @@ describe('Differences from Prefect Orion', () => {
     });
   });
 
-  describe('kept reference behaviour flagged as odd in the specification', () => {
+  describe('kept Prefect behaviour that looks odd', () => {
     it('sets resuming even when HandleResumingPausedFlows rejects the resume', async () => {
       const h = orionHarness();
       const run = await h.flowRun({ state: Paused({}, {}, h.env) });

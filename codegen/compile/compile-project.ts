@@ -13,6 +13,7 @@ import type { ProjectModel } from '../model/policy-model.ts';
 import type { Problem } from '../problem/problem.ts';
 import { readProject, type ReadOptions } from '../read/read-project.ts';
 import type { ReadResult } from '../read/read-result.ts';
+import { findOwnCodeInOutDir } from '../write/own-code-in-out-dir.ts';
 
 export interface CompiledProject {
   /** Undefined when the config itself has problems. */
@@ -47,8 +48,8 @@ export async function compileWithConfig(
   options: ReadOptions & { emitCache?: Map<string, string>; emit?: boolean } = {},
 ): Promise<CompiledProject> {
   const read = await readProject(config, options);
-  if (read.problems.length > 0)
-    return { config, read, model: undefined, files: [], problems: read.problems };
+  const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
+  if (problems.length > 0) return { config, read, model: undefined, files: [], problems };
   const model = buildProjectModel(read);
   if (options.emit === false) return { config, read, model, files: [], problems: [] };
   const emitted = await emitOutput(model, config, options.emitCache);

@@ -111,6 +111,15 @@ export function resolveConfig(
       'outDir',
       '"outDir" must not be the project root: generated files need a folder of their own, such as "generated".',
     );
+  } else if (typeof outDirRaw === 'string') {
+    const own = [
+      ...(isInside(configFile, outDir) ? [{ file: configFile, what: 'the config file' }] : []),
+      ...modules
+        .filter((module) => isInside(module, outDir))
+        .map((module) => ({ file: module, what: 'a module named in "modules"' })),
+    ];
+    for (const { file: held, what } of own)
+      at('outDir', outDirHoldsMessage(outDirRaw, relativePosix(root, held), what));
   }
 
   const runtimeRaw = record.runtime ?? 'policy-matrix';
@@ -176,6 +185,25 @@ export function resolveConfig(
     },
     problems: [],
   };
+}
+
+/**
+ * The problem with an `outDir` that holds the user's own code: generate writes and
+ * removes files there, so it must be a folder of its own.
+ */
+export function outDirHoldsMessage(outDir: string, file: string, what: string): string {
+  return `"outDir" ${JSON.stringify(outDir)} holds ${file}, ${what}; generate writes and removes files in its output folder, so that folder must not hold your own code. Choose a folder of its own, such as "generated"; nothing was written.`;
+}
+
+/** Whether `file` is inside `folder` (at any depth). */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Where `key` is set in the config file (its line and column; 1:1 when it cannot be found). */
+export function locateConfigKey(configFile: string, key: string): { line: number; column: number } {
+  return locateKey(existsSync(configFile) ? readFileSync(configFile, 'utf8') : '', key);
 }
 
 function isFile(file: string): boolean {

@@ -21,6 +21,7 @@ import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import { readProject } from '../read/read-project.ts';
 import type { ReadPolicy } from '../read/read-result.ts';
 import { readOutputFiles } from '../write/output-folder.ts';
+import { findOwnCodeInOutDir } from '../write/own-code-in-out-dir.ts';
 import { writeOutput, type WrittenFile } from '../write/write-output.ts';
 
 export interface WatchOptions extends ConfigOptions {
@@ -154,7 +155,8 @@ class WatchSession {
         }
       }
       const read = await readProject(config, { skip });
-      if (read.problems.length > 0) return this.#fail(changed, read.problems, read.watchFiles);
+      const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
+      if (problems.length > 0) return this.#fail(changed, problems, read.watchFiles);
 
       const available = new Set(read.available);
       const next = new Map<string, { read: ReadPolicy; sources: Set<string> }>();

@@ -1,6 +1,7 @@
 /** `policy-matrix explain <Policy> <from> <to>`: the rules that fire, in order, with source locations. */
 import { explain, type ExplainResult } from '../explain/explain.ts';
 import { formatProblems } from '../problem/problem.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatTable, plural } from './table.ts';
 
@@ -11,12 +12,11 @@ export function parseState(word: string): string | null {
 
 export async function explainCommand(
   io: CliIo,
-  config: string | undefined,
+  source: ConfigOptions,
   [policy, from, to]: string[],
 ): Promise<number> {
   const result = await explain({
-    cwd: io.cwd,
-    ...(config === undefined ? {} : { config }),
+    ...source,
     policy: policy as string,
     from: parseState(from as string),
     to: parseState(to as string),

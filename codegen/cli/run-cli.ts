@@ -1,6 +1,7 @@
 /** The CLI: dispatches a command line to its command and returns the exit code (2 for usage errors). */
 import { checkCommand } from './check-command.ts';
 import type { CliIo } from './cli-io.ts';
+import { configSource } from './config-source.ts';
 import { dumpCommand } from './dump-command.ts';
 import { explainCommand } from './explain-command.ts';
 import { generateCommand } from './generate-command.ts';
@@ -16,24 +17,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${parsed.error}\n\n${USAGE}`);
     return 2;
   }
-  const { config, strict, diffMarkdown } = parsed;
+  const { strict, diffMarkdown } = parsed;
+  const source = configSource(io, parsed);
   switch (parsed.command) {
     case 'help':
       io.out(USAGE);
       return 0;
     case 'generate':
-      return generateCommand(io, { config, strict, diffMarkdown });
+      return generateCommand(io, { source, strict, diffMarkdown });
     case 'check':
-      return checkCommand(io, { config, strict, diffMarkdown });
+      return checkCommand(io, { source, strict, diffMarkdown });
     case 'watch':
-      return watchCommand(io, config);
+      return watchCommand(io, source);
     case 'explain':
-      return explainCommand(io, config, parsed.positionals);
+      return explainCommand(io, source, parsed.positionals);
     case 'dump':
-      return dumpCommand(io, config, parsed.dynamic);
+      return dumpCommand(io, source, parsed.dynamic);
     case 'report':
-      return reportCommand(io, config, parsed.out);
+      return reportCommand(io, source, parsed.out);
     case 'lint':
-      return lintCommand(io, config, strict);
+      return lintCommand(io, source, strict);
   }
 }

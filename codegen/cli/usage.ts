@@ -25,5 +25,7 @@ Options:
   --strict                lint warnings are errors: the command exits 1 (generate writes nothing)
   --diff-markdown <file>  also write the changed cells as markdown, for a pull-request comment
   --out <dir>             where report writes (default: <outDir>/report)
+  --timeout <seconds>     how long evaluating the policies may take (default: timeout in the
+                          config, else 20); after a few seconds a line names what is still loading
   --help                  this text
 `;

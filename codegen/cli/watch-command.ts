@@ -1,16 +1,16 @@
 /** `policy-matrix watch`: regenerates on every change, prints what it did or the problems, until Ctrl-C. */
 import { formatProblems } from '../problem/problem.ts';
 import { watch, type WatchEvent } from '../watch/watch.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatGenerateSummary } from './generate-command.ts';
 import { plural } from './table.ts';
 
-export async function watchCommand(io: CliIo, config: string | undefined): Promise<number> {
+export async function watchCommand(io: CliIo, source: ConfigOptions): Promise<number> {
   let handle;
   try {
     handle = await watch({
-      cwd: io.cwd,
-      ...(config === undefined ? {} : { config }),
+      ...source,
       onEvent: (event) => report(io, event),
     });
   } catch (error) {

@@ -36,6 +36,13 @@ export interface PolicyMatrixConfig {
    * leave that folder alone (`policy-matrix report` writes it on demand).
    */
   report?: boolean;
+  /**
+   * How long evaluating the policies may take, in seconds (default 20). Loading the
+   * modules and evaluating every policy takes a few seconds at most; a module that
+   * loops or waits forever while loading is reported, at that module, after this long.
+   * `--timeout <seconds>` overrides it for one command.
+   */
+  timeout?: number;
 }
 
 /** Returns `config` unchanged; exists so that config files are type-checked. */

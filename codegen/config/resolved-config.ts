@@ -28,7 +28,12 @@ export interface ResolvedConfig {
   report: boolean;
   /** The report folder (absolute): `<outDir>/report`. */
   reportDir: string;
+  /** How long evaluating the policies may take, in ms. */
+  timeoutMs: number;
 }
+
+/** The evaluation timeout when the config sets none, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 20;
 
 /** The report folder's name inside the output folder. */
 export const REPORT_FOLDER = 'report';
@@ -40,6 +45,7 @@ const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'importExtension',
   'regenerateCommand',
   'report',
+  'timeout',
 ];
 const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
 
@@ -170,6 +176,14 @@ export function resolveConfig(
     );
   }
 
+  const timeoutRaw = record.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  if (!isTimeout(timeoutRaw)) {
+    at(
+      'timeout',
+      `"timeout" must be a positive number of seconds (how long evaluating the policies may take; default ${DEFAULT_TIMEOUT_SECONDS}), got ${describe(timeoutRaw)}.`,
+    );
+  }
+
   if (problems.length > 0) return { config: undefined, problems };
   return {
     config: {
@@ -182,6 +196,7 @@ export function resolveConfig(
       regenerateCommand: commandRaw as string,
       report: reportRaw === true,
       reportDir: path.join(outDir, REPORT_FOLDER),
+      timeoutMs: Math.round((timeoutRaw as number) * 1000),
     },
     problems: [],
   };
@@ -204,6 +219,11 @@ export function isInside(file: string, folder: string): boolean {
 /** Where `key` is set in the config file (its line and column; 1:1 when it cannot be found). */
 export function locateConfigKey(configFile: string, key: string): { line: number; column: number } {
   return locateKey(existsSync(configFile) ? readFileSync(configFile, 'utf8') : '', key);
+}
+
+/** A usable evaluation timeout in seconds: positive, finite, at most a day. */
+export function isTimeout(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 86_400;
 }
 
 function isFile(file: string): boolean {

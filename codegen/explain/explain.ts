@@ -51,6 +51,7 @@ export async function explain(options: ExplainOptions): Promise<ExplainResult> {
   const compiled = await compileWithConfig(config, {
     only: new Set([options.policy]),
     emit: false,
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
   });
   if (compiled.problems.length > 0) return { ...result, problems: compiled.problems };
   const at = { file: relativePosix(config.root, config.configFile), line: 1, column: 1 };

@@ -63,9 +63,16 @@ export async function evaluatePolicies(request: EvaluationRequest): Promise<Eval
       (only !== undefined && !only.has(policy.name))
     )
       continue;
+    trace('policy', policy.name);
     policies.push(evaluatePolicy(policy, identity, identities, request.dynamicCells === true));
   }
   return { kind: 'evaluate', moduleErrors, exports, policies };
+}
+
+/** Tells the parent (through the child's trace channel, when there is one) what runs now. */
+function trace(phase: string, subject: string): void {
+  const write = (globalThis as Record<symbol, unknown>)[Symbol.for('policy-matrix.trace')];
+  if (typeof write === 'function') (write as (phase: string, subject: string) => void)(phase, subject);
 }
 
 /** A subclass of a class named `OrchestrationPolicy` (not that base itself). */

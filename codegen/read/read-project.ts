@@ -6,7 +6,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild } from '../child/run-child.ts';
+import {
+  ChildTimeoutError,
+  formatSeconds,
+  runChildTraced,
+  type ChildActivity,
+} from '../child/run-child.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
@@ -23,6 +28,7 @@ import type { DiscoveredExport, Discovery, MemberName } from './discovery.ts';
 import type {
   EvaluationIssue,
   EvaluationRequest,
+  EvaluationResponse,
   ExportedFunction,
   PolicyEvaluation,
 } from './evaluation.ts';
@@ -37,6 +43,8 @@ export interface ReadOptions {
   skip?: ReadonlySet<string>;
   /** Also ask each policy's dynamic filter for every cell (`dump --dynamic`). */
   dynamicCells?: boolean;
+  /** Receives the line naming what is still loading when evaluation is slow. */
+  progress?: (line: string) => void;
 }
 
 /** Reads and evaluates the project's policies. Never throws for problems in the project. */
@@ -57,16 +65,31 @@ export async function readProject(
   if (options.only !== undefined) request.only = [...options.only];
   if (options.skip !== undefined) request.skip = [...options.skip];
   const cancel = new AbortController();
-  const evaluation = runChild(request, root, cancel.signal).then(
-    (response) => ({ response }),
-    (error: unknown) => ({ error: toThrownError(error) }),
+  const progress = options.progress;
+  const limit = formatSeconds(config.timeoutMs);
+  const evaluation = runChildTraced(request, root, {
+    signal: cancel.signal,
+    timeoutMs: config.timeoutMs,
+    ...(progress === undefined
+      ? {}
+      : {
+          onSlow: (activity: ChildActivity, elapsedMs: number) =>
+            progress(
+              `policy-matrix: ${describeActivity(activity, rel)} after ${formatSeconds(elapsedMs)} (evaluation stops after ${limit}; set "timeout" in the config or pass --timeout <seconds> to change that).`,
+            ),
+        }),
+  }).then(
+    (answer): Evaluated => ({ response: answer.response, loaded: answer.loaded }),
+    (error: unknown): Evaluated =>
+      error instanceof ChildTimeoutError ? { timeout: error } : { error: toThrownError(error) },
   );
 
   const discovery = discoverProject(config);
   const problems: Problem[] = [...discovery.problems];
-  const watchFiles = [
+  const staticFiles = [
     ...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)])),
   ].sort();
+  let watchFiles = staticFiles;
 
   // One entry per policy class (a class re-exported by several modules is evaluated once).
   const candidates: DiscoveredExport[] = [];
@@ -93,6 +116,10 @@ export async function readProject(
   const evaluated = await evaluation;
   if (problems.length > 0 || selected.length === 0)
     return { policies: [], problems, watchFiles, available };
+  if ('timeout' in evaluated) {
+    problems.push(timeoutProblem(evaluated.timeout, configFile, candidates, rel));
+    return { policies: [], problems, watchFiles, available };
+  }
   if ('error' in evaluated) {
     problems.push({
       file: configFile,
@@ -103,6 +130,8 @@ export async function readProject(
     return { policies: [], problems, watchFiles, available };
   }
   const response = evaluated.response;
+  // What the evaluation really loaded counts too (side-effect and dynamic imports).
+  watchFiles = [...new Set([...staticFiles, ...evaluated.loaded])].sort();
 
   for (const { module, error } of response.moduleErrors) {
     problems.push({
@@ -150,6 +179,58 @@ export async function readProject(
   if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   policies.sort((a, b) => compareCodeUnits(a.name, b.name));
   return { policies, problems, watchFiles, available };
+}
+
+type Evaluated =
+  | { response: EvaluationResponse; loaded: string[] }
+  | { timeout: ChildTimeoutError }
+  | { error: ThrownError };
+
+/** `still loading src/a.ts`, `still evaluating APolicy`. */
+function describeActivity(activity: ChildActivity, rel: (file: string) => string): string {
+  switch (activity.kind) {
+    case 'loading':
+      return `still loading ${rel(activity.file)}`;
+    case 'policy':
+      return `still evaluating ${activity.name}`;
+    case 'starting':
+      return 'the evaluation process is still starting';
+  }
+}
+
+/** The problem for an evaluation that did not finish in time, at what it was stuck in. */
+function timeoutProblem(
+  error: ChildTimeoutError,
+  configFile: string,
+  candidates: readonly DiscoveredExport[],
+  rel: (file: string) => string,
+): Problem {
+  const limit = formatSeconds(error.timeoutMs);
+  const more = `allow more time with "timeout" in the config or --timeout <seconds>`;
+  const { activity } = error;
+  if (activity.kind === 'loading') {
+    const file = rel(activity.file);
+    return {
+      file,
+      line: 1,
+      column: 1,
+      message: `Evaluating the policies stopped after ${limit}: ${file} started loading and never finished (an endless loop, or a wait that never ends, while it is imported). Fix the module, or ${more}.`,
+    };
+  }
+  if (activity.kind === 'policy') {
+    const entry = candidates.find((candidate) => candidate.declaredName === activity.name);
+    return {
+      ...(entry?.location ?? { file: configFile, line: 1, column: 1 }),
+      policy: activity.name,
+      message: `Evaluating ${activity.name} stopped after ${limit}: its STATES, priority() or a rule's FROM_STATES/TO_STATES never returned. Fix them, or ${more}.`,
+    };
+  }
+  return {
+    file: configFile,
+    line: 1,
+    column: 1,
+    message: `The evaluation process did not start (Node and tsx did not finish loading); the machine may be overloaded. Try again.`,
+  };
 }
 
 interface IssueContext {

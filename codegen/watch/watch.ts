@@ -71,6 +71,7 @@ class WatchSession {
   readonly #config: ResolvedConfig;
   readonly #emit: (event: WatchEvent) => void;
   readonly #debounceMs: number;
+  readonly #progress: ((line: string) => void) | undefined;
   readonly #emitCache = new Map<string, string>();
   /** The last good read of each policy, and the files it depends on (absolute). */
   #policies = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
@@ -88,6 +89,7 @@ class WatchSession {
     this.#config = config;
     this.#emit = options.onEvent ?? (() => undefined);
     this.#debounceMs = options.debounceMs ?? 100;
+    this.#progress = options.progress;
   }
 
   async start(): Promise<void> {
@@ -154,7 +156,10 @@ class WatchSession {
           if (![...this.#dirty].some((file) => sources.has(file))) skip.add(name);
         }
       }
-      const read = await readProject(config, { skip });
+      const read = await readProject(config, {
+        skip,
+        ...(this.#progress === undefined ? {} : { progress: this.#progress }),
+      });
       const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
       if (problems.length > 0) return this.#fail(changed, problems, read.watchFiles);
 

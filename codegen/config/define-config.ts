@@ -43,6 +43,14 @@ export interface PolicyMatrixConfig {
    * `--timeout <seconds>` overrides it for one command.
    */
   timeout?: number;
+  /**
+   * Generate only these policies (class names), of all the policies the modules export;
+   * default every one. Lets a module re-export a package's rules (and so its policies)
+   * while generating only your own.
+   */
+  policies?: string[];
+  /** Do not generate these policies (class names), even when the modules export them. */
+  exclude?: string[];
 }
 
 /** Returns `config` unchanged; exists so that config files are type-checked. */

@@ -30,6 +30,10 @@ export interface ResolvedConfig {
   reportDir: string;
   /** How long evaluating the policies may take, in ms. */
   timeoutMs: number;
+  /** Generate only these policies (class names); `undefined`: every exported policy. */
+  policies: string[] | undefined;
+  /** Never generate these policies (class names). */
+  exclude: string[];
 }
 
 /** The evaluation timeout when the config sets none, in seconds. */
@@ -46,6 +50,8 @@ const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'regenerateCommand',
   'report',
   'timeout',
+  'policies',
+  'exclude',
 ];
 const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
 
@@ -184,6 +190,21 @@ export function resolveConfig(
     );
   }
 
+  const names = (key: 'policies' | 'exclude'): string[] | undefined => {
+    const value = record[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((name) => typeof name !== 'string' || name === '')) {
+      at(
+        key,
+        `"${key}" must be an array of policy class names, such as ["MyTaskPolicy"], got ${describe(value)}.`,
+      );
+      return undefined;
+    }
+    return [...new Set(value as string[])];
+  };
+  const policies = names('policies');
+  const exclude = names('exclude') ?? [];
+
   if (problems.length > 0) return { config: undefined, problems };
   return {
     config: {
@@ -197,6 +218,8 @@ export function resolveConfig(
       report: reportRaw === true,
       reportDir: path.join(outDir, REPORT_FOLDER),
       timeoutMs: Math.round((timeoutRaw as number) * 1000),
+      policies,
+      exclude,
     },
     problems: [],
   };

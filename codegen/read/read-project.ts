@@ -12,7 +12,7 @@ import {
   runChildTraced,
   type ChildActivity,
 } from '../child/run-child.ts';
-import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { locateConfigKey, type ResolvedConfig } from '../config/resolved-config.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
@@ -101,21 +101,23 @@ export async function readProject(
     declared.add(key);
     candidates.push(entry);
   }
-  reportDuplicatePolicyNames(candidates, problems);
-  const available = [...new Set(candidates.map((entry) => entry.declaredName))].sort(
+  const chosen = candidates.filter((entry) => isChosen(config, [entry.declaredName]));
+  reportDuplicatePolicyNames(chosen, problems);
+  reportUnknownChoices(config, candidates, discovery, problems);
+  const available = [...new Set(chosen.map((entry) => entry.declaredName))].sort(
     compareCodeUnits,
   );
-  const selected = candidates.filter(
+  const selected = chosen.filter(
     (entry) =>
       (options.only === undefined || options.only.has(entry.declaredName)) &&
       options.skip?.has(entry.declaredName) !== true,
   );
 
-  // Syntax errors (or nothing to evaluate): the child's answer is not needed.
-  if (problems.length > 0 || selected.length === 0) cancel.abort();
+  // Syntax errors: the child's answer is not needed. (With nothing selected it still
+  // is: it finds the policy classes that static reading cannot see.)
+  if (problems.length > 0) cancel.abort();
   const evaluated = await evaluation;
-  if (problems.length > 0 || selected.length === 0)
-    return { policies: [], problems, watchFiles, available };
+  if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   if ('timeout' in evaluated) {
     problems.push(timeoutProblem(evaluated.timeout, configFile, candidates, rel));
     return { policies: [], problems, watchFiles, available };
@@ -170,15 +172,93 @@ export async function readProject(
     for (const rule of evaluation.rules)
       if (rule.identity !== null) usedIdentities.add(rule.identity);
     const before = problems.length;
-    for (const issue of evaluation.issues) reportIssue(issue, evaluation, entry, context);
+    const fromElsewhere = rulesFromElsewhere(evaluation, entry, context);
+    for (const issue of evaluation.issues)
+      if (!(issue.kind === 'rule-not-exported' && fromElsewhere.has(issue.rule)))
+        reportIssue(issue, evaluation, entry, context);
     if (problems.length > before || evaluation.states === undefined) continue;
     policies.push(toReadPolicy(evaluation, entry, config, discovery, context));
   }
-  reportSameNameExports(response.exports, usedIdentities, candidates, context);
+  reportUnseenPolicies(response, discovery, config, options, context);
+  reportSameNameExports(response.exports, usedIdentities, chosen, context);
 
   if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   policies.sort((a, b) => compareCodeUnits(a.name, b.name));
   return { policies, problems, watchFiles, available };
+}
+
+/** Whether the config's `policies` and `exclude` let a policy known by `names` be generated. */
+function isChosen(config: ResolvedConfig, names: readonly string[]): boolean {
+  if (names.some((name) => config.exclude.includes(name))) return false;
+  return config.policies === undefined || names.some((name) => config.policies?.includes(name));
+}
+
+/** A name in the config's `policies` or `exclude` that names no exported policy. */
+function reportUnknownChoices(
+  config: ResolvedConfig,
+  candidates: readonly DiscoveredExport[],
+  discovery: Discovery,
+  problems: Problem[],
+): void {
+  const names = [...new Set(candidates.map((entry) => entry.declaredName))].sort(compareCodeUnits);
+  // Exports the compiler cannot classify (made by a function) may be policies too.
+  const others = new Set(
+    discovery.exports.filter((entry) => entry.kind === 'other').map((entry) => entry.exportName),
+  );
+  const file = relativePosix(config.root, config.configFile);
+  for (const key of ['policies', 'exclude'] as const) {
+    const listed = key === 'policies' ? (config.policies ?? []) : config.exclude;
+    for (const name of listed) {
+      if (names.includes(name) || others.has(name)) continue;
+      problems.push({
+        file,
+        ...locateConfigKey(config.configFile, key),
+        message: `"${key}" lists ${JSON.stringify(name)}, which is not a policy the config modules export.${didYouMean(name, names)} The exported policies: ${names.length === 0 ? 'none' : names.join(', ')}.`,
+      });
+    }
+  }
+}
+
+/**
+ * Policy classes the evaluation found among a config module's exports that static
+ * reading did not (made by a function call or another expression): they cannot be
+ * compiled, so each is reported at its export, never skipped without a word.
+ */
+function reportUnseenPolicies(
+  response: EvaluationResponse,
+  discovery: Discovery,
+  config: ResolvedConfig,
+  options: ReadOptions,
+  context: IssueContext,
+): void {
+  const seen = new Set<number>();
+  for (const entry of discovery.exports) {
+    if (entry.kind !== 'policy') continue;
+    const exported = response.exports.find(
+      (e) => e.module === entry.module && e.exportName === entry.exportName,
+    );
+    if (exported !== undefined) seen.add(exported.identity);
+  }
+  for (const policy of response.policies) {
+    if (seen.has(policy.identity)) continue;
+    const exports = context.exportsByIdentity.get(policy.identity) ?? [];
+    const names = [...new Set([...exports.map((e) => e.exportName), policy.className])];
+    if (!isChosen(config, names)) continue;
+    if (options.only !== undefined && !names.some((name) => options.only?.has(name))) continue;
+    if (names.some((name) => options.skip?.has(name) === true)) continue;
+    const first = exports[0];
+    if (first === undefined) continue;
+    const module = relativePosix(context.root, first.module);
+    context.problems.push({
+      ...(context.located.get(`${first.module}\0${first.exportName}`)?.location ?? {
+        file: module,
+        line: 1,
+        column: 1,
+      }),
+      policy: first.exportName,
+      message: `${first.exportName}, exported by ${module}, is a policy class when run, but the compiler cannot see its declaration (it is made by a function call or another expression, not declared as a class that extends OrchestrationPolicy), so it cannot be compiled. Declare it as export class ${first.exportName} extends ... { ... }, or leave it out with exclude: [${JSON.stringify(first.exportName)}] in the config.`,
+    });
+  }
 }
 
 type Evaluated =
@@ -509,6 +589,54 @@ function reportIssue(
         `${policy}.compileTransitionRules threw ${describeThrown(issue.error)}.`,
       );
   }
+}
+
+/**
+ * The rules a policy lists that no config module exports but that come from a package
+ * (or the runtime): one problem per package, with the re-export line to copy into the
+ * config module. Returns the indices (into `evaluation.rules`) it reported.
+ */
+function rulesFromElsewhere(
+  evaluation: PolicyEvaluation,
+  entry: DiscoveredExport,
+  context: IssueContext,
+): Set<number> {
+  const sources = context.discovery.sourcesOf(entry.file);
+  const bySpecifier = new Map<string, { index: number; name: string }[]>();
+  for (const issue of evaluation.issues) {
+    if (issue.kind !== 'rule-not-exported') continue;
+    const name = evaluation.rules[issue.rule]?.className ?? '';
+    const exporter = name === '' ? undefined : context.discovery.exporterOf(name, sources);
+    if (exporter === undefined) continue;
+    let specifier: string;
+    if ('specifier' in exporter) specifier = exporter.specifier;
+    else {
+      const relative = path
+        .relative(path.dirname(entry.module), exporter.file)
+        .split(path.sep)
+        .join('/');
+      specifier = relative.startsWith('.') ? relative : `./${relative}`;
+    }
+    bySpecifier.set(specifier, [...(bySpecifier.get(specifier) ?? []), { index: issue.rule, name }]);
+  }
+  const reported = new Set<number>();
+  const module = relativePosix(context.root, entry.module);
+  for (const [specifier, rules] of bySpecifier) {
+    const names = [...new Set(rules.map((rule) => rule.name))].join(', ');
+    const count = rules.length === 1 ? 'a rule' : `${rules.length} rules`;
+    context.problems.push({
+      ...(entry.members.priority ?? entry.location),
+      policy: evaluation.className,
+      message: `${evaluation.className}.priority() lists ${count} from ${quote(specifier)} that no config module exports (${names}); generated code can only import exported classes. To fix, add this line to ${module}: export { ${names} } from ${quote(specifier)};`,
+    });
+    for (const rule of rules) reported.add(rule.index);
+  }
+  return reported;
+}
+
+/** A module specifier as a string literal to copy: single-quoted unless that needs escapes. */
+function quote(specifier: string): string {
+  return /['\\\n\r]/.test(specifier) ? JSON.stringify(specifier) : `'${specifier}'`;
 }
 
 /** Where a class that is not exported is declared: preferably among the policy's own sources. */

@@ -31,12 +31,13 @@ function report(io: CliIo, event: WatchEvent): void {
   const header = changed.length === 0 ? '' : `Changed: ${changed.join(', ')}\n`;
   switch (event.type) {
     case 'generated': {
+      // Every policy is re-evaluated; only those whose module changed get a line.
       const summary = formatGenerateSummary(
-        event.policies.filter((p) => event.evaluated.includes(p.name) || p.status !== 'unchanged'),
+        event.policies.filter((p) => p.status !== 'unchanged'),
         event.files,
       );
       io.out(
-        `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}: ${event.evaluated.join(', ') || 'none'}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
+        `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
       );
       return;
     }

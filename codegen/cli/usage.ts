@@ -11,7 +11,8 @@ Commands:
                               cells; lint findings too
   watch                       regenerate the policies whose sources change; keeps going on errors
   explain <Policy> <from> <to>  the rules that fire for a transition, with their source locations
-                              (null names "no state")
+                              (null names "no state"; a JSON string such as '"null"' names
+                              the state it spells)
   dump --json [--dynamic]     the compiled matrices as JSON, read from the generated modules
                               (--dynamic: from the policies' dynamic filter instead)
   report [--out <dir>]        write a markdown page and an SVG heatmap per policy, and an index

@@ -12,6 +12,7 @@
  * identity with the compiler's copy of the runtime (a project may use its own copy).
  */
 import { pathToFileURL } from 'node:url';
+import { stringLiteral } from '../problem/string-literal.ts';
 import { toThrownError } from '../problem/thrown-error.ts';
 import type {
   EvaluationIssue,
@@ -335,7 +336,7 @@ export function describeValue(value: unknown): string {
     typeof value === 'boolean'
   )
     return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'function') {
     const text = Function.prototype.toString.call(value);
     const kind = text.startsWith('class') ? 'class' : 'function';

@@ -16,6 +16,7 @@ import { locateConfigKey, type ResolvedConfig } from '../config/resolved-config.
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
+import { stringLiteral } from '../problem/string-literal.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
 import {
   describeThrown,
@@ -514,7 +515,7 @@ function reportIssue(
     case 'state-duplicate':
       return add(
         member('STATES'),
-        `${policy}.STATES lists ${JSON.stringify(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`,
+        `${policy}.STATES lists ${stringLiteral(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`,
       );
     case 'priority-threw':
       return add(
@@ -579,7 +580,7 @@ function reportIssue(
       const hint = didYouMean(issue.entry, states);
       return add(
         ruleLocation(issue.rule, issue.side),
-        `${rule}.${issue.side} contains ${JSON.stringify(issue.entry)}, which is not a state of ${policy}.${hint === '' ? ` Its states are ${states.join(', ')} (and null).` : hint}`,
+        `${rule}.${issue.side} contains ${stringLiteral(issue.entry)}, which is not a state of ${policy}.${hint === '' ? ` Its states are ${states.map(stringLiteral).join(', ')} (and null).` : hint}`,
         rule,
       );
     }

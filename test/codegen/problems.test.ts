@@ -102,7 +102,7 @@ describe('problems', () => {
     expect(await problemsOf('broken-unknown-state')).toBe(
       [
         'src/policies.ts:4:19: Misspelt.FROM_STATES contains "RUNING", which is not a state of TypoPolicy. Did you mean "RUNNING"?',
-        'src/policies.ts:5:19: Misspelt.TO_STATES contains "ARCHIVED", which is not a state of TypoPolicy. Its states are SCHEDULED, PENDING, RUNNING, COMPLETED, FAILED, CANCELLED, CRASHED, PAUSED, CANCELLING (and null).',
+        'src/policies.ts:5:19: Misspelt.TO_STATES contains "ARCHIVED", which is not a state of TypoPolicy. Its states are "SCHEDULED", "PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", "CRASHED", "PAUSED", "CANCELLING" (and null).',
         '2 problems found.',
       ].join('\n'),
     );

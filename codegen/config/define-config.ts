@@ -51,6 +51,11 @@ export interface PolicyMatrixConfig {
   policies?: string[];
   /** Do not generate these policies (class names), even when the modules export them. */
   exclude?: string[];
+  /**
+   * Also write `<outDir>/.gitattributes` pinning LF line endings for the generated files
+   * (default `false`), so checkouts that convert line endings never make them stale.
+   */
+  gitattributes?: boolean;
 }
 
 /** Returns `config` unchanged; exists so that config files are type-checked. */

@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   policies: string[] | undefined;
   /** Never generate these policies (class names). */
   exclude: string[];
+  /** Whether generate writes, and check verifies, `<outDir>/.gitattributes`. */
+  gitattributes: boolean;
 }
 
 /** The evaluation timeout when the config sets none, in seconds. */
@@ -52,6 +54,7 @@ const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'timeout',
   'policies',
   'exclude',
+  'gitattributes',
 ];
 const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
 
@@ -205,6 +208,14 @@ export function resolveConfig(
   const policies = names('policies');
   const exclude = names('exclude') ?? [];
 
+  const gitattributesRaw = record.gitattributes ?? false;
+  if (typeof gitattributesRaw !== 'boolean') {
+    at(
+      'gitattributes',
+      `"gitattributes" must be true (write ${relativePosix(root, path.join(outDir, '.gitattributes'))} pinning LF line endings) or false, got ${describe(gitattributesRaw)}.`,
+    );
+  }
+
   if (problems.length > 0) return { config: undefined, problems };
   return {
     config: {
@@ -220,6 +231,7 @@ export function resolveConfig(
       timeoutMs: Math.round((timeoutRaw as number) * 1000),
       policies,
       exclude,
+      gitattributes: gitattributesRaw === true,
     },
     problems: [],
   };

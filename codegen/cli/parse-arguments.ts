@@ -78,7 +78,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
       if (name === '--timeout') {
         const seconds = Number(value);
         if (!/^\d*\.?\d+$/.test(value) || !(seconds > 0) || seconds > 86_400)
-          return { error: `--timeout needs a positive number of seconds, got ${JSON.stringify(value)}.` };
+          return {
+            error: `--timeout needs a positive number of seconds, got ${JSON.stringify(value)}.`,
+          };
         parsed.timeout = seconds;
       } else if (name === '--config') parsed.config = value;
       else if (name === '--diff-markdown') parsed.diffMarkdown = value;

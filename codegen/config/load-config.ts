@@ -54,7 +54,10 @@ export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedCon
       ],
     };
   }
-  return { config: { ...loaded.config, timeoutMs: Math.round(options.timeout * 1000) }, problems: [] };
+  return {
+    config: { ...loaded.config, timeoutMs: Math.round(options.timeout * 1000) },
+    problems: [],
+  };
 }
 
 async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {

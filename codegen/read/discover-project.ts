@@ -133,7 +133,9 @@ export function discoverProject(config: ResolvedConfig): Discovery {
     }
   }
 
-  const runtimeFiles = new Set(runtimeFile === undefined ? [] : sourcesOf(runtimeFile.getFilePath()));
+  const runtimeFiles = new Set(
+    runtimeFile === undefined ? [] : sourcesOf(runtimeFile.getFilePath()),
+  );
   const exporterOf = (
     name: string,
     files: readonly string[],

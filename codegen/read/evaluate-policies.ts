@@ -73,7 +73,8 @@ export async function evaluatePolicies(request: EvaluationRequest): Promise<Eval
 /** Tells the parent (through the child's trace channel, when there is one) what runs now. */
 function trace(phase: string, subject: string): void {
   const write = (globalThis as Record<symbol, unknown>)[Symbol.for('policy-matrix.trace')];
-  if (typeof write === 'function') (write as (phase: string, subject: string) => void)(phase, subject);
+  if (typeof write === 'function')
+    (write as (phase: string, subject: string) => void)(phase, subject);
 }
 
 /** A subclass of a class named `OrchestrationPolicy` (not that base itself). */

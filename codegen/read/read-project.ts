@@ -105,9 +105,7 @@ export async function readProject(
   const chosen = candidates.filter((entry) => isChosen(config, [entry.declaredName]));
   reportDuplicatePolicyNames(chosen, problems);
   reportUnknownChoices(config, candidates, discovery, problems);
-  const available = [...new Set(chosen.map((entry) => entry.declaredName))].sort(
-    compareCodeUnits,
-  );
+  const available = [...new Set(chosen.map((entry) => entry.declaredName))].sort(compareCodeUnits);
   const selected = chosen.filter(
     (entry) =>
       (options.only === undefined || options.only.has(entry.declaredName)) &&
@@ -618,7 +616,10 @@ function rulesFromElsewhere(
         .join('/');
       specifier = relative.startsWith('.') ? relative : `./${relative}`;
     }
-    bySpecifier.set(specifier, [...(bySpecifier.get(specifier) ?? []), { index: issue.rule, name }]);
+    bySpecifier.set(specifier, [
+      ...(bySpecifier.get(specifier) ?? []),
+      { index: issue.rule, name },
+    ]);
   }
   const reported = new Set<number>();
   const module = relativePosix(context.root, entry.module);

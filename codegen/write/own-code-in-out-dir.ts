@@ -15,10 +15,7 @@ import { readIfExists } from './output-folder.ts';
  * One problem, at the config's `outDir`, per source file (absolute) inside the output
  * folder that is not itself generated; empty when there is none.
  */
-export function findOwnCodeInOutDir(
-  config: ResolvedConfig,
-  sources: readonly string[],
-): Problem[] {
+export function findOwnCodeInOutDir(config: ResolvedConfig, sources: readonly string[]): Problem[] {
   const file = relativePosix(config.root, config.configFile);
   const where = locateConfigKey(config.configFile, 'outDir');
   const outDir = relativePosix(config.root, config.outDir);

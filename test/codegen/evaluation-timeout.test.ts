@@ -73,7 +73,7 @@ describe('evaluation timeout', () => {
     const before = readTree(dir);
     const result = await generate({ cwd: dir });
     expect(formatProblems(result.problems)).toBe(
-      "src/policies.ts:4:14: Evaluating WaitingPolicy stopped after 1.5 s: its STATES, priority() or a rule's FROM_STATES/TO_STATES never returned. Fix them, or allow more time with \"timeout\" in the config or --timeout <seconds>.\n1 problem found.",
+      'src/policies.ts:4:14: Evaluating WaitingPolicy stopped after 1.5 s: its STATES, priority() or a rule\'s FROM_STATES/TO_STATES never returned. Fix them, or allow more time with "timeout" in the config or --timeout <seconds>.\n1 problem found.',
     );
     expect(readTree(dir)).toEqual(before);
   });
@@ -83,7 +83,10 @@ describe('evaluation timeout', () => {
     const run = await runCliIn(dir, 'generate', '--timeout', '0');
     expect(run.code).toBe(2);
     expect(run.err.split('\n')[0]).toBe('--timeout needs a positive number of seconds, got "0".');
-    const result = await generate({ cwd: dir, config: { modules: ['src/policies.ts'], timeout: -1 } });
+    const result = await generate({
+      cwd: dir,
+      config: { modules: ['src/policies.ts'], timeout: -1 },
+    });
     expect(formatProblems(result.problems)).toBe(
       'policy-matrix.config.ts:6:3: "timeout" must be a positive number of seconds (how long evaluating the policies may take; default 20), got -1.\n1 problem found.',
     );

@@ -28,9 +28,9 @@ describe('messages about hostile state names', () => {
   });
 
   it('keeps a problem on one line even when its message holds a line break', () => {
-    expect(formatProblems([{ file: 'a.ts', line: 1, column: 1, message: 'one\ntwo\u2028three' }])).toBe(
-      'a.ts:1:1: one\\ntwo\\u2028three\n1 problem found.',
-    );
+    expect(
+      formatProblems([{ file: 'a.ts', line: 1, column: 1, message: 'one\ntwo\u2028three' }]),
+    ).toBe('a.ts:1:1: one\\ntwo\\u2028three\n1 problem found.');
   });
 });
 

@@ -119,10 +119,7 @@ describe('generate and an output folder that holds your own code', () => {
   it('refuses a folder that holds a source file the policies import', async () => {
     const dir = project('src/shared');
     mkdirSync(path.join(dir, 'src/shared'));
-    writeFileSync(
-      path.join(dir, 'src/shared/states.ts'),
-      "export const RUNNING = 'RUNNING';\n",
-    );
+    writeFileSync(path.join(dir, 'src/shared/states.ts'), "export const RUNNING = 'RUNNING';\n");
     writeFileSync(
       path.join(dir, 'src/index.ts'),
       "export * from './alpha-policy.ts';\nexport * from './beta-policy.ts';\nexport { RUNNING } from './shared/states.ts';\n",

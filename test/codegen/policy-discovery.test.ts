@@ -141,7 +141,12 @@ describe('rules from a package', () => {
 
   it('reports a name in policies or exclude that is no exported policy, at that key', async () => {
     const dir = project('broken-package-rules');
-    configure(dir, 'policy-matrix.config.ts', "policies: ['MyTaskPolicyy'],", "exclude: ['Nothing'],");
+    configure(
+      dir,
+      'policy-matrix.config.ts',
+      "policies: ['MyTaskPolicyy'],",
+      "exclude: ['Nothing'],",
+    );
     await expectRefused(
       dir,
       [

@@ -106,12 +106,10 @@ describe('watch and a registry filled by plugins', () => {
     toggle('src/extra-plugins.ts', 'registerRule(FailRule);');
     const event = await expectWatchMatchesGenerate();
     expect(event.changed).toEqual(['src/extra-plugins.ts']);
-    expect(output().get('generated/registry-policy.ts')).toContain(
-      'Object.freeze([StartRule])',
-    );
+    expect(output().get('generated/registry-policy.ts')).toContain('Object.freeze([StartRule])');
   });
 
-  it("equals a fresh generate after every one of a seeded series of random edits", async () => {
+  it('equals a fresh generate after every one of a seeded series of random edits', async () => {
     const edits: [string, string][] = [
       ['src/plugins.ts', 'registerRule(StartRule);'],
       ['src/plugins.ts', 'registerRule(FinishRule);'],

@@ -54,16 +54,10 @@ export async function evaluatePolicies(request: EvaluationRequest): Promise<Eval
   }
 
   const only = request.only === undefined ? undefined : new Set(request.only);
-  const skip = new Set(request.skip ?? []);
   const policies: PolicyEvaluation[] = [];
   for (const [value, identity] of identities) {
     const policy = value as AnyFunction & Record<string, unknown>;
-    if (
-      !isPolicyClass(policy) ||
-      skip.has(policy.name) ||
-      (only !== undefined && !only.has(policy.name))
-    )
-      continue;
+    if (!isPolicyClass(policy) || (only !== undefined && !only.has(policy.name))) continue;
     trace('policy', policy.name);
     policies.push(evaluatePolicy(policy, identity, identities, request.dynamicCells === true));
   }

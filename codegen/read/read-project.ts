@@ -40,8 +40,6 @@ const CODEGEN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export interface ReadOptions {
   /** Evaluate only the policies with these names (explain); default all. */
   only?: ReadonlySet<string>;
-  /** Do not evaluate the policies with these names (watch: their inputs did not change). */
-  skip?: ReadonlySet<string>;
   /** Also ask each policy's dynamic filter for every cell (`dump --dynamic`). */
   dynamicCells?: boolean;
   /** Receives the line naming what is still loading when evaluation is slow. */
@@ -64,7 +62,6 @@ export async function readProject(
     dynamicCells: options.dynamicCells === true,
   };
   if (options.only !== undefined) request.only = [...options.only];
-  if (options.skip !== undefined) request.skip = [...options.skip];
   const cancel = new AbortController();
   const progress = options.progress;
   const limit = formatSeconds(config.timeoutMs);
@@ -107,9 +104,7 @@ export async function readProject(
   reportUnknownChoices(config, candidates, discovery, problems);
   const available = [...new Set(chosen.map((entry) => entry.declaredName))].sort(compareCodeUnits);
   const selected = chosen.filter(
-    (entry) =>
-      (options.only === undefined || options.only.has(entry.declaredName)) &&
-      options.skip?.has(entry.declaredName) !== true,
+    (entry) => options.only === undefined || options.only.has(entry.declaredName),
   );
 
   // Syntax errors: the child's answer is not needed. (With nothing selected it still
@@ -244,7 +239,6 @@ function reportUnseenPolicies(
     const names = [...new Set([...exports.map((e) => e.exportName), policy.className])];
     if (!isChosen(config, names)) continue;
     if (options.only !== undefined && !names.some((name) => options.only?.has(name))) continue;
-    if (names.some((name) => options.skip?.has(name) === true)) continue;
     const first = exports[0];
     if (first === undefined) continue;
     const module = relativePosix(context.root, first.module);

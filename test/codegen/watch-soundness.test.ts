@@ -128,8 +128,9 @@ describe('watch and a registry filled by plugins', () => {
     for (let step = 0; step < 5; step++) {
       const [file, line] = edits[Math.floor(random() * edits.length)] as [string, string];
       toggle(file, line);
-      const event = await expectWatchMatchesGenerate();
-      expect(event.changed).toEqual([file]);
+      // Which run brings the output up to date does not matter (a file system may
+      // report one write twice); that one does, and that watch never stops stale.
+      await expectWatchMatchesGenerate();
     }
   });
 });

@@ -9,7 +9,8 @@ Commands:
   check [--strict] [--diff-markdown <file>]
                               exit 0 when the output folder is fresh, 1 naming stale files and
                               cells; lint findings too
-  watch                       regenerate the policies whose sources change; keeps going on errors
+  watch                       on every change, re-evaluate every policy and rewrite the modules
+                              that changed; keeps going on errors
   explain <Policy> <from> <to>  the rules that fire for a transition, with their source locations
                               (null names "no state"; a JSON string such as '"null"' names
                               the state it spells)

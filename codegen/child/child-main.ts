@@ -4,7 +4,7 @@
  * `runChild` with tsx's loader, in the project's folder.
  */
 import { writeSync } from 'node:fs';
-import { register } from 'node:module';
+import * as nodeModule from 'node:module';
 import { inspectCompiledModules } from '../inspect/inspect-compiled-modules.ts';
 import { evaluatePolicies } from '../read/evaluate-policies.ts';
 import type { ChildRequest, ChildResponse } from './child-request.ts';
@@ -12,21 +12,20 @@ import type { ChildRequest, ChildResponse } from './child-request.ts';
 // The trace channel (see trace-hooks.ts): the modules loaded, the module whose code is
 // running and the policy being evaluated, written synchronously so that the parent
 // can name what never finishes.
-(globalThis as Record<symbol, unknown>)[Symbol.for('policy-matrix.trace')] = (
-  phase: string,
-  subject: string,
-): void => {
+function trace(phase: string, subject: string): void {
   try {
     writeSync(4, `${phase} ${JSON.stringify(subject)}\n`);
   } catch {
     // no trace channel: nothing to report to
   }
-};
-register(new URL('./trace-hooks.ts', import.meta.url));
+}
+(globalThis as Record<symbol, unknown>)[Symbol.for('policy-matrix.trace')] = trace;
+// Module hooks need Node 20.6+; on older versions modules load untraced (a stuck load
+// is then reported without its module, and watch sees only the static imports).
+if (typeof nodeModule.register === 'function')
+  nodeModule.register(new URL('./trace-hooks.ts', import.meta.url));
 // The timeout counts from here: starting Node and tsx is not the user's code.
-(globalThis as Record<symbol, (phase: string, subject: string) => void>)[
-  Symbol.for('policy-matrix.trace')
-]?.('ready', 'child');
+trace('ready', 'child');
 
 // A prestarted child whose parent went away has nothing left to do.
 process.once('disconnect', () => process.exit(0));

@@ -191,19 +191,24 @@ export function runChildTraced<R extends ChildRequest>(
     else trace.onReady = startClock;
     if (signal?.aborted === true) return abort();
     signal?.addEventListener('abort', abort);
-    // The answer counts once the trace channel is closed too: it then lists every load.
-    let answered = false;
+    // The answer counts once the trace channel is closed too (it then lists every load),
+    // or shortly after the child exits, should something else hold the channel open.
+    let answer: ResponseTo<R> | undefined;
+    const finish = (): void => {
+      const response = answer as ResponseTo<R>;
+      settle(() => resolve({ response, loaded: [...trace.loaded].sort() }));
+    };
     running.on('message', (message) => {
-      answered = true;
-      void trace.closed.then(() =>
-        settle(() =>
-          resolve({ response: message as ResponseTo<R>, loaded: [...trace.loaded].sort() }),
-        ),
-      );
+      answer = message as ResponseTo<R>;
+      void trace.closed.then(finish);
     });
     running.on('error', (error) => settle(() => reject(error)));
     running.on('exit', (code, exitSignal) => {
-      if (settled || answered) return;
+      if (settled) return;
+      if (answer !== undefined) {
+        setTimeout(finish, 200);
+        return;
+      }
       const reason = exitSignal === null ? `exit code ${code}` : `signal ${exitSignal}`;
       const output = child.stderr().trim();
       settle(() =>

@@ -62,17 +62,22 @@ export interface ChildAnswer<R extends ChildRequest> {
   loaded: string[];
 }
 
-/** The child did not answer in time; says what it was doing when it was stopped. */
+/**
+ * The child did not answer in time; says what it was doing when it was stopped, and
+ * the project files (absolute, sorted) it had loaded by then.
+ */
 export class ChildTimeoutError extends Error {
   readonly activity: ChildActivity;
   readonly timeoutMs: number;
-  constructor(activity: ChildActivity, timeoutMs: number) {
+  readonly loaded: string[];
+  constructor(activity: ChildActivity, timeoutMs: number, loaded: string[] = []) {
     super(
       `The evaluation process did not answer within ${formatSeconds(timeoutMs)}; does a policy module wait forever at import?`,
     );
     this.name = 'ChildTimeoutError';
     this.activity = activity;
     this.timeoutMs = timeoutMs;
+    this.loaded = loaded;
   }
 }
 
@@ -173,7 +178,8 @@ export function runChildTraced<R extends ChildRequest>(
     const expire = (): void => {
       const activity = activityOf(trace);
       running.kill('SIGKILL');
-      settle(() => reject(new ChildTimeoutError(activity, timeoutMs)));
+      const loaded = [...trace.loaded].sort();
+      settle(() => reject(new ChildTimeoutError(activity, timeoutMs, loaded)));
     };
     // The time limit and the slow notice count from when the child's own code runs;
     // starting Node and tsx has a generous limit of its own.

@@ -113,6 +113,8 @@ export async function readProject(
   const evaluated = await evaluation;
   if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   if ('timeout' in evaluated) {
+    // Watch must see an edit to the module that never finished loading.
+    watchFiles = [...new Set([...staticFiles, ...evaluated.timeout.loaded])].sort();
     problems.push(timeoutProblem(evaluated.timeout, configFile, candidates, rel));
     return { policies: [], problems, watchFiles, available };
   }

@@ -251,7 +251,7 @@ function reportUnseenPolicies(
         column: 1,
       }),
       policy: first.exportName,
-      message: `${first.exportName}, exported by ${module}, is a policy class when run, but the compiler cannot see its declaration (it is made by a function call or another expression, not declared as a class that extends OrchestrationPolicy), so it cannot be compiled. Declare it as export class ${first.exportName} extends ... { ... }, or leave it out with exclude: [${JSON.stringify(first.exportName)}] in the config.`,
+      message: `${first.exportName}, exported by ${module}, is a policy class when run, but its declaration does not show it (it is made by a function call or another expression, or extends a class the compiler cannot resolve), so it cannot be compiled. Declare it as export class ${first.exportName} extends ... { ... }, or leave it out with exclude: [${JSON.stringify(first.exportName)}] in the config.`,
     });
   }
 }

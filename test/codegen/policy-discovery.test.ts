@@ -62,7 +62,7 @@ describe('policies made by a function', () => {
   it('reports an exported policy class that static reading cannot see, at its export', async () => {
     await expectRefused(
       project('broken-made-policy'),
-      'src/policies.ts:22:14: MadePolicy, exported by src/policies.ts, is a policy class when run, but the compiler cannot see its declaration (it is made by a function call or another expression, not declared as a class that extends OrchestrationPolicy), so it cannot be compiled. Declare it as export class MadePolicy extends ... { ... }, or leave it out with exclude: ["MadePolicy"] in the config.\n1 problem found.',
+      'src/policies.ts:22:14: MadePolicy, exported by src/policies.ts, is a policy class when run, but its declaration does not show it (it is made by a function call or another expression, or extends a class the compiler cannot resolve), so it cannot be compiled. Declare it as export class MadePolicy extends ... { ... }, or leave it out with exclude: ["MadePolicy"] in the config.\n1 problem found.',
     );
   });
 

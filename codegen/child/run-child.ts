@@ -44,6 +44,8 @@ export type ChildActivity =
   | { kind: 'loading'; file: string }
   /** The modules are loaded and this policy class is being evaluated. */
   | { kind: 'policy'; name: string }
+  /** Modules are being read and transpiled, none runs yet: how many so far. */
+  | { kind: 'reading'; loaded: number }
   /** Nothing traced yet: Node and tsx are starting. */
   | { kind: 'starting' };
 
@@ -232,7 +234,8 @@ export function runChildTraced<R extends ChildRequest>(
 function activityOf(trace: Trace): ChildActivity {
   const file = trace.running.at(-1);
   if (trace.policy !== undefined) return { kind: 'policy', name: trace.policy };
-  return file === undefined ? { kind: 'starting' } : { kind: 'loading', file };
+  if (file !== undefined) return { kind: 'loading', file };
+  return trace.ready ? { kind: 'reading', loaded: trace.loaded.size } : { kind: 'starting' };
 }
 
 function startChild(cwd: string): StartedChild {

@@ -268,6 +268,8 @@ function describeActivity(activity: ChildActivity, rel: (file: string) => string
       return `still loading ${rel(activity.file)}`;
     case 'policy':
       return `still evaluating ${activity.name}`;
+    case 'reading':
+      return `still reading the modules (${activity.loaded} so far)`;
     case 'starting':
       return 'the evaluation process is still starting';
   }
@@ -298,6 +300,14 @@ function timeoutProblem(
       ...(entry?.location ?? { file: configFile, line: 1, column: 1 }),
       policy: activity.name,
       message: `Evaluating ${activity.name} stopped after ${limit}: its STATES, priority() or a rule's FROM_STATES/TO_STATES never returned. Fix them, or ${more}.`,
+    };
+  }
+  if (activity.kind === 'reading') {
+    return {
+      file: configFile,
+      line: 1,
+      column: 1,
+      message: `Evaluating the policies stopped after ${limit} while the modules were still being read (${activity.loaded} so far), before any of them ran; the machine may be busy or the project large: ${more}.`,
     };
   }
   return {

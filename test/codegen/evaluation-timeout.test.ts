@@ -28,7 +28,7 @@ describe('evaluation timeout', () => {
     const before = readTree(dir);
     const result = await generate({ cwd: dir });
     expect(formatProblems(result.problems)).toBe(
-      'src/settings.ts:1:1: Evaluating the policies stopped after 1.5 s: src/settings.ts started loading and never finished (an endless loop, or a wait that never ends, while it is imported). Fix the module, or allow more time with "timeout" in the config or --timeout <seconds>.\n1 problem found.',
+      'src/settings.ts:1:1: Evaluating the policies stopped after 3 s: src/settings.ts started loading and never finished (an endless loop, or a wait that never ends, while it is imported). Fix the module, or allow more time with "timeout" in the config or --timeout <seconds>.\n1 problem found.',
     );
     expect(readTree(dir)).toEqual(before);
   });
@@ -36,13 +36,13 @@ describe('evaluation timeout', () => {
   it('names the module still loading on standard error, and --timeout overrides the config', async () => {
     const dir = project('broken-loops-at-load');
     const before = readTree(dir);
-    const run = await runCliIn(dir, 'generate', '--timeout', '2.5');
+    const run = await runCliIn(dir, 'generate', '--timeout', '4');
     expect(run.code).toBe(1);
     expect(run.out).toBe('');
     expect(run.err).toBe(
       [
-        'policy-matrix: still loading src/settings.ts after 1.25 s (evaluation stops after 2.5 s; set "timeout" in the config or pass --timeout <seconds> to change that).',
-        'src/settings.ts:1:1: Evaluating the policies stopped after 2.5 s: src/settings.ts started loading and never finished (an endless loop, or a wait that never ends, while it is imported). Fix the module, or allow more time with "timeout" in the config or --timeout <seconds>.',
+        'policy-matrix: still loading src/settings.ts after 2 s (evaluation stops after 4 s; set "timeout" in the config or pass --timeout <seconds> to change that).',
+        'src/settings.ts:1:1: Evaluating the policies stopped after 4 s: src/settings.ts started loading and never finished (an endless loop, or a wait that never ends, while it is imported). Fix the module, or allow more time with "timeout" in the config or --timeout <seconds>.',
         '1 problem found. The output folder was not changed.',
         '',
       ].join('\n'),
@@ -73,7 +73,7 @@ describe('evaluation timeout', () => {
     const before = readTree(dir);
     const result = await generate({ cwd: dir });
     expect(formatProblems(result.problems)).toBe(
-      'src/policies.ts:4:14: Evaluating WaitingPolicy stopped after 1.5 s: its STATES, priority() or a rule\'s FROM_STATES/TO_STATES never returned. Fix them, or allow more time with "timeout" in the config or --timeout <seconds>.\n1 problem found.',
+      'src/policies.ts:4:14: Evaluating WaitingPolicy stopped after 3 s: its STATES, priority() or a rule\'s FROM_STATES/TO_STATES never returned. Fix them, or allow more time with "timeout" in the config or --timeout <seconds>.\n1 problem found.',
     );
     expect(readTree(dir)).toEqual(before);
   });

@@ -3,9 +3,10 @@
  * helper and the plain-data model. Everything public is listed here by name.
  *
  * Every command (`generate`, `check`, `watch`, `explain`, `dump`, `writeReport`, `lint`)
- * takes `{ cwd?, config? }` (the config file, default `policy-matrix.config.ts` in
- * `cwd`, or a config object) and resolves to a structured result with `ok` and located
- * `problems`; none throws for problems in the project.
+ * takes `{ cwd?, config?, timeout?, progress? }` (the config file, default
+ * `policy-matrix.config.ts` in `cwd`, or a config object; the evaluation timeout in
+ * seconds; where progress lines go) and resolves to a structured result with `ok` and
+ * located `problems`; none throws for problems in the project.
  */
 export {
   defineConfig,
@@ -18,7 +19,11 @@ export {
   type ConfigOptions,
   type LoadedConfig,
 } from './config/load-config.ts';
-export type { ResolvedConfig, RuntimeImport } from './config/resolved-config.ts';
+export {
+  DEFAULT_TIMEOUT_SECONDS,
+  type ResolvedConfig,
+  type RuntimeImport,
+} from './config/resolved-config.ts';
 export {
   generate,
   type GeneratedPolicy,

@@ -64,6 +64,14 @@ export interface CheckResult {
   cellDiff: ProjectCellDiff;
 }
 
+/** Why a file whose text differs only by CRLF line endings is stale, and the lasting fix. */
+function lineEndingNote(outDir: string, root: string, pinned: boolean): string {
+  const attributes = relativePosix(root, path.join(outDir, '.gitattributes'));
+  return pinned
+    ? `only its line endings differ (CRLF, where generate writes LF), as after a checkout that converts them; ${attributes} pins LF, so check out the folder again (or regenerate)`
+    : `only its line endings differ (CRLF, where generate writes LF), as after a checkout that converts them; regenerate, and set gitattributes: true in the config so that ${attributes} pins LF for every checkout`;
+}
+
 /** Compares the output folder with what `generate` would write. Writes nothing. */
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const strict = options.strict ?? false;
@@ -98,6 +106,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     if (emitted.policy !== undefined) checked.policy = emitted.policy;
     if (emitted.report === true) checked.report = true;
     files.push(checked);
+    if (checked.status === 'stale' && current?.replace(/\r\n/g, '\n') === emitted.content) {
+      // Only the line endings differ: nothing to read back, and the cure is not a rerun alone.
+      checked.note = lineEndingNote(config.outDir, config.root, config.gitattributes);
+      continue;
+    }
     const policy = model.policies.find((p) => p.name === emitted.policy);
     if (policy === undefined) continue;
     if (checked.status === 'stale') stale.push({ file: checked, policy, absolute });

@@ -8,8 +8,13 @@
  * Starting Node with tsx takes about half a second, so a caller that knows a request
  * is coming (the CLI, before it loads the compiler; watch, between runs) may start the
  * next child ahead of time with `prestartChild`: it loads tsx and waits, idle.
+ *
+ * The child reports on its trace channel (see trace-hooks.ts) every module it loads and
+ * whose code is running, so a child that does not answer in time is reported with the
+ * module (or policy) it is stuck in, and watch learns what an evaluation really read.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,14 +26,91 @@ const HERE = fileURLToPath(import.meta.url);
 const CHILD_MAIN = path.join(path.dirname(HERE), `child-main${path.extname(HERE)}`);
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-/** How long a child may take before it is killed and reported (policy code that hangs). */
-export const CHILD_TIMEOUT_MS = 120_000;
+/**
+ * How long a child may take by default before it is killed and reported (policy code
+ * that loops or waits forever). Loading a large project takes a few seconds at most.
+ */
+export const DEFAULT_CHILD_TIMEOUT_MS = 20_000;
+
+/**
+ * After how long a child that has not answered yet is reported as slow (`onSlow`): this,
+ * or half the timeout when that is shorter.
+ */
+export const SLOW_NOTICE_MS = 3_000;
+
+/** How much longer than the timeout Node and tsx may take to start a child. */
+const STARTUP_ALLOWANCE_MS = 30_000;
+
+/** What a child is doing, from its trace channel. */
+export type ChildActivity =
+  /** A module's own code is running (the innermost one still running), absolute path. */
+  | { kind: 'loading'; file: string }
+  /** The modules are loaded and this policy class is being evaluated. */
+  | { kind: 'policy'; name: string }
+  /** Modules are being read and transpiled, none runs yet: how many so far. */
+  | { kind: 'reading'; loaded: number }
+  /** Nothing traced yet: Node and tsx are starting. */
+  | { kind: 'starting' };
+
+export interface ChildOptions {
+  /** Aborting kills the child: its answer is no longer wanted. */
+  signal?: AbortSignal;
+  /** How long the child may take (default `DEFAULT_CHILD_TIMEOUT_MS`). */
+  timeoutMs?: number;
+  /** Called once, after `SLOW_NOTICE_MS` (at most half the timeout), when the child has not answered yet. */
+  onSlow?: (activity: ChildActivity, elapsedMs: number) => void;
+}
+
+/** What a child answered, and the project files (absolute, sorted) it loaded to answer. */
+export interface ChildAnswer<R extends ChildRequest> {
+  response: ResponseTo<R>;
+  loaded: string[];
+}
+
+/**
+ * The child did not answer in time; says what it was doing when it was stopped, and
+ * the project files (absolute, sorted) it had loaded by then.
+ */
+export class ChildTimeoutError extends Error {
+  readonly activity: ChildActivity;
+  readonly timeoutMs: number;
+  readonly loaded: string[];
+  constructor(activity: ChildActivity, timeoutMs: number, loaded: string[] = []) {
+    super(
+      `The evaluation process did not answer within ${formatSeconds(timeoutMs)}; does a policy module wait forever at import?`,
+    );
+    this.name = 'ChildTimeoutError';
+    this.activity = activity;
+    this.timeoutMs = timeoutMs;
+    this.loaded = loaded;
+  }
+}
+
+/** `20 s`, `2.5 s`. */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
 
 interface StartedChild {
   process: ChildProcess;
   cwd: string;
   /** Its captured stderr (the last 8000 characters). */
   stderr: () => string;
+  trace: Trace;
+}
+
+/** What the trace channel said so far. */
+interface Trace {
+  loaded: Set<string>;
+  /** Modules whose code started and has not ended, innermost last. */
+  running: string[];
+  policy: string | undefined;
+  /** Set once the child's own code runs (Node and tsx have started). */
+  ready: boolean;
+  /** Called when the child becomes ready. */
+  onReady: (() => void) | undefined;
+  /** Resolves when the channel is closed (the child exited). */
+  closed: Promise<void>;
 }
 
 let prestarted: StartedChild | undefined;
@@ -52,17 +134,28 @@ export function stopPrestartedChild(): void {
   prestarted = undefined;
 }
 
+/** `runChildTraced`, for callers that need only the answer. */
+export async function runChild<R extends ChildRequest>(
+  request: R,
+  cwd: string,
+  options: ChildOptions = {},
+): Promise<ResponseTo<R>> {
+  return (await runChildTraced(request, cwd, options)).response;
+}
+
 /**
  * Runs `request` in a fresh child process started in `cwd` (or the one prestarted
  * there). Rejects when the child exits without answering (for example when a module
- * calls `process.exit`), with its captured stderr, and when `signal` aborts (the child
- * is then killed: its answer is no longer wanted).
+ * calls `process.exit`), with its captured stderr; with a `ChildTimeoutError` when it
+ * does not answer in time; and when `signal` aborts (the child is then killed).
  */
-export function runChild<R extends ChildRequest>(
+export function runChildTraced<R extends ChildRequest>(
   request: R,
   cwd: string,
-  signal?: AbortSignal,
-): Promise<ResponseTo<R>> {
+  options: ChildOptions = {},
+): Promise<ChildAnswer<R>> {
+  const { signal, onSlow } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CHILD_TIMEOUT_MS;
   let child: StartedChild;
   if (prestarted !== undefined && prestarted.cwd === cwd && isAlive(prestarted.process)) {
     child = prestarted;
@@ -72,13 +165,14 @@ export function runChild<R extends ChildRequest>(
   } else {
     child = startChild(cwd);
   }
-  const { process: running } = child;
+  const { process: running, trace } = child;
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(slowTimer);
       signal?.removeEventListener('abort', abort);
       action();
     };
@@ -86,21 +180,46 @@ export function runChild<R extends ChildRequest>(
       running.kill('SIGKILL');
       settle(() => reject(new Error('The evaluation was cancelled.')));
     };
-    const timer = setTimeout(() => {
+    const expire = (): void => {
+      const activity = activityOf(trace);
       running.kill('SIGKILL');
-      settle(() =>
-        reject(
-          new Error(
-            `The evaluation process did not answer within ${CHILD_TIMEOUT_MS / 1000} s; does a policy module wait forever at import?`,
-          ),
-        ),
-      );
-    }, CHILD_TIMEOUT_MS);
+      const loaded = [...trace.loaded].sort();
+      settle(() => reject(new ChildTimeoutError(activity, timeoutMs, loaded)));
+    };
+    // The time limit and the slow notice count from when the child's own code runs;
+    // starting Node and tsx has a generous limit of its own.
+    let timer = setTimeout(expire, timeoutMs + STARTUP_ALLOWANCE_MS);
+    let slowTimer: NodeJS.Timeout | undefined;
+    const startClock = (): void => {
+      trace.onReady = undefined;
+      clearTimeout(timer);
+      timer = setTimeout(expire, timeoutMs);
+      const slowAfter = Math.min(SLOW_NOTICE_MS, timeoutMs / 2);
+      if (onSlow !== undefined)
+        slowTimer = setTimeout(() => onSlow(activityOf(trace), slowAfter), slowAfter);
+    };
+    if (trace.ready) startClock();
+    else trace.onReady = startClock;
     if (signal?.aborted === true) return abort();
     signal?.addEventListener('abort', abort);
-    running.on('message', (message) => settle(() => resolve(message as ResponseTo<R>)));
+    // The answer counts once the trace channel is closed too (it then lists every load),
+    // or shortly after the child exits, should something else hold the channel open.
+    let answer: ResponseTo<R> | undefined;
+    const finish = (): void => {
+      const response = answer as ResponseTo<R>;
+      settle(() => resolve({ response, loaded: [...trace.loaded].sort() }));
+    };
+    running.on('message', (message) => {
+      answer = message as ResponseTo<R>;
+      void trace.closed.then(finish);
+    });
     running.on('error', (error) => settle(() => reject(error)));
     running.on('exit', (code, exitSignal) => {
+      if (settled) return;
+      if (answer !== undefined) {
+        setTimeout(finish, 200);
+        return;
+      }
       const reason = exitSignal === null ? `exit code ${code}` : `signal ${exitSignal}`;
       const output = child.stderr().trim();
       settle(() =>
@@ -115,12 +234,39 @@ export function runChild<R extends ChildRequest>(
   });
 }
 
+function activityOf(trace: Trace): ChildActivity {
+  const file = trace.running.at(-1);
+  if (trace.policy !== undefined) return { kind: 'policy', name: trace.policy };
+  if (file !== undefined) return { kind: 'loading', file };
+  return trace.ready ? { kind: 'reading', loaded: trace.loaded.size } : { kind: 'starting' };
+}
+
 function startChild(cwd: string): StartedChild {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD_MAIN], {
     cwd,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
     env: { ...process.env, NODE_OPTIONS: withoutLoaders(process.env.NODE_OPTIONS) },
   });
+  const trace: Trace = {
+    loaded: new Set(),
+    running: [],
+    policy: undefined,
+    ready: false,
+    onReady: undefined,
+    closed: Promise.resolve(),
+  };
+  const channel = child.stdio[4] as Readable | null;
+  if (channel !== null) {
+    let partial = '';
+    channel.setEncoding('utf8');
+    channel.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) readTraceLine(trace, line);
+    });
+    trace.closed = new Promise((resolve) => channel.once('close', () => resolve()));
+    (channel as { unref?: () => void }).unref?.();
+  }
   let stderr = '';
   child.stdout?.resume();
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -130,7 +276,36 @@ function startChild(cwd: string): StartedChild {
   (child.stdout as { unref?: () => void } | null)?.unref?.();
   (child.stderr as { unref?: () => void } | null)?.unref?.();
   child.on('error', () => undefined); // reported by runChild when it is used
-  return { process: child, cwd, stderr: () => stderr };
+  return { process: child, cwd, stderr: () => stderr, trace };
+}
+
+function readTraceLine(trace: Trace, line: string): void {
+  const space = line.indexOf(' ');
+  let subject: unknown;
+  try {
+    subject = JSON.parse(line.slice(space + 1));
+  } catch {
+    return;
+  }
+  if (typeof subject !== 'string') return;
+  const phase = line.slice(0, space);
+  if (phase === 'ready') {
+    trace.ready = true;
+    trace.onReady?.();
+    return;
+  }
+  if (phase === 'policy') {
+    trace.policy = subject;
+    return;
+  }
+  if (!subject.startsWith('file:')) return;
+  const file = fileURLToPath(subject);
+  if (phase === 'load') trace.loaded.add(file);
+  else if (phase === 'start') trace.running.push(file);
+  else if (phase === 'end') {
+    const at = trace.running.lastIndexOf(file);
+    if (at >= 0) trace.running.splice(at, 1);
+  }
 }
 
 function isAlive(child: ChildProcess): boolean {

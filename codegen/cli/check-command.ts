@@ -8,21 +8,21 @@ import { hasCellChanges } from '../diff/diff-policy-cells.ts';
 import { describeCellDiff, formatCellChanges } from '../diff/format-cell-diff.ts';
 import { check, type CheckResult } from '../check/check.ts';
 import { formatProblems } from '../problem/problem.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { writeDiffMarkdown } from './diff-markdown-file.ts';
 import { formatLintOutput } from './lint-output.ts';
 import { CELLS_SHOWN, plural } from './table.ts';
 
 export interface CheckCommandOptions {
-  config: string | undefined;
+  source: ConfigOptions;
   strict: boolean;
   diffMarkdown: string | undefined;
 }
 
 export async function checkCommand(io: CliIo, options: CheckCommandOptions): Promise<number> {
   const result = await check({
-    cwd: io.cwd,
-    ...(options.config === undefined ? {} : { config: options.config }),
+    ...options.source,
     strict: options.strict,
   });
   if (result.problems.length > 0) {

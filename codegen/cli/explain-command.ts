@@ -1,22 +1,37 @@
 /** `policy-matrix explain <Policy> <from> <to>`: the rules that fire, in order, with source locations. */
 import { explain, type ExplainResult } from '../explain/explain.ts';
 import { formatProblems } from '../problem/problem.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
+import { plainName } from '../report/plain-name.ts';
 import { formatTable, plural } from './table.ts';
 
-/** `null` on the command line names "no state". */
+/**
+ * A state named on the command line: `null` names "no state"; a JSON string literal
+ * (`'"null"'` in a shell) names the state it spells, so a state called `null`, or one
+ * whose name holds spaces or escapes, can be named too; any other word is the state's
+ * name as written.
+ */
 export function parseState(word: string): string | null {
-  return word === 'null' ? null : word;
+  if (word === 'null') return null;
+  if (word.startsWith('"')) {
+    try {
+      const parsed: unknown = JSON.parse(word);
+      if (typeof parsed === 'string') return parsed;
+    } catch {
+      // not a literal after all: the word itself
+    }
+  }
+  return word;
 }
 
 export async function explainCommand(
   io: CliIo,
-  config: string | undefined,
+  source: ConfigOptions,
   [policy, from, to]: string[],
 ): Promise<number> {
   const result = await explain({
-    cwd: io.cwd,
-    ...(config === undefined ? {} : { config }),
+    ...source,
     policy: policy as string,
     from: parseState(from as string),
     to: parseState(to as string),
@@ -31,7 +46,7 @@ export async function explainCommand(
 
 /** The explanation lines: the transition, one line per rule, then the count. */
 export function formatExplanation(result: ExplainResult): string[] {
-  const state = (s: string | null): string => (s === null ? 'null (no state)' : s);
+  const state = (s: string | null): string => (s === null ? 'null (no state)' : plainName(s));
   const where =
     result.location === undefined
       ? ''

@@ -10,21 +10,21 @@ import { describeCellDiff, formatCellChanges } from '../diff/format-cell-diff.ts
 import { generate, type GeneratedPolicy } from '../generate/generate.ts';
 import { formatProblems } from '../problem/problem.ts';
 import type { WrittenFile } from '../write/write-output.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { writeDiffMarkdown } from './diff-markdown-file.ts';
 import { formatLintOutput } from './lint-output.ts';
 import { CELLS_SHOWN, formatTable, plural } from './table.ts';
 
 export interface GenerateCommandOptions {
-  config: string | undefined;
+  source: ConfigOptions;
   strict: boolean;
   diffMarkdown: string | undefined;
 }
 
 export async function generateCommand(io: CliIo, options: GenerateCommandOptions): Promise<number> {
   const result = await generate({
-    cwd: io.cwd,
-    ...(options.config === undefined ? {} : { config: options.config }),
+    ...options.source,
     strict: options.strict,
   });
   const lint = formatLintOutput(result.lint, result.strict);

@@ -4,15 +4,16 @@
  */
 import { lint } from '../lint/lint.ts';
 import { formatProblems } from '../problem/problem.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatLintOutput } from './lint-output.ts';
 
 export async function lintCommand(
   io: CliIo,
-  config: string | undefined,
+  source: ConfigOptions,
   strict: boolean,
 ): Promise<number> {
-  const result = await lint({ cwd: io.cwd, ...(config === undefined ? {} : { config }), strict });
+  const result = await lint({ ...source, strict });
   if (result.problems.length > 0) {
     io.err(`${formatProblems(result.problems)}\n`);
     return 1;

@@ -1,6 +1,7 @@
 /**
  * Parsing the CLI's arguments: `<command> [positionals] [--config <file>] [--json]
- * [--dynamic] [--strict] [--diff-markdown <file>] [--out <dir>] [--help]`. Pure;
+ * [--dynamic] [--strict] [--diff-markdown <file>] [--out <dir>] [--timeout <seconds>]
+ * [--help]`. Pure;
  * reports what is wrong as a usage error.
  */
 
@@ -27,6 +28,8 @@ export interface ParsedArguments {
   diffMarkdown: string | undefined;
   /** The report folder (report). */
   out: string | undefined;
+  /** How long evaluating the policies may take, in seconds (every command). */
+  timeout: number | undefined;
 }
 
 /** The options that take a value, what the value is, and the commands they apply to. */
@@ -34,6 +37,7 @@ const VALUE_OPTIONS = {
   '--config': { value: 'file', commands: undefined },
   '--diff-markdown': { value: 'file', commands: ['generate', 'check'] },
   '--out': { value: 'dir', commands: ['report'] },
+  '--timeout': { value: 'seconds', commands: undefined },
 } as const satisfies Record<string, { value: string; commands: readonly Command[] | undefined }>;
 
 /** The flags and the commands they apply to. */
@@ -57,6 +61,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
     strict: false,
     diffMarkdown: undefined,
     out: undefined,
+    timeout: undefined,
   };
   const given: string[] = [];
   const words: string[] = [];
@@ -70,7 +75,14 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
       const value = name === arg ? argv[++i] : arg.slice(equals + 1);
       if (value === undefined || value === '')
         return { error: `${name} needs a ${option.value}: ${name} <${option.value}>.` };
-      if (name === '--config') parsed.config = value;
+      if (name === '--timeout') {
+        const seconds = Number(value);
+        if (!/^\d*\.?\d+$/.test(value) || !(seconds > 0) || seconds > 86_400)
+          return {
+            error: `--timeout needs a positive number of seconds, got ${JSON.stringify(value)}.`,
+          };
+        parsed.timeout = seconds;
+      } else if (name === '--config') parsed.config = value;
       else if (name === '--diff-markdown') parsed.diffMarkdown = value;
       else parsed.out = value;
       given.push(name);

@@ -4,17 +4,17 @@
  */
 import { formatProblems } from '../problem/problem.ts';
 import { writeReport } from '../report/write-report.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { plural } from './table.ts';
 
 export async function reportCommand(
   io: CliIo,
-  config: string | undefined,
+  source: ConfigOptions,
   out: string | undefined,
 ): Promise<number> {
   const result = await writeReport({
-    cwd: io.cwd,
-    ...(config === undefined ? {} : { config }),
+    ...source,
     ...(out === undefined ? {} : { out }),
   });
   if (!result.ok) {

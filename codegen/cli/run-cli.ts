@@ -5,6 +5,7 @@
  * loading: ts-morph's TypeScript compiler, prettier, tsx).
  */
 import type { CliIo } from './cli-io.ts';
+import { configSource } from './config-source.ts';
 import { parseArguments } from './parse-arguments.ts';
 import { USAGE } from './usage.ts';
 
@@ -14,32 +15,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`${parsed.error}\n\n${USAGE}`);
     return 2;
   }
-  const { config, strict, diffMarkdown } = parsed;
+  const { strict, diffMarkdown } = parsed;
+  const source = configSource(io, parsed);
   switch (parsed.command) {
     case 'help':
       io.out(USAGE);
       return 0;
     case 'generate':
       return (await import('./generate-command.ts')).generateCommand(io, {
-        config,
+        source,
         strict,
         diffMarkdown,
       });
     case 'check':
       return (await import('./check-command.ts')).checkCommand(io, {
-        config,
+        source,
         strict,
         diffMarkdown,
       });
     case 'watch':
-      return (await import('./watch-command.ts')).watchCommand(io, config);
+      return (await import('./watch-command.ts')).watchCommand(io, source);
     case 'explain':
-      return (await import('./explain-command.ts')).explainCommand(io, config, parsed.positionals);
+      return (await import('./explain-command.ts')).explainCommand(io, source, parsed.positionals);
     case 'dump':
-      return (await import('./dump-command.ts')).dumpCommand(io, config, parsed.dynamic);
+      return (await import('./dump-command.ts')).dumpCommand(io, source, parsed.dynamic);
     case 'report':
-      return (await import('./report-command.ts')).reportCommand(io, config, parsed.out);
+      return (await import('./report-command.ts')).reportCommand(io, source, parsed.out);
     case 'lint':
-      return (await import('./lint-command.ts')).lintCommand(io, config, strict);
+      return (await import('./lint-command.ts')).lintCommand(io, source, strict);
   }
 }

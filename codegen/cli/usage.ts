@@ -9,9 +9,11 @@ Commands:
   check [--strict] [--diff-markdown <file>]
                               exit 0 when the output folder is fresh, 1 naming stale files and
                               cells; lint findings too
-  watch                       regenerate the policies whose sources change; keeps going on errors
+  watch                       on every change, re-evaluate every policy and rewrite the modules
+                              that changed; keeps going on errors
   explain <Policy> <from> <to>  the rules that fire for a transition, with their source locations
-                              (null names "no state")
+                              (null names "no state"; a JSON string such as '"null"' names
+                              the state it spells)
   dump --json [--dynamic]     the compiled matrices as JSON, read from the generated modules
                               (--dynamic: from the policies' dynamic filter instead)
   report [--out <dir>]        write a markdown page and an SVG heatmap per policy, and an index
@@ -25,5 +27,7 @@ Options:
   --strict                lint warnings are errors: the command exits 1 (generate writes nothing)
   --diff-markdown <file>  also write the changed cells as markdown, for a pull-request comment
   --out <dir>             where report writes (default: <outDir>/report)
+  --timeout <seconds>     how long evaluating the policies may take (default: timeout in the
+                          config, else 20); after a few seconds a line names what is still loading
   --help                  this text
 `;

@@ -1,16 +1,16 @@
 /** `policy-matrix watch`: regenerates on every change, prints what it did or the problems, until Ctrl-C. */
 import { formatProblems } from '../problem/problem.ts';
 import { watch, type WatchEvent } from '../watch/watch.ts';
+import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
 import { formatGenerateSummary } from './generate-command.ts';
 import { plural } from './table.ts';
 
-export async function watchCommand(io: CliIo, config: string | undefined): Promise<number> {
+export async function watchCommand(io: CliIo, source: ConfigOptions): Promise<number> {
   let handle;
   try {
     handle = await watch({
-      cwd: io.cwd,
-      ...(config === undefined ? {} : { config }),
+      ...source,
       onEvent: (event) => report(io, event),
     });
   } catch (error) {
@@ -31,12 +31,13 @@ function report(io: CliIo, event: WatchEvent): void {
   const header = changed.length === 0 ? '' : `Changed: ${changed.join(', ')}\n`;
   switch (event.type) {
     case 'generated': {
+      // Every policy is re-evaluated; only those whose module changed get a line.
       const summary = formatGenerateSummary(
-        event.policies.filter((p) => event.evaluated.includes(p.name) || p.status !== 'unchanged'),
+        event.policies.filter((p) => p.status !== 'unchanged'),
         event.files,
       );
       io.out(
-        `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}: ${event.evaluated.join(', ') || 'none'}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
+        `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
       );
       return;
     }

@@ -12,6 +12,7 @@ import type { ProjectModel } from '../model/policy-model.ts';
 import type { Problem } from '../problem/problem.ts';
 import type { ReadOptions } from '../read/read-project.ts';
 import type { ReadResult } from '../read/read-result.ts';
+import { findOwnCodeInOutDir } from '../write/own-code-in-out-dir.ts';
 
 // The read step (ts-morph, a whole TypeScript compiler) and the emit step (prettier)
 // are the heaviest modules to load. They are imported on first use, and that first
@@ -62,8 +63,8 @@ export async function compileWithConfig(
   const { readProject } = await loadReadStep();
   void loadEmitStep().catch(() => undefined);
   const read = await readProject(config, options);
-  if (read.problems.length > 0)
-    return { config, read, model: undefined, files: [], problems: read.problems };
+  const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
+  if (problems.length > 0) return { config, read, model: undefined, files: [], problems };
   const model = buildProjectModel(read);
   if (options.emit === false) return { config, read, model, files: [], problems: [] };
   const { emitOutput } = await loadEmitStep();

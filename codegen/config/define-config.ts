@@ -36,6 +36,26 @@ export interface PolicyMatrixConfig {
    * leave that folder alone (`policy-matrix report` writes it on demand).
    */
   report?: boolean;
+  /**
+   * How long evaluating the policies may take, in seconds (default 20). Loading the
+   * modules and evaluating every policy takes a few seconds at most; a module that
+   * loops or waits forever while loading is reported, at that module, after this long.
+   * `--timeout <seconds>` overrides it for one command.
+   */
+  timeout?: number;
+  /**
+   * Generate only these policies (class names), of all the policies the modules export;
+   * default every one. Lets a module re-export a package's rules (and so its policies)
+   * while generating only your own.
+   */
+  policies?: string[];
+  /** Do not generate these policies (class names), even when the modules export them. */
+  exclude?: string[];
+  /**
+   * Also write `<outDir>/.gitattributes` pinning LF line endings for the generated files
+   * (default `false`), so checkouts that convert line endings never make them stale.
+   */
+  gitattributes?: boolean;
 }
 
 /** Returns `config` unchanged; exists so that config files are type-checked. */

@@ -9,7 +9,7 @@ import { relativePosix } from '../path/relative-posix.ts';
 import type { Problem } from '../problem/problem.ts';
 import { describeThrown, locateThrown, toThrownError } from '../problem/thrown-error.ts';
 import type { PolicyMatrixConfig } from './define-config.ts';
-import { resolveConfig, type ResolvedConfig } from './resolved-config.ts';
+import { isTimeout, resolveConfig, type ResolvedConfig } from './resolved-config.ts';
 
 /** The default config file name, looked for in the working folder. */
 export const CONFIG_FILE_NAME = 'policy-matrix.config.ts';
@@ -23,6 +23,13 @@ export interface ConfigOptions {
    * `policy-matrix.config.ts` in `cwd`. An object's paths are relative to `cwd`.
    */
   config?: string | PolicyMatrixConfig;
+  /** How long evaluating the policies may take, in seconds; overrides the config's `timeout`. */
+  timeout?: number;
+  /**
+   * Receives progress lines meant for standard error (the CLI passes its own), such as
+   * the line naming the module that is still loading after a few seconds.
+   */
+  progress?: (line: string) => void;
 }
 
 const CODEGEN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -32,6 +39,28 @@ export type LoadedConfig =
 
 /** Loads and validates the config; never throws for problems in the user's project. */
 export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedConfig> {
+  const loaded = await loadConfigFile(options);
+  if (loaded.config === undefined || options.timeout === undefined) return loaded;
+  if (!isTimeout(options.timeout)) {
+    return {
+      config: undefined,
+      problems: [
+        {
+          file: relativePosix(loaded.config.root, loaded.config.configFile),
+          line: 1,
+          column: 1,
+          message: `The timeout option must be a positive number of seconds, got ${String(options.timeout)}.`,
+        },
+      ],
+    };
+  }
+  return {
+    config: { ...loaded.config, timeoutMs: Math.round(options.timeout * 1000) },
+    problems: [],
+  };
+}
+
+async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (typeof options.config === 'object' && options.config !== null) {
     return resolveConfig(options.config, path.join(cwd, CONFIG_FILE_NAME));

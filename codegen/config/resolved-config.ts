@@ -28,7 +28,18 @@ export interface ResolvedConfig {
   report: boolean;
   /** The report folder (absolute): `<outDir>/report`. */
   reportDir: string;
+  /** How long evaluating the policies may take, in ms. */
+  timeoutMs: number;
+  /** Generate only these policies (class names); `undefined`: every exported policy. */
+  policies: string[] | undefined;
+  /** Never generate these policies (class names). */
+  exclude: string[];
+  /** Whether generate writes, and check verifies, `<outDir>/.gitattributes`. */
+  gitattributes: boolean;
 }
+
+/** The evaluation timeout when the config sets none, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 20;
 
 /** The report folder's name inside the output folder. */
 export const REPORT_FOLDER = 'report';
@@ -40,6 +51,10 @@ const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'importExtension',
   'regenerateCommand',
   'report',
+  'timeout',
+  'policies',
+  'exclude',
+  'gitattributes',
 ];
 const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
 
@@ -111,6 +126,15 @@ export function resolveConfig(
       'outDir',
       '"outDir" must not be the project root: generated files need a folder of their own, such as "generated".',
     );
+  } else if (typeof outDirRaw === 'string') {
+    const own = [
+      ...(isInside(configFile, outDir) ? [{ file: configFile, what: 'the config file' }] : []),
+      ...modules
+        .filter((module) => isInside(module, outDir))
+        .map((module) => ({ file: module, what: 'a module named in "modules"' })),
+    ];
+    for (const { file: held, what } of own)
+      at('outDir', outDirHoldsMessage(outDirRaw, relativePosix(root, held), what));
   }
 
   const runtimeRaw = record.runtime ?? 'policy-matrix';
@@ -161,6 +185,37 @@ export function resolveConfig(
     );
   }
 
+  const timeoutRaw = record.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  if (!isTimeout(timeoutRaw)) {
+    at(
+      'timeout',
+      `"timeout" must be a positive number of seconds (how long evaluating the policies may take; default ${DEFAULT_TIMEOUT_SECONDS}), got ${describe(timeoutRaw)}.`,
+    );
+  }
+
+  const names = (key: 'policies' | 'exclude'): string[] | undefined => {
+    const value = record[key];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.some((name) => typeof name !== 'string' || name === '')) {
+      at(
+        key,
+        `"${key}" must be an array of policy class names, such as ["MyTaskPolicy"], got ${describe(value)}.`,
+      );
+      return undefined;
+    }
+    return [...new Set(value as string[])];
+  };
+  const policies = names('policies');
+  const exclude = names('exclude') ?? [];
+
+  const gitattributesRaw = record.gitattributes ?? false;
+  if (typeof gitattributesRaw !== 'boolean') {
+    at(
+      'gitattributes',
+      `"gitattributes" must be true (write ${relativePosix(root, path.join(outDir, '.gitattributes'))} pinning LF line endings) or false, got ${describe(gitattributesRaw)}.`,
+    );
+  }
+
   if (problems.length > 0) return { config: undefined, problems };
   return {
     config: {
@@ -173,9 +228,37 @@ export function resolveConfig(
       regenerateCommand: commandRaw as string,
       report: reportRaw === true,
       reportDir: path.join(outDir, REPORT_FOLDER),
+      timeoutMs: Math.round((timeoutRaw as number) * 1000),
+      policies,
+      exclude,
+      gitattributes: gitattributesRaw === true,
     },
     problems: [],
   };
+}
+
+/**
+ * The problem with an `outDir` that holds the user's own code: generate writes and
+ * removes files there, so it must be a folder of its own.
+ */
+export function outDirHoldsMessage(outDir: string, file: string, what: string): string {
+  return `"outDir" ${JSON.stringify(outDir)} holds ${file}, ${what}; generate writes and removes files in its output folder, so that folder must not hold your own code. Choose a folder of its own, such as "generated"; nothing was written.`;
+}
+
+/** Whether `file` is inside `folder` (at any depth). */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Where `key` is set in the config file (its line and column; 1:1 when it cannot be found). */
+export function locateConfigKey(configFile: string, key: string): { line: number; column: number } {
+  return locateKey(existsSync(configFile) ? readFileSync(configFile, 'utf8') : '', key);
+}
+
+/** A usable evaluation timeout in seconds: positive, finite, at most a day. */
+export function isTimeout(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 86_400;
 }
 
 function isFile(file: string): boolean {

@@ -30,7 +30,9 @@ export interface DumpResult {
 export async function dump(options: DumpOptions = {}): Promise<DumpResult> {
   const loaded = await loadConfig(options);
   if (loaded.config === undefined) return { ok: false, problems: loaded.problems, dump: undefined };
-  return options.dynamic === true ? dumpDynamic(loaded.config) : dumpGenerated(loaded.config);
+  return options.dynamic === true
+    ? dumpDynamic(loaded.config, options.progress)
+    : dumpGenerated(loaded.config);
 }
 
 async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
@@ -48,7 +50,11 @@ async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
   }
   let module;
   try {
-    [module] = (await runChild({ kind: 'inspect', modules: [index] }, config.root)).modules;
+    [module] = (
+      await runChild({ kind: 'inspect', modules: [index] }, config.root, {
+        timeoutMs: config.timeoutMs,
+      })
+    ).modules;
   } catch (error) {
     return fail(`Reading ${rel} failed: ${describeThrown(toThrownError(error))}`);
   }
@@ -88,8 +94,14 @@ async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
   return { ok: true, problems: [], dump: { policies } };
 }
 
-async function dumpDynamic(config: ResolvedConfig): Promise<DumpResult> {
-  const read = await readProject(config, { dynamicCells: true });
+async function dumpDynamic(
+  config: ResolvedConfig,
+  progress: ((line: string) => void) | undefined,
+): Promise<DumpResult> {
+  const read = await readProject(config, {
+    dynamicCells: true,
+    ...(progress === undefined ? {} : { progress }),
+  });
   if (read.problems.length > 0) return { ok: false, problems: read.problems, dump: undefined };
   const policies: DumpPolicy[] = read.policies.map((policy) => {
     const states = [...policy.states, null];

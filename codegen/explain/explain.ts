@@ -8,6 +8,7 @@ import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import type { Problem } from '../problem/problem.ts';
+import { stateLiteral, stringLiteral } from '../problem/string-literal.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
 
 export interface ExplainOptions extends ConfigOptions {
@@ -51,6 +52,7 @@ export async function explain(options: ExplainOptions): Promise<ExplainResult> {
   const compiled = await compileWithConfig(config, {
     only: new Set([options.policy]),
     emit: false,
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
   });
   if (compiled.problems.length > 0) return { ...result, problems: compiled.problems };
   const at = { file: relativePosix(config.root, config.configFile), line: 1, column: 1 };
@@ -75,7 +77,7 @@ export async function explain(options: ExplainOptions): Promise<ExplainResult> {
       problems.push({
         ...policy.location,
         policy: policy.name,
-        message: `${JSON.stringify(state)} (the ${side} state) is not a state of ${policy.name}.${didYouMean(state ?? '', names)} Its states are ${names.join(', ')} and null (no state).`,
+        message: `${stateLiteral(state)} (the ${side} state) is not a state of ${policy.name}.${didYouMean(state ?? '', names)} Its states are ${names.map(stringLiteral).join(', ')} and null (no state).`,
       });
     }
     return index;

@@ -13,6 +13,7 @@
  * Reported once per policy, at the policy.
  */
 import type { PolicyModel } from '../model/policy-model.ts';
+import { stringLiteral } from '../problem/string-literal.ts';
 import { plainName } from '../report/plain-name.ts';
 import { isGlobalPolicy } from './is-global-policy.ts';
 import { lintFinding, type LintFinding } from './lint-finding.ts';
@@ -32,7 +33,7 @@ export function findUnmentionedStates(policy: PolicyModel): LintFinding[] {
     (state): state is string => state !== null && !mentioned.has(state),
   );
   if (unmentioned.length === 0) return [];
-  const names = nameList(unmentioned.map(plainName), 10);
+  const names = nameList(unmentioned.map(stringLiteral), 10);
   const plural = unmentioned.length > 1;
   return [
     lintFinding('PM104', {

@@ -30,7 +30,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const loaded = await loadConfig(options);
   if (loaded.config === undefined)
     return { ok: false, problems: loaded.problems, findings: [], strict };
-  const compiled = await compileWithConfig(loaded.config, { emit: false });
+  const compiled = await compileWithConfig(loaded.config, {
+    emit: false,
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
+  });
   if (compiled.problems.length > 0 || compiled.model === undefined)
     return { ok: false, problems: compiled.problems, findings: [], strict };
   const findings = lintProject(compiled.model);

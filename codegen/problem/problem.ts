@@ -17,9 +17,12 @@ export interface Problem {
   rule?: string;
 }
 
-/** One problem as `path:line:col: message`. */
+/** One problem as `path:line:col: message`, always one line (line breaks are escaped). */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+  const message = problem.message.replace(/[\r\n\u2028\u2029]/g, (unit) =>
+    unit === '\n' ? '\\n' : unit === '\r' ? '\\r' : `\\u${unit.charCodeAt(0).toString(16)}`,
+  );
+  return `${problem.file}:${problem.line}:${problem.column}: ${message}`;
 }
 
 /** Every problem on its own line, sorted, then the count. */

@@ -2,6 +2,7 @@
  * "Did you mean" suggestions: the candidate nearest to a misspelt name by edit
  * distance, for error messages about unknown states, policies and config keys.
  */
+import { stringLiteral } from './string-literal.ts';
 
 /**
  * The candidate closest to `name` (Levenshtein distance, case-insensitive ties broken
@@ -29,7 +30,7 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
 /** ` Did you mean "X"?` for the nearest candidate, or an empty string. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const suggestion = suggestName(name, candidates);
-  return suggestion === undefined ? '' : ` Did you mean ${JSON.stringify(suggestion)}?`;
+  return suggestion === undefined ? '' : ` Did you mean ${stringLiteral(suggestion)}?`;
 }
 
 /** Levenshtein distance over UTF-16 code units. */

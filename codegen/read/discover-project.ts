@@ -133,10 +133,37 @@ export function discoverProject(config: ResolvedConfig): Discovery {
     }
   }
 
+  const runtimeFiles = new Set(
+    runtimeFile === undefined ? [] : sourcesOf(runtimeFile.getFilePath()),
+  );
+  const exporterOf = (
+    name: string,
+    files: readonly string[],
+  ): { specifier: string } | { file: string } | undefined => {
+    for (const file of files) {
+      const sourceFile = project.getSourceFile(file);
+      if (sourceFile === undefined || runtimeFiles.has(file)) continue;
+      for (const declaration of [
+        ...sourceFile.getImportDeclarations(),
+        ...sourceFile.getExportDeclarations(),
+      ]) {
+        const target = declaration.getModuleSpecifierSourceFile();
+        const specifier = declaration.getModuleSpecifierValue();
+        if (target === undefined || specifier === undefined) continue;
+        const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
+        const outside = bare || isExternal(target) || runtimeFiles.has(target.getFilePath());
+        if (!outside || !target.getExportedDeclarations().has(name)) continue;
+        return bare ? { specifier } : { file: target.getFilePath() };
+      }
+    }
+    return undefined;
+  };
+
   return {
     exports,
+    exporterOf,
     sourcesOf,
-    runtimeFiles: new Set(runtimeFile === undefined ? [] : sourcesOf(runtimeFile.getFilePath())),
+    runtimeFiles,
     classes,
     texts,
     problems,

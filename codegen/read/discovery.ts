@@ -43,4 +43,14 @@ export interface Discovery {
   problems: Problem[];
   /** Files with syntax errors (absolute). */
   brokenFiles: ReadonlySet<string>;
+  /**
+   * Where a class that no config module exports can be imported from: the first module
+   * that `files` import from outside the project's own code (by a package specifier,
+   * or a file of the runtime) and that exports `name`: the package specifier, or the
+   * runtime file's absolute path.
+   */
+  exporterOf(
+    name: string,
+    files: readonly string[],
+  ): { specifier: string } | { file: string } | undefined;
 }

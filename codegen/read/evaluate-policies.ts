@@ -12,6 +12,7 @@
  * identity with the compiler's copy of the runtime (a project may use its own copy).
  */
 import { pathToFileURL } from 'node:url';
+import { stringLiteral } from '../problem/string-literal.ts';
 import { toThrownError } from '../problem/thrown-error.ts';
 import type {
   EvaluationIssue,
@@ -53,19 +54,21 @@ export async function evaluatePolicies(request: EvaluationRequest): Promise<Eval
   }
 
   const only = request.only === undefined ? undefined : new Set(request.only);
-  const skip = new Set(request.skip ?? []);
   const policies: PolicyEvaluation[] = [];
   for (const [value, identity] of identities) {
     const policy = value as AnyFunction & Record<string, unknown>;
-    if (
-      !isPolicyClass(policy) ||
-      skip.has(policy.name) ||
-      (only !== undefined && !only.has(policy.name))
-    )
-      continue;
+    if (!isPolicyClass(policy) || (only !== undefined && !only.has(policy.name))) continue;
+    trace('policy', policy.name);
     policies.push(evaluatePolicy(policy, identity, identities, request.dynamicCells === true));
   }
   return { kind: 'evaluate', moduleErrors, exports, policies };
+}
+
+/** Tells the parent (through the child's trace channel, when there is one) what runs now. */
+function trace(phase: string, subject: string): void {
+  const write = (globalThis as Record<symbol, unknown>)[Symbol.for('policy-matrix.trace')];
+  if (typeof write === 'function')
+    (write as (phase: string, subject: string) => void)(phase, subject);
 }
 
 /** A subclass of a class named `OrchestrationPolicy` (not that base itself). */
@@ -328,7 +331,7 @@ export function describeValue(value: unknown): string {
     typeof value === 'boolean'
   )
     return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'function') {
     const text = Function.prototype.toString.call(value);
     const kind = text.startsWith('class') ? 'class' : 'function';

@@ -16,8 +16,6 @@ export interface EvaluationRequest {
    * running, so it finds policies itself; discovery then decides which ones count.
    */
   only?: string[];
-  /** Do not evaluate policies with these class names. */
-  skip?: string[];
   /** Also run each policy's own `compileTransitionRules` over every pair (`dump --dynamic`). */
   dynamicCells?: boolean;
 }

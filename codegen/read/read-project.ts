@@ -6,11 +6,17 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild } from '../child/run-child.ts';
-import type { ResolvedConfig } from '../config/resolved-config.ts';
+import {
+  ChildTimeoutError,
+  formatSeconds,
+  runChildTraced,
+  type ChildActivity,
+} from '../child/run-child.ts';
+import { locateConfigKey, type ResolvedConfig } from '../config/resolved-config.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
+import { stringLiteral } from '../problem/string-literal.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
 import {
   describeThrown,
@@ -23,6 +29,7 @@ import type { DiscoveredExport, Discovery, MemberName } from './discovery.ts';
 import type {
   EvaluationIssue,
   EvaluationRequest,
+  EvaluationResponse,
   ExportedFunction,
   PolicyEvaluation,
 } from './evaluation.ts';
@@ -33,10 +40,10 @@ const CODEGEN_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export interface ReadOptions {
   /** Evaluate only the policies with these names (explain); default all. */
   only?: ReadonlySet<string>;
-  /** Do not evaluate the policies with these names (watch: their inputs did not change). */
-  skip?: ReadonlySet<string>;
   /** Also ask each policy's dynamic filter for every cell (`dump --dynamic`). */
   dynamicCells?: boolean;
+  /** Receives the line naming what is still loading when evaluation is slow. */
+  progress?: (line: string) => void;
 }
 
 /** Reads and evaluates the project's policies. Never throws for problems in the project. */
@@ -55,18 +62,32 @@ export async function readProject(
     dynamicCells: options.dynamicCells === true,
   };
   if (options.only !== undefined) request.only = [...options.only];
-  if (options.skip !== undefined) request.skip = [...options.skip];
   const cancel = new AbortController();
-  const evaluation = runChild(request, root, cancel.signal).then(
-    (response) => ({ response }),
-    (error: unknown) => ({ error: toThrownError(error) }),
+  const progress = options.progress;
+  const limit = formatSeconds(config.timeoutMs);
+  const evaluation = runChildTraced(request, root, {
+    signal: cancel.signal,
+    timeoutMs: config.timeoutMs,
+    ...(progress === undefined
+      ? {}
+      : {
+          onSlow: (activity: ChildActivity, elapsedMs: number) =>
+            progress(
+              `policy-matrix: ${describeActivity(activity, rel)} after ${formatSeconds(elapsedMs)} (evaluation stops after ${limit}; set "timeout" in the config or pass --timeout <seconds> to change that).`,
+            ),
+        }),
+  }).then(
+    (answer): Evaluated => ({ response: answer.response, loaded: answer.loaded }),
+    (error: unknown): Evaluated =>
+      error instanceof ChildTimeoutError ? { timeout: error } : { error: toThrownError(error) },
   );
 
   const discovery = discoverProject(config);
   const problems: Problem[] = [...discovery.problems];
-  const watchFiles = [
+  const staticFiles = [
     ...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)])),
   ].sort();
+  let watchFiles = staticFiles;
 
   // One entry per policy class (a class re-exported by several modules is evaluated once).
   const candidates: DiscoveredExport[] = [];
@@ -78,21 +99,25 @@ export async function readProject(
     declared.add(key);
     candidates.push(entry);
   }
-  reportDuplicatePolicyNames(candidates, problems);
-  const available = [...new Set(candidates.map((entry) => entry.declaredName))].sort(
-    compareCodeUnits,
-  );
-  const selected = candidates.filter(
-    (entry) =>
-      (options.only === undefined || options.only.has(entry.declaredName)) &&
-      options.skip?.has(entry.declaredName) !== true,
+  const chosen = candidates.filter((entry) => isChosen(config, [entry.declaredName]));
+  reportDuplicatePolicyNames(chosen, problems);
+  reportUnknownChoices(config, candidates, discovery, problems);
+  const available = [...new Set(chosen.map((entry) => entry.declaredName))].sort(compareCodeUnits);
+  const selected = chosen.filter(
+    (entry) => options.only === undefined || options.only.has(entry.declaredName),
   );
 
-  // Syntax errors (or nothing to evaluate): the child's answer is not needed.
-  if (problems.length > 0 || selected.length === 0) cancel.abort();
+  // Syntax errors: the child's answer is not needed. (With nothing selected it still
+  // is: it finds the policy classes that static reading cannot see.)
+  if (problems.length > 0) cancel.abort();
   const evaluated = await evaluation;
-  if (problems.length > 0 || selected.length === 0)
+  if (problems.length > 0) return { policies: [], problems, watchFiles, available };
+  if ('timeout' in evaluated) {
+    // Watch must see an edit to the module that never finished loading.
+    watchFiles = [...new Set([...staticFiles, ...evaluated.timeout.loaded])].sort();
+    problems.push(timeoutProblem(evaluated.timeout, configFile, candidates, rel));
     return { policies: [], problems, watchFiles, available };
+  }
   if ('error' in evaluated) {
     problems.push({
       file: configFile,
@@ -103,6 +128,8 @@ export async function readProject(
     return { policies: [], problems, watchFiles, available };
   }
   const response = evaluated.response;
+  // What the evaluation really loaded counts too (side-effect and dynamic imports).
+  watchFiles = [...new Set([...staticFiles, ...evaluated.loaded])].sort();
 
   for (const { module, error } of response.moduleErrors) {
     problems.push({
@@ -141,15 +168,154 @@ export async function readProject(
     for (const rule of evaluation.rules)
       if (rule.identity !== null) usedIdentities.add(rule.identity);
     const before = problems.length;
-    for (const issue of evaluation.issues) reportIssue(issue, evaluation, entry, context);
+    const fromElsewhere = rulesFromElsewhere(evaluation, entry, context);
+    for (const issue of evaluation.issues)
+      if (!(issue.kind === 'rule-not-exported' && fromElsewhere.has(issue.rule)))
+        reportIssue(issue, evaluation, entry, context);
     if (problems.length > before || evaluation.states === undefined) continue;
     policies.push(toReadPolicy(evaluation, entry, config, discovery, context));
   }
-  reportSameNameExports(response.exports, usedIdentities, candidates, context);
+  reportUnseenPolicies(response, discovery, config, options, context);
+  reportSameNameExports(response.exports, usedIdentities, chosen, context);
 
   if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   policies.sort((a, b) => compareCodeUnits(a.name, b.name));
   return { policies, problems, watchFiles, available };
+}
+
+/** Whether the config's `policies` and `exclude` let a policy known by `names` be generated. */
+function isChosen(config: ResolvedConfig, names: readonly string[]): boolean {
+  if (names.some((name) => config.exclude.includes(name))) return false;
+  return config.policies === undefined || names.some((name) => config.policies?.includes(name));
+}
+
+/** A name in the config's `policies` or `exclude` that names no exported policy. */
+function reportUnknownChoices(
+  config: ResolvedConfig,
+  candidates: readonly DiscoveredExport[],
+  discovery: Discovery,
+  problems: Problem[],
+): void {
+  const names = [...new Set(candidates.map((entry) => entry.declaredName))].sort(compareCodeUnits);
+  // Exports the compiler cannot classify (made by a function) may be policies too.
+  const others = new Set(
+    discovery.exports.filter((entry) => entry.kind === 'other').map((entry) => entry.exportName),
+  );
+  const file = relativePosix(config.root, config.configFile);
+  for (const key of ['policies', 'exclude'] as const) {
+    const listed = key === 'policies' ? (config.policies ?? []) : config.exclude;
+    for (const name of listed) {
+      if (names.includes(name) || others.has(name)) continue;
+      problems.push({
+        file,
+        ...locateConfigKey(config.configFile, key),
+        message: `"${key}" lists ${JSON.stringify(name)}, which is not a policy the config modules export.${didYouMean(name, names)} The exported policies: ${names.length === 0 ? 'none' : names.join(', ')}.`,
+      });
+    }
+  }
+}
+
+/**
+ * Policy classes the evaluation found among a config module's exports that static
+ * reading did not (made by a function call or another expression): they cannot be
+ * compiled, so each is reported at its export, never skipped without a word.
+ */
+function reportUnseenPolicies(
+  response: EvaluationResponse,
+  discovery: Discovery,
+  config: ResolvedConfig,
+  options: ReadOptions,
+  context: IssueContext,
+): void {
+  const seen = new Set<number>();
+  for (const entry of discovery.exports) {
+    if (entry.kind !== 'policy') continue;
+    const exported = response.exports.find(
+      (e) => e.module === entry.module && e.exportName === entry.exportName,
+    );
+    if (exported !== undefined) seen.add(exported.identity);
+  }
+  for (const policy of response.policies) {
+    if (seen.has(policy.identity)) continue;
+    const exports = context.exportsByIdentity.get(policy.identity) ?? [];
+    const names = [...new Set([...exports.map((e) => e.exportName), policy.className])];
+    if (!isChosen(config, names)) continue;
+    if (options.only !== undefined && !names.some((name) => options.only?.has(name))) continue;
+    const first = exports[0];
+    if (first === undefined) continue;
+    const module = relativePosix(context.root, first.module);
+    context.problems.push({
+      ...(context.located.get(`${first.module}\0${first.exportName}`)?.location ?? {
+        file: module,
+        line: 1,
+        column: 1,
+      }),
+      policy: first.exportName,
+      message: `${first.exportName}, exported by ${module}, is a policy class when run, but its declaration does not show it (it is made by a function call or another expression, or extends a class the compiler cannot resolve), so it cannot be compiled. Declare it as export class ${first.exportName} extends ... { ... }, or leave it out with exclude: [${JSON.stringify(first.exportName)}] in the config.`,
+    });
+  }
+}
+
+type Evaluated =
+  | { response: EvaluationResponse; loaded: string[] }
+  | { timeout: ChildTimeoutError }
+  | { error: ThrownError };
+
+/** `still loading src/a.ts`, `still evaluating APolicy`. */
+function describeActivity(activity: ChildActivity, rel: (file: string) => string): string {
+  switch (activity.kind) {
+    case 'loading':
+      return `still loading ${rel(activity.file)}`;
+    case 'policy':
+      return `still evaluating ${activity.name}`;
+    case 'reading':
+      return `still reading the modules (${activity.loaded} so far)`;
+    case 'starting':
+      return 'the evaluation process is still starting';
+  }
+}
+
+/** The problem for an evaluation that did not finish in time, at what it was stuck in. */
+function timeoutProblem(
+  error: ChildTimeoutError,
+  configFile: string,
+  candidates: readonly DiscoveredExport[],
+  rel: (file: string) => string,
+): Problem {
+  const limit = formatSeconds(error.timeoutMs);
+  const more = `allow more time with "timeout" in the config or --timeout <seconds>`;
+  const { activity } = error;
+  if (activity.kind === 'loading') {
+    const file = rel(activity.file);
+    return {
+      file,
+      line: 1,
+      column: 1,
+      message: `Evaluating the policies stopped after ${limit}: ${file} started loading and never finished (an endless loop, or a wait that never ends, while it is imported). Fix the module, or ${more}.`,
+    };
+  }
+  if (activity.kind === 'policy') {
+    const entry = candidates.find((candidate) => candidate.declaredName === activity.name);
+    return {
+      ...(entry?.location ?? { file: configFile, line: 1, column: 1 }),
+      policy: activity.name,
+      message: `Evaluating ${activity.name} stopped after ${limit}: its STATES, priority() or a rule's FROM_STATES/TO_STATES never returned. Fix them, or ${more}.`,
+    };
+  }
+  if (activity.kind === 'reading') {
+    return {
+      file: configFile,
+      line: 1,
+      column: 1,
+      message: `Evaluating the policies stopped after ${limit} while the modules were still being read (${activity.loaded} so far), before any of them ran; the machine may be busy or the project large: ${more}.`,
+    };
+  }
+  return {
+    file: configFile,
+    line: 1,
+    column: 1,
+    message: `The evaluation process did not start (Node and tsx did not finish loading); the machine may be overloaded. Try again.`,
+  };
 }
 
 interface IssueContext {
@@ -353,7 +519,7 @@ function reportIssue(
     case 'state-duplicate':
       return add(
         member('STATES'),
-        `${policy}.STATES lists ${JSON.stringify(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`,
+        `${policy}.STATES lists ${stringLiteral(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`,
       );
     case 'priority-threw':
       return add(
@@ -418,7 +584,7 @@ function reportIssue(
       const hint = didYouMean(issue.entry, states);
       return add(
         ruleLocation(issue.rule, issue.side),
-        `${rule}.${issue.side} contains ${JSON.stringify(issue.entry)}, which is not a state of ${policy}.${hint === '' ? ` Its states are ${states.join(', ')} (and null).` : hint}`,
+        `${rule}.${issue.side} contains ${stringLiteral(issue.entry)}, which is not a state of ${policy}.${hint === '' ? ` Its states are ${states.map(stringLiteral).join(', ')} (and null).` : hint}`,
         rule,
       );
     }
@@ -428,6 +594,57 @@ function reportIssue(
         `${policy}.compileTransitionRules threw ${describeThrown(issue.error)}.`,
       );
   }
+}
+
+/**
+ * The rules a policy lists that no config module exports but that come from a package
+ * (or the runtime): one problem per package, with the re-export line to copy into the
+ * config module. Returns the indices (into `evaluation.rules`) it reported.
+ */
+function rulesFromElsewhere(
+  evaluation: PolicyEvaluation,
+  entry: DiscoveredExport,
+  context: IssueContext,
+): Set<number> {
+  const sources = context.discovery.sourcesOf(entry.file);
+  const bySpecifier = new Map<string, { index: number; name: string }[]>();
+  for (const issue of evaluation.issues) {
+    if (issue.kind !== 'rule-not-exported') continue;
+    const name = evaluation.rules[issue.rule]?.className ?? '';
+    const exporter = name === '' ? undefined : context.discovery.exporterOf(name, sources);
+    if (exporter === undefined) continue;
+    let specifier: string;
+    if ('specifier' in exporter) specifier = exporter.specifier;
+    else {
+      const relative = path
+        .relative(path.dirname(entry.module), exporter.file)
+        .split(path.sep)
+        .join('/');
+      specifier = relative.startsWith('.') ? relative : `./${relative}`;
+    }
+    bySpecifier.set(specifier, [
+      ...(bySpecifier.get(specifier) ?? []),
+      { index: issue.rule, name },
+    ]);
+  }
+  const reported = new Set<number>();
+  const module = relativePosix(context.root, entry.module);
+  for (const [specifier, rules] of bySpecifier) {
+    const names = [...new Set(rules.map((rule) => rule.name))].join(', ');
+    const count = rules.length === 1 ? 'a rule' : `${rules.length} rules`;
+    context.problems.push({
+      ...(entry.members.priority ?? entry.location),
+      policy: evaluation.className,
+      message: `${evaluation.className}.priority() lists ${count} from ${quote(specifier)} that no config module exports (${names}); generated code can only import exported classes. To fix, add this line to ${module}: export { ${names} } from ${quote(specifier)};`,
+    });
+    for (const rule of rules) reported.add(rule.index);
+  }
+  return reported;
+}
+
+/** A module specifier as a string literal to copy: single-quoted unless that needs escapes. */
+function quote(specifier: string): string {
+  return /['\\\n\r]/.test(specifier) ? JSON.stringify(specifier) : `'${specifier}'`;
 }
 
 /** Where a class that is not exported is declared: preferably among the policy's own sources. */

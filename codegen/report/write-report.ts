@@ -41,7 +41,10 @@ export async function writeReport(options: ReportOptions = {}): Promise<ReportRe
       ? config.reportDir
       : path.resolve(options.cwd ?? process.cwd(), options.out);
   const rel = relativePosix(config.root, reportDir);
-  const compiled = await compileWithConfig(config, { emit: false });
+  const compiled = await compileWithConfig(config, {
+    emit: false,
+    ...(options.progress === undefined ? {} : { progress: options.progress }),
+  });
   if (compiled.problems.length > 0 || compiled.model === undefined)
     return { ok: false, problems: compiled.problems, files: [], reportDir: rel };
   const report = emitReport(compiled.model, config.root, reportDir, config.configFile);

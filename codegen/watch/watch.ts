@@ -1,16 +1,17 @@
 /**
  * `watch`: generates once, then watches every project file the policies depend on
- * (chokidar) and, after each burst of changes (debounced), re-evaluates only the
- * policies whose sources changed since the last successful run (plus new ones), and
- * writes what changed (the report folder too, when the config asks for it). Survives
- * errors: problems are reported and watching goes on.
+ * (chokidar): the config modules' static import graph and every file the evaluation
+ * actually loaded (side-effect and dynamic imports included). After each burst of
+ * changes (debounced) it re-evaluates every policy and writes what changed (the report
+ * folder too, when the config asks for it), so its output always equals a fresh
+ * `generate`. Survives errors: problems are reported and watching goes on.
  *
  * The config is read once; after changing it, restart watch.
  */
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
-import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { isInside, type ResolvedConfig } from '../config/resolved-config.ts';
 import { emitOutput } from '../emit/emit-output.ts';
 import { summarize, type GeneratedPolicy } from '../generate/generate.ts';
 import { buildProjectModel } from '../model/build-project-model.ts';
@@ -19,8 +20,8 @@ import { prestartChild, stopPrestartedChild } from '../child/run-child.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import { readProject } from '../read/read-project.ts';
-import type { ReadPolicy } from '../read/read-result.ts';
 import { readOutputFiles } from '../write/output-folder.ts';
+import { findOwnCodeInOutDir } from '../write/own-code-in-out-dir.ts';
 import { writeOutput, type WrittenFile } from '../write/write-output.ts';
 
 export interface WatchOptions extends ConfigOptions {
@@ -31,7 +32,7 @@ export interface WatchOptions extends ConfigOptions {
 }
 
 export type WatchEvent =
-  /** A run finished and wrote what changed. `evaluated`: the policies re-read this run. */
+  /** A run finished and wrote what changed. `evaluated`: the policies re-read this run (all of them). */
   | {
       type: 'generated';
       changed: string[];
@@ -70,12 +71,8 @@ class WatchSession {
   readonly #config: ResolvedConfig;
   readonly #emit: (event: WatchEvent) => void;
   readonly #debounceMs: number;
+  readonly #progress: ((line: string) => void) | undefined;
   readonly #emitCache = new Map<string, string>();
-  /** The last good read of each policy, and the files it depends on (absolute). */
-  #policies = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
-  /** Files changed since the last successful run (a failed run keeps them). */
-  #dirty = new Set<string>();
-  #started = false;
   #watcher: FSWatcher | undefined;
   #watched = new Set<string>();
   #pending = new Set<string>();
@@ -87,6 +84,7 @@ class WatchSession {
     this.#config = config;
     this.#emit = options.onEvent ?? (() => undefined);
     this.#debounceMs = options.debounceMs ?? 100;
+    this.#progress = options.progress;
   }
 
   async start(): Promise<void> {
@@ -138,53 +136,41 @@ class WatchSession {
     }
   }
 
-  /** Re-reads the affected policies, writes what changed; returns the files to watch. */
+  /**
+   * Re-reads every policy, writes what changed; returns the files to watch: the static
+   * import graph of the config modules and every project file the evaluation loaded.
+   *
+   * Every policy is re-evaluated on every change. The evaluation child loads all config
+   * modules into one program, so any loaded module can change any policy's matrix
+   * (a registry filled by side-effect imports, a dynamic import, a shared global): no
+   * policy can be proved unaffected. The emit cache and the writer keep the cost of
+   * that to the evaluation itself: only modules whose text changes are formatted and
+   * written.
+   */
   async #regenerate(changedFiles: string[]): Promise<string[]> {
     const config = this.#config;
     const changed = changedFiles
       .map((file) => relativePosix(config.root, file))
       .sort(compareCodeUnits);
-    for (const file of changedFiles) this.#dirty.add(file);
     try {
-      // Policies none of whose sources changed since the last good run keep their last read.
-      const skip = new Set<string>();
-      if (this.#started) {
-        for (const [name, { sources }] of this.#policies) {
-          if (![...this.#dirty].some((file) => sources.has(file))) skip.add(name);
-        }
-      }
-      const read = await readProject(config, { skip });
-      if (read.problems.length > 0) return this.#fail(changed, read.problems, read.watchFiles);
+      const read = await readProject(config, {
+        ...(this.#progress === undefined ? {} : { progress: this.#progress }),
+      });
+      const watchFiles = read.watchFiles.filter((file) => !isInside(file, config.outDir));
+      const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
+      if (problems.length > 0) return this.#fail(changed, problems, watchFiles);
 
-      const available = new Set(read.available);
-      const next = new Map<string, { read: ReadPolicy; sources: Set<string> }>();
-      for (const [name, entry] of this.#policies)
-        if (skip.has(name) && available.has(name)) next.set(name, entry);
-      for (const policy of read.policies) {
-        next.set(policy.name, {
-          read: policy,
-          sources: new Set(policy.sources.map((s) => path.resolve(config.root, s))),
-        });
-      }
-      const policies = [...next.values()]
-        .map((entry) => entry.read)
-        .sort((a, b) => compareCodeUnits(a.name, b.name));
-      const model = buildProjectModel({ policies });
+      const model = buildProjectModel(read);
       const emitted = await emitOutput(model, config, this.#emitCache);
-      if (emitted.problems.length > 0)
-        return this.#fail(changed, emitted.problems, read.watchFiles);
+      if (emitted.problems.length > 0) return this.#fail(changed, emitted.problems, watchFiles);
       const written = writeOutput(
         config.root,
         config.outDir,
         emitted.files,
         readOutputFiles(config),
       );
-      if (written.problems.length > 0)
-        return this.#fail(changed, written.problems, read.watchFiles);
+      if (written.problems.length > 0) return this.#fail(changed, written.problems, watchFiles);
 
-      this.#policies = next;
-      this.#dirty.clear();
-      this.#started = true;
       this.#emit({
         type: 'generated',
         changed,
@@ -192,7 +178,7 @@ class WatchSession {
         policies: summarize(model, written.files),
         files: written.files,
       });
-      return read.watchFiles;
+      return watchFiles;
     } catch (error) {
       const problem: Problem = {
         file: relativePosix(config.root, config.configFile),

@@ -1,19 +1,27 @@
 /**
- * Reading the output folder: the files in it that policy-matrix generated. Modules are
- * recognised by their first line (the generated mark), report files by their banner
- * (`isGeneratedReport`). Files without the mark are never touched.
+ * Reading the output folder: the files in it that policy-matrix generated. Modules and
+ * the `.gitattributes` are recognised by their first line (the generated mark), report
+ * files by their banner (`isGeneratedReport`). Files without the mark are never touched.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 import { GENERATED_MARK } from '../emit/banner.ts';
+import { GITATTRIBUTES_FILE, GITATTRIBUTES_MARK } from '../emit/emit-gitattributes.ts';
 import { isGeneratedReport } from '../report/report-mark.ts';
 
-/** Generated `.ts` files directly in `outDir` (absolute path → content); empty when it does not exist. */
+/**
+ * Generated files directly in `outDir` (absolute path → content): `.ts` modules and the
+ * `.gitattributes`, each recognised by its mark; empty when the folder does not exist.
+ */
 export function readGeneratedFiles(outDir: string): Map<string, string> {
-  return readMarkedFiles(outDir, (name, content) =>
-    name.endsWith('.ts') ? content.startsWith(GENERATED_MARK) : false,
-  );
+  return readMarkedFiles(outDir, isGeneratedOutput);
+}
+
+/** Whether the file `name` of the output folder, holding `content`, is one policy-matrix wrote. */
+export function isGeneratedOutput(name: string, content: string): boolean {
+  if (name === GITATTRIBUTES_FILE) return content.startsWith(GITATTRIBUTES_MARK);
+  return name.endsWith('.ts') && content.startsWith(GENERATED_MARK);
 }
 
 /** Generated report files (`.md`, `.svg`) directly in `reportDir` (absolute path → content). */
@@ -60,7 +68,13 @@ function readMarkedFiles(
     return found;
   }
   for (const name of names.sort()) {
-    if (!name.endsWith('.ts') && !name.endsWith('.md') && !name.endsWith('.svg')) continue;
+    if (
+      !name.endsWith('.ts') &&
+      !name.endsWith('.md') &&
+      !name.endsWith('.svg') &&
+      name !== GITATTRIBUTES_FILE
+    )
+      continue;
     const file = path.join(folder, name);
     try {
       const content = readFileSync(file, 'utf8');

@@ -71,7 +71,7 @@ describe(runCli.name, () => {
     );
     const state = await cli('explain', 'TicketPolicy', 'open', 'close');
     expect(state.err).toBe(
-      'src/policies.ts:18:14: "close" (the to state) is not a state of TicketPolicy. Did you mean "closed"? Its states are open, in "review", closed and null (no state).\n1 problem found.\n',
+      'src/policies.ts:18:14: "close" (the to state) is not a state of TicketPolicy. Did you mean "closed"? Its states are "open", "in \\"review\\"", "closed" and null (no state).\n1 problem found.\n',
     );
   });
 

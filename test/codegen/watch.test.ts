@@ -1,7 +1,7 @@
 /**
- * Watch mode on a copy of test/fixtures/watch-two-policies: an edit regenerates only
- * the policy it affects; a syntax error is reported and the watcher keeps going; fixing
- * it regenerates.
+ * Watch mode on a copy of test/fixtures/watch-two-policies: an edit re-evaluates every
+ * policy and rewrites only the module whose matrix changed; a syntax error is reported
+ * and the watcher keeps going; fixing it regenerates.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,7 +52,7 @@ describe(watch.name, () => {
     expect(event.files.map((file) => file.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
-  it('regenerates only the policy whose source changed', async () => {
+  it('re-evaluates every policy and rewrites only the module that changed', async () => {
     editFile(
       dir,
       'src/alpha-policy.ts',
@@ -63,7 +63,7 @@ describe(watch.name, () => {
     expect(event.type).toBe('generated');
     if (event.type !== 'generated') return;
     expect(event.changed).toEqual(['src/alpha-policy.ts']);
-    expect(event.evaluated).toEqual(['AlphaPolicy']);
+    expect(event.evaluated).toEqual(['AlphaPolicy', 'BetaPolicy']);
     expect(event.files.filter((file) => file.status !== 'unchanged')).toEqual([
       { path: 'generated/alpha-policy.ts', status: 'changed', policy: 'AlphaPolicy' },
     ]);
@@ -87,7 +87,7 @@ describe(watch.name, () => {
     const event = await nextEvent();
     expect(event.type).toBe('generated');
     if (event.type !== 'generated') return;
-    expect(event.evaluated).toEqual(['AlphaPolicy']);
+    expect(event.evaluated).toEqual(['AlphaPolicy', 'BetaPolicy']);
     expect(
       event.files.filter((file) => file.status !== 'unchanged').map((file) => file.path),
     ).toEqual(['generated/alpha-policy.ts']);

@@ -28,7 +28,7 @@ describe(findUnmentionedStates.name, () => {
         location,
         policy: 'TicketPolicy',
         message:
-          'No rule of TicketPolicy mentions the states DONE and LOST in FROM_STATES or TO_STATES: transitions from or to ' +
+          'No rule of TicketPolicy mentions the states "DONE" and "LOST" in FROM_STATES or TO_STATES: transitions from or to ' +
           'them are governed only by rules that cover every state. If that is intended, nothing needs to change; otherwise ' +
           "add them to the FROM_STATES or TO_STATES of the rules that should handle them, or drop them from the policy's STATES.",
       },
@@ -43,7 +43,7 @@ describe(findUnmentionedStates.name, () => {
       ]),
     );
     expect(finding!.message).toMatch(
-      /^No rule of TicketPolicy mentions the state LOST in FROM_STATES or TO_STATES: transitions from or to it /,
+      /^No rule of TicketPolicy mentions the state "LOST" in FROM_STATES or TO_STATES: transitions from or to it /,
     );
   });
 
@@ -62,13 +62,13 @@ describe(findUnmentionedStates.name, () => {
     expect(findUnmentionedStates(policy([]))).toEqual([]);
   });
 
-  it('quotes hostile state names and shortens long lists', () => {
+  it('writes state names as string literals and shortens long lists', () => {
     const states = ['a, b', ...Array.from({ length: 12 }, (_, index) => `S${index}`)];
     const [finding] = findUnmentionedStates(
       policy([{ name: 'Other', from: ['S0'], to: ['S0'] }], states),
     );
     expect(finding!.message).toContain(
-      'mentions the states "a, b", S1, S2, S3, S4, S5, S6, S7, S8, S9 and 2 more in FROM_STATES',
+      'mentions the states "a, b", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9" and 2 more in FROM_STATES',
     );
   });
 });

@@ -54,7 +54,7 @@ describe(lintProject.name, () => {
     ];
     const findings = lintProject({ policies: policies.map(modelOfPolicyClass) });
     expect(findings.map((finding) => formatFinding(finding))).toEqual([
-      'src/policies/core-task-policy.ts:10:14: info PM104 [CoreTaskPolicy]: No rule of CoreTaskPolicy mentions the state PAUSED ' +
+      'src/policies/core-task-policy.ts:10:14: info PM104 [CoreTaskPolicy]: No rule of CoreTaskPolicy mentions the state "PAUSED" ' +
         'in FROM_STATES or TO_STATES: transitions from or to it are governed only by rules that cover every state. ' +
         'If that is intended, nothing needs to change; otherwise add it to the FROM_STATES or TO_STATES of the rules ' +
         "that should handle it, or drop it from the policy's STATES.",

@@ -38,7 +38,7 @@ function configure(dir: string, name: string, ...extra: string[]): void {
   writeFileSync(
     path.join(dir, name),
     [
-      "import { defineConfig } from 'policy-matrix/codegen';",
+      "import { defineConfig } from '@policy-matrix/codegen';",
       '',
       'export default defineConfig({',
       "  modules: ['./src/policies.ts'],",

@@ -255,3 +255,24 @@ export async function verifyOrionCases(sources: OrionSources): Promise<void> {
     });
   }
 }
+
+/**
+ * For the profiling driver: `reps` reps of the `generated` case on one fixture, outside
+ * the sampler. Returns the number of transitions.
+ */
+export async function orionProfileRun(
+  generated: OrionSources['generated'],
+  reps: number,
+  _variant: 'fresh' | 'long-lived',
+): Promise<number> {
+  const f = await fixture(reps);
+  const engine = new OrionEngine({
+    store: f.store,
+    clock,
+    random,
+    policies: { coreTask: generated.core, globalTask: generated.global },
+  });
+  for (let r = 0; r < reps; r++)
+    await driveRep((id, state) => engine.setTaskRunState(id, state), f.taskRunIds[2 * r]!, f.taskRunIds[2 * r + 1]!);
+  return reps * TRANSITIONS_PER_REP;
+}

@@ -61,7 +61,7 @@ function shapeOf(Rule: RuleClass): Shape {
   return Shape.Constructed;
 }
 
-/** `OrchestrationRule.enter`/`exit` for a rule without hooks (orion-behaviour.md 2.3–2.4). */
+/** `OrchestrationRule.enter`/`exit` for a rule without hooks. */
 class HooklessRuleScope implements TransitionScope {
   declare private readonly rule: RuleClass;
   declare private readonly context: OrchestrationContext<any>;
@@ -104,7 +104,7 @@ class HooklessRuleScope implements TransitionScope {
   }
 }
 
-/** `UniversalTransform.enter`/`exit` for a transform without hooks (2.9). */
+/** `UniversalTransform.enter`/`exit` for a transform without hooks. */
 class HooklessTransformScope implements TransitionScope {
   declare private readonly transform: RuleClass;
   declare private readonly context: OrchestrationContext<any>;

@@ -1,4 +1,5 @@
 import { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
+import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import { abortDetails, rejectDetails, SetStateStatus, waitDetails } from './response.ts';
 import type { State, StateDetails } from './state.ts';
@@ -7,8 +8,8 @@ import type { StateName } from './state-type.ts';
 import type { TransitionScope } from './rule-class.ts';
 
 /**
- * A policy rule (Prefect's `BaseOrchestrationRule`), with the exact semantics of
- * orion-behaviour.md 2.3–2.6:
+ * A policy rule (Prefect's `BaseOrchestrationRule`), with the exact semantics of its
+ * context manager:
  *
  * - entry: a rule is *invalid* when its intended transition falls outside its
  *   FROM/TO sets or no longer matches the context; otherwise its before hook runs on
@@ -33,7 +34,7 @@ export abstract class OrchestrationRule<
   declare private readonly _context: C;
   declare private readonly _fromType: StateName | null;
   declare private _toType: StateName | null;
-  /** Memoised at entry (2.4); set for good when a membership test fails. */
+  /** Memoised at entry; set for good when a membership test fails. */
   declare private _invalidOnEntry: boolean | null;
 
   constructor(context: C, fromType: StateName | null, toType: StateName | null) {
@@ -53,22 +54,26 @@ export abstract class OrchestrationRule<
     return this._toType;
   }
 
+  // The hooks may be `async`: a hook that returns a promise is awaited. A hook that
+  // never awaits should be a plain method, which costs no promise and lets the whole
+  // orchestration run synchronously.
+
   /** Runs before the proposed state is written; the only place to change the transition. */
-  async beforeTransition(
+  beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     _context: C,
-  ): Promise<void> {}
+  ): void | Promise<void> {}
 
   /** Runs after validation when the rule neither became invalid nor fizzled. */
-  async afterTransition(
+  afterTransition(
     _initial: State | null,
     _validated: State | null,
     _context: C,
-  ): Promise<void> {}
+  ): void | Promise<void> {}
 
   /** Runs after validation instead of `afterTransition` when the rule fizzled: undo `before`. */
-  async cleanup(_initial: State | null, _validated: State | null, _context: C): Promise<void> {}
+  cleanup(_initial: State | null, _validated: State | null, _context: C): void | Promise<void> {}
 
   /**
    * True when the rule does not apply: its transition is outside FROM/TO, or (decided
@@ -102,7 +107,8 @@ export abstract class OrchestrationRule<
     if (this.invalid()) return;
     if (this.fizzled()) {
       if (this.cleanup === OrchestrationRule.prototype.cleanup) return;
-      return this.cleanup(...this._context.exitContext());
+      const cleaning = this.cleanup(...this._context.exitContext());
+      return isPromiseLike(cleaning) ? Promise.resolve(cleaning).then(ignore) : undefined;
     }
     if (this.afterTransition === OrchestrationRule.prototype.afterTransition) {
       this._context.finalizationSignature.push(this.constructor.name);
@@ -168,37 +174,61 @@ export abstract class OrchestrationRule<
   /**
    * Writes `details` into the real proposed state's details (no-op when it is null).
    * This is the sanctioned replacement for Prefect's shallow-copy leak, on which
-   * `CopyScheduledTime` relies (orion-behaviour.md 2.2): hooks get deep copies here.
+   * `CopyScheduledTime` relies: hooks get deep copies here.
    */
   updateProposedStateDetails(details: Partial<StateDetails>): void {
     const proposed = this._context.proposedState;
     if (proposed !== null) Object.assign(proposed.stateDetails, details);
   }
 
-  async #runBefore(): Promise<void> {
+  /** Runs the before hook on copies: synchronously unless it returns a promise. */
+  #runBefore(): void | Promise<void> {
     const context = this._context;
+    let pending: void | Promise<void>;
     try {
-      await this.beforeTransition(...context.entryContext());
-      context.ruleSignature.push(this.constructor.name);
+      pending = this.beforeTransition(...context.entryContext());
     } catch (error) {
-      // 2.6: the rule's toType is left as it was, so the rule fizzles at exit and its
-      // cleanup runs. A thrown null or undefined is wrapped: `orchestrationError` must
-      // be non-null for transforms to skip their after hooks and for `orchestrate` to
-      // re-throw it.
-      const recorded =
-        error ??
-        new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
-      context.proposedState = null;
-      context.responseStatus = SetStateStatus.ABORT;
-      context.responseDetails = abortDetails(
-        `Aborting orchestration due to error in ${this.constructor.name}: ${describeError(recorded)}`,
-      );
-      context.orchestrationError = recorded;
+      this.#beforeFailed(error);
+      return;
     }
+    if (isPromiseLike(pending)) {
+      return Promise.resolve(pending).then(
+        () => this.#signBefore(),
+        (error: unknown) => this.#beforeFailed(error),
+      );
+    }
+    this.#signBefore();
   }
 
-  async #runAfter(): Promise<void> {
-    await this.afterTransition(...this._context.exitContext());
+  #signBefore(): void {
+    this._context.ruleSignature.push(this.constructor.name);
+  }
+
+  #beforeFailed(error: unknown): void {
+    // The rule's toType is left as it was, so the rule fizzles at exit and its cleanup
+    // runs. A thrown null or undefined is wrapped: `orchestrationError` must be
+    // non-null for transforms to skip their after hooks and for `orchestrate` to
+    // re-throw it.
+    const context = this._context;
+    const recorded =
+      error ??
+      new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
+    context.proposedState = null;
+    context.responseStatus = SetStateStatus.ABORT;
+    context.responseDetails = abortDetails(
+      `Aborting orchestration due to error in ${this.constructor.name}: ${describeError(recorded)}`,
+    );
+    context.orchestrationError = recorded;
+  }
+
+  /** Runs the after hook on copies, then signs: synchronously unless it returns a promise. */
+  #runAfter(): void | Promise<void> {
+    const pending = this.afterTransition(...this._context.exitContext());
+    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signAfter());
+    this.#signAfter();
+  }
+
+  #signAfter(): void {
     this._context.finalizationSignature.push(this.constructor.name);
   }
 
@@ -215,3 +245,5 @@ export abstract class OrchestrationRule<
     }
   }
 }
+
+function ignore(): void {}

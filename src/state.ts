@@ -2,7 +2,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { systemRandom, type RandomSource } from './random-source.ts';
 import { StateType, type StateName } from './state-type.ts';
 
-/** `state_details` of orion-behaviour.md 1.3. Every field defaults to null or false. */
+/** A state's details (Prefect's `state_details`). Every field defaults to null or false. */
 export interface StateDetails {
   flowRunId: string | null;
   taskRunId: string | null;
@@ -17,7 +17,7 @@ export interface StateDetails {
   refreshCache: boolean | null;
 }
 
-/** A run's state (orion-behaviour.md 1.3). Plain data: copy it with `copyState`. */
+/** A run's state, as Prefect's Orion stores it. Plain data: copy it with `copyState`. */
 export interface State {
   id: string;
   type: StateName;
@@ -80,7 +80,7 @@ export function defaultStateName(type: StateName): string {
 /**
  * A new state of `type`: a fresh id and the current time unless given, the name
  * defaulting from the type. A SCHEDULED state built without a `scheduledTime` gets
- * `scheduledTime = now` (orion-behaviour.md 1.3); other types get no scheduled time.
+ * `scheduledTime = now`, as in Prefect; other types get no scheduled time.
  * "now" is read once, so a state built with neither gets equal (but distinct) dates.
  * Throws a `TypeError` for a type that is not a non-empty string.
  */

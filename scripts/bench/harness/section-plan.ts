@@ -10,12 +10,14 @@ import type { SamplingPlan } from './sample-interleaved.ts';
 const FULL: Record<SectionId, SamplingPlan> = {
   lookup: { sampleMs: 4, warmupRounds: 20, rounds: 200 },
   orchestration: { sampleMs: 10, warmupRounds: 20, rounds: 150 },
+  orion: { sampleMs: 10, warmupRounds: 20, rounds: 150 },
   codegen: { sampleMs: 0, warmupRounds: 1, rounds: 5, fixedReps: 1 },
 };
 
 const QUICK: Record<SectionId, SamplingPlan> = {
   lookup: { sampleMs: 1, warmupRounds: 3, rounds: 15 },
   orchestration: { sampleMs: 2, warmupRounds: 3, rounds: 15 },
+  orion: { sampleMs: 2, warmupRounds: 3, rounds: 15 },
   codegen: { sampleMs: 0, warmupRounds: 0, rounds: 2, fixedReps: 1 },
 };
 

@@ -20,7 +20,9 @@ interface Profile {
 
 const file = process.argv[2];
 if (file === undefined) {
-  process.stderr.write('usage: tsx scripts/bench/profile/summarize-profile.ts <file.cpuprofile> [top]\n');
+  process.stderr.write(
+    'usage: tsx scripts/bench/profile/summarize-profile.ts <file.cpuprofile> [top]\n',
+  );
   process.exit(2);
 }
 const top = Number(process.argv[3]) || 25;
@@ -32,10 +34,13 @@ profile.samples.forEach((id, i) => {
   const node = byId.get(id)!;
   const dt = profile.timeDeltas[i] ?? 0;
   const { functionName, url, lineNumber } = node.callFrame;
-  if (functionName === '(idle)' || functionName === '(program)' && url === '') {
+  if (functionName === '(idle)' || (functionName === '(program)' && url === '')) {
     if (functionName === '(idle)') return;
   }
-  const where = url === '' ? '' : ` ${url.replace(/^.*\/(src|scripts|generated|node_modules)\//, '$1/')}:${lineNumber + 1}`;
+  const where =
+    url === ''
+      ? ''
+      : ` ${url.replace(/^.*\/(src|scripts|generated|node_modules)\//, '$1/')}:${lineNumber + 1}`;
   const key = `${functionName || '(anonymous)'}${where}`;
   self.set(key, (self.get(key) ?? 0) + dt);
   total += dt;
@@ -45,16 +50,23 @@ const CATEGORIES: [string, RegExp][] = [
   ['GC', /^\(garbage collector\)/],
   ['store (src/orion/store)', /src\/orion\/store\//],
   ['state and run copies', /src\/state\.ts|src\/orion\/runs\//],
-  ['orchestration loop, scopes, context', /src\/(orchestrate|open-scope|orchestration-context|orchestration-rule|universal-transform|response)/],
+  [
+    'orchestration loop, scopes, context',
+    /src\/(orchestrate|open-scope|orchestration-context|orchestration-rule|universal-transform|response)/,
+  ],
   ['engine and contexts', /src\/orion\/(engine|contexts)\//],
   ['rules and transforms', /src\/orion\/(rules|transforms)\//],
   ['matrix lookups', /generated\/|src\/compiled-policy|src\/transition-rules/],
   ['bench driver', /scripts\//],
-  ['promises, microtasks, runtime', /^(\(program\)|\(anonymous\)$|processTicksAndRejections|runMicrotasks|Promise|then|resolve|await)/],
+  [
+    'promises, microtasks, runtime',
+    /^(\(program\)|\(anonymous\)$|processTicksAndRejections|runMicrotasks|Promise|then|resolve|await)/,
+  ],
 ];
 const categories = new Map<string, number>();
 for (const [key, time] of self) {
-  const category = CATEGORIES.find(([, re]) => re.test(key))?.[0] ?? 'other (V8 builtins, node internals)';
+  const category =
+    CATEGORIES.find(([, re]) => re.test(key))?.[0] ?? 'other (V8 builtins, node internals)';
   categories.set(category, (categories.get(category) ?? 0) + time);
 }
 const pct = (t: number): string => `${((100 * t) / total).toFixed(1).padStart(5)}%`;

@@ -1,6 +1,6 @@
 /**
- * The JSON of design.md's "Benchmarks" section, which other programs read: exactly the
- * three sections `lookup`, `orchestration` and `codegen`, each `{ unit, cases }` with
+ * The benchmark JSON, which other programs read: exactly the four sections `lookup`,
+ * `orchestration`, `orion` and `codegen`, each `{ unit, cases }` with
  * exactly the case names of the contract, in its order, and each figure the median of
  * the section's reported group. Nothing else is written at top level or in a section.
  */
@@ -20,7 +20,8 @@ export const CONTRACT: Readonly<
       'dynamic-filter',
     ],
   },
-  orchestration: { unit: 'ns', cases: ['prefect-port', 'generated'] },
+  orchestration: { unit: 'ns', cases: ['prefect-port', 'generated', 'generated-hooked'] },
+  orion: { unit: 'ns', cases: ['prefect-port', 'generated', 'generated-long-lived'] },
   codegen: { unit: 'ms', cases: ['generate-repo', 'check-repo', 'generate-large'] },
 };
 

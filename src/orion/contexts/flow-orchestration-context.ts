@@ -25,7 +25,7 @@ export class FlowOrchestrationContext extends OrionOrchestrationContext<FlowRun>
   }
 
   /** The run itself. */
-  async flowRun(): Promise<FlowRun> {
+  flowRun(): FlowRun {
     return this.run;
   }
 

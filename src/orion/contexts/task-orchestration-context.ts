@@ -1,7 +1,8 @@
 /**
  * `TaskOrchestrationContext`: the context of a task-run transition. Its `flowRun()`
- * reads the parent flow run from the store on every call (orion-behaviour.md 1.6).
+ * reads the parent flow run from the store on every call, as Prefect's context does.
  */
+import type { MaybePromise } from '../../maybe-promise.ts';
 import type { FlowRun } from '../runs/flow-run.ts';
 import type { TaskRun } from '../runs/task-run.ts';
 import type { TaskRunPolicy } from '../runs/task-run-policy.ts';
@@ -11,7 +12,7 @@ export class TaskOrchestrationContext extends OrionOrchestrationContext<TaskRun>
   readonly kind = 'task' as const;
 
   /** The parent flow run, read from the session now; null when it does not exist. */
-  flowRun(): Promise<FlowRun | null> {
+  flowRun(): MaybePromise<FlowRun | null> {
     return this.session.readFlowRun(this.run.flowRunId);
   }
 

@@ -3,6 +3,7 @@
  * inside the same transaction (a subflow's parent task, legacy retries). The engine
  * implements it; flow contexts carry it.
  */
+import type { MaybePromise } from '../../maybe-promise.ts';
 import type { OrchestrationResult } from '../../response.ts';
 import type { State } from '../../state.ts';
 import type { OrionSession } from '../store/orion-session.ts';
@@ -10,13 +11,14 @@ import type { OrionSession } from '../store/orion-session.ts';
 export interface TaskRunOrchestrator {
   /**
    * Forces `state` onto task run `taskRunId` within `session`: the minimal task
-   * policy plus the global task transforms, no parameters (orion-behaviour.md 3,
-   * step 2). `state` is used as given (its id and timestamp are kept). Throws
-   * `ObjectNotFoundError` when the task run does not exist.
+   * policy plus the global task transforms, no parameters, as
+   * Prefect forces a subflow's parent task state. `state` is used as given (its id and timestamp are kept). Throws
+   * `ObjectNotFoundError` when the task run does not exist. Answers directly when
+   * nothing waited, with a promise otherwise.
    */
   forceTaskRunState(
     session: OrionSession,
     taskRunId: string,
     state: State,
-  ): Promise<OrchestrationResult>;
+  ): MaybePromise<OrchestrationResult>;
 }

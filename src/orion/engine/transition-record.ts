@@ -15,7 +15,7 @@ export interface TransitionRecord {
   /** The name of the policy whose rules applied (a class or a compiled policy). */
   policy: string;
   result: OrchestrationResult;
-  /** Rules and transforms whose before hook completed, in order (orion-behaviour.md 2.8). */
+  /** Rules and transforms whose before hook completed, in order. */
   ruleSignature: readonly string[];
   /** Rules and transforms whose after hook ran, in order. */
   finalizationSignature: readonly string[];

@@ -1,5 +1,5 @@
 /**
- * `CacheInsertion` (orion-behaviour.md 5.A): a task run that completes with a cache
+ * `CacheInsertion` (Prefect's core-policy rule of that name): a task run that completes with a cache
  * key adds a cache entry pointing at its validated state.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
@@ -13,14 +13,14 @@ export class CacheInsertion extends OrchestrationRule<TaskOrchestrationContext> 
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.COMPLETED]);
 
   /** Adds `{key, expiration, validated state id}` when the validated state has a key. */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     validated: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void | Promise<void> {
     const cacheKey = validated?.stateDetails.cacheKey;
     if (!validated || !cacheKey) return;
-    await context.session.insertCacheEntry({
+    return context.session.insertCacheEntry({
       cacheKey,
       cacheExpiration: validated.stateDetails.cacheExpiration,
       taskRunStateId: validated.id,

@@ -1,5 +1,5 @@
 /**
- * `CopyScheduledTime` (orion-behaviour.md 5.A): SCHEDULED → PENDING carries the
+ * `CopyScheduledTime` (Prefect's core-policy rule of that name): SCHEDULED → PENDING carries the
  * scheduled time over to the PENDING state, unless the proposal has its own.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
@@ -16,11 +16,11 @@ export class CopyScheduledTime extends OrchestrationRule<OrionContext> {
    * Hooks get deep copies, so the write goes through `updateProposedStateDetails`,
    * which reaches the real proposed state (the reference relies on a shallow copy).
    */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     _context: OrionContext,
-  ): Promise<void> {
+  ): void {
     if (proposed!.stateDetails.scheduledTime === null) {
       this.updateProposedStateDetails({ scheduledTime: initial!.stateDetails.scheduledTime });
     }

@@ -1,5 +1,5 @@
 /**
- * `HandleCancellingStateTransitions` (orion-behaviour.md 5.A): a cancelling flow run
+ * `HandleCancellingStateTransitions` (Prefect's core-policy rule of that name): a cancelling flow run
  * may only become CANCELLED. FROM keeps the reference's CANCELLED (a kept oddity: it
  * makes a manual retry of a cancelled, deployed flow run a REJECT).
  */
@@ -19,11 +19,11 @@ export class HandleCancellingStateTransitions extends OrchestrationRule<FlowOrch
   );
 
   /** Always rejects with null: the run keeps its state. */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     _context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     this.rejectTransition(
       null,
       'Cannot transition flows that are cancelling to a state other than Cancelled.',

@@ -1,5 +1,5 @@
 /**
- * `HandleFlowTerminalStateTransitions` (orion-behaviour.md 5.A): a flow run in a
+ * `HandleFlowTerminalStateTransitions` (Prefect's core-policy rule of that name): a flow run in a
  * terminal state stays there, except for a manual retry (SCHEDULED named
  * `AwaitingRetry`) of a deployed run.
  */
@@ -23,11 +23,11 @@ export class HandleFlowTerminalStateTransitions extends OrchestrationRule<FlowOr
    * the run has a deployment. It neither resets `runCount` nor consults `retries`
    * (kept reference behaviour). Anything else out of a terminal state aborts.
    */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     const run = context.run;
     this.#policySnapshot = copyFlowRunPolicy(run.empiricalPolicy);
     const proposal = requireState(proposed, this.constructor.name, 'proposed');
@@ -45,11 +45,11 @@ export class HandleFlowTerminalStateTransitions extends OrchestrationRule<FlowOr
   }
 
   /** Restores the empirical policy when a later rule changed the transition. */
-  override async cleanup(
+  override cleanup(
     _initial: State | null,
     _validated: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (this.#policySnapshot !== null) context.run.empiricalPolicy = this.#policySnapshot;
   }
 }

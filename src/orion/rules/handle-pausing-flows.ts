@@ -1,5 +1,5 @@
 /**
- * `HandlePausingFlows` (orion-behaviour.md 5.A): only running flow runs may pause,
+ * `HandlePausingFlows` (Prefect's core-policy rule of that name): only running flow runs may pause,
  * each pause key pauses a run once, and rescheduling pauses need a deployment and are
  * not allowed for subflows.
  */
@@ -20,11 +20,11 @@ export class HandlePausingFlows extends OrchestrationRule<FlowOrchestrationConte
    * proposal's, or a random one from the context that is not written onto the state),
    * and for a rescheduling pause no parent task and a deployment.
    */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (initial === null) {
       this.abortTransition('Cannot pause flows with no state.');
       return;
@@ -54,11 +54,11 @@ export class HandlePausingFlows extends OrchestrationRule<FlowOrchestrationConte
    * Records the key. Runs only when the run really paused: after this rule's own
    * reject or abort it is invalid at exit (its TO excludes null), so this is skipped.
    */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     _validated: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (this.#pauseKey !== null) context.run.empiricalPolicy.pauseKeys.add(this.#pauseKey);
   }
 }

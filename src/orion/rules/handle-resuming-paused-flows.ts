@@ -1,5 +1,5 @@
 /**
- * `HandleResumingPausedFlows` (orion-behaviour.md 5.A): a paused flow run may only
+ * `HandleResumingPausedFlows` (Prefect's core-policy rule of that name): a paused flow run may only
  * resume to RUNNING, SCHEDULED or a terminal state, a rescheduling pause needs a
  * deployment, and a timed-out pause fails the run. Its after hook marks the run as
  * resuming.
@@ -21,11 +21,11 @@ export class HandleResumingPausedFlows extends OrchestrationRule<FlowOrchestrati
   static override FROM_STATES: StateSet = new Set<StateName | null>([StateType.PAUSED]);
   static override TO_STATES: StateSet = ALL_ORCHESTRATION_STATES;
 
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     const paused = initial!; // FROM = {PAUSED}
     const proposal = requireState(proposed, this.constructor.name, 'proposed');
     const to = proposal.type;
@@ -54,11 +54,11 @@ export class HandleResumingPausedFlows extends OrchestrationRule<FlowOrchestrati
    * Sets `resuming`. TO is the whole universe, so the rule stays valid after its own
    * rejections and this runs for them too (kept reference behaviour).
    */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     _validated: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     context.run.empiricalPolicy.resuming = true;
   }
 }

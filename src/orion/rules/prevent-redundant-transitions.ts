@@ -1,5 +1,5 @@
 /**
- * `PreventRedundantTransitions` (orion-behaviour.md 5.A): aborts moves that go
+ * `PreventRedundantTransitions` (Prefect's core-policy rule of that name): aborts moves that go
  * backwards or stay put along null < SCHEDULED < PENDING < RUNNING < CANCELLING, which
  * guards against two agents orchestrating the same run.
  */
@@ -22,11 +22,11 @@ export class PreventRedundantTransitions extends OrchestrationRule<OrionContext>
   static override TO_STATES: StateSet = new Set(RANKS.keys());
 
   /** Aborts when rank(proposed) <= rank(initial). */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     _context: OrionContext,
-  ): Promise<void> {
+  ): void {
     const from = initial?.type ?? null;
     const to = proposed?.type ?? null;
     if (RANKS.get(to)! <= RANKS.get(from)!) {

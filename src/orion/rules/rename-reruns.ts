@@ -1,5 +1,5 @@
 /**
- * `RenameReruns` (orion-behaviour.md 5.A): a task run entering RUNNING again is named
+ * `RenameReruns` (Prefect's core-policy rule of that name): a task run entering RUNNING again is named
  * `Retrying` (after `AwaitingRetry`) or `Rerunning`. The type is unchanged.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
@@ -14,11 +14,11 @@ export class RenameReruns extends OrchestrationRule<TaskOrchestrationContext> {
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.RUNNING]);
 
   /** Renames when `runCount > 0`; a first run keeps its name. */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     _proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (context.run.runCount <= 0) return;
     // As in the reference, a run with runs behind it but no state is an error.
     const previous = requireState(initial, this.constructor.name, 'initial');

@@ -1,5 +1,5 @@
 /**
- * `RetryFailedTasks` (orion-behaviour.md 5.A): a failing task run with retries left
+ * `RetryFailedTasks` (Prefect's core-policy rule of that name): a failing task run with retries left
  * is rescheduled as `AwaitingRetry`, after a delay from its policy, optionally jittered.
  *
  * Differs from the reference on purpose (a bug fix): the delay and its jitter are
@@ -21,11 +21,11 @@ export class RetryFailedTasks extends OrchestrationRule<TaskOrchestrationContext
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.FAILED]);
 
   /** While `runCount <= retries`, rejects with `AwaitingRetry` at now + the retry delay. */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     const run = context.run;
     const policy = run.empiricalPolicy;
     if (policy.retries === null || run.runCount > policy.retries) return;

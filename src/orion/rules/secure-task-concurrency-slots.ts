@@ -1,5 +1,5 @@
 /**
- * `SecureTaskConcurrencySlots` (orion-behaviour.md 5.A): a task run entering RUNNING
+ * `SecureTaskConcurrencySlots` (Prefect's core-policy rule of that name): a task run entering RUNNING
  * takes a slot on every tag limit it has, or waits (a full limit) or aborts (a limit
  * of 0) holding none.
  *
@@ -7,6 +7,7 @@
  * blocks, so no slot is taken on a later tag and the first blocking tag's status and
  * reason stand. The reference went on through later tags and leaked their slots.
  */
+import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
@@ -29,13 +30,17 @@ export class SecureTaskConcurrencySlots extends OrchestrationRule<TaskOrchestrat
    * every slot entry, this run's included) delays 30 s, and each blocking case first
    * gives back the slots taken so far; otherwise the run's id joins the slot set.
    */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
-    const runId = context.run.id;
-    const limits = await context.session.readConcurrencyLimits(context.run.tags);
+  ): void | Promise<void> {
+    return whenReady(context.session.readConcurrencyLimits(context.run.tags), (limits) =>
+      this.#secure(limits, context.run.id),
+    );
+  }
+
+  #secure(limits: readonly ConcurrencyLimit[], runId: string): void {
     const byTag = new Map(limits.map((limit) => [limit.tag, limit]));
     for (const limit of limits) {
       if (limit.concurrencyLimit === 0) {
@@ -58,7 +63,7 @@ export class SecureTaskConcurrencySlots extends OrchestrationRule<TaskOrchestrat
     }
   }
 
-  /** Gives back the slots taken in before, re-reading each limit by tag. */
+  /** Gives back the slots taken in before, re-reading each limit by tag (rare: `async`). */
   override async cleanup(
     _initial: State | null,
     _validated: State | null,

@@ -1,5 +1,5 @@
 /**
- * `WaitForScheduledTime` (orion-behaviour.md 5.A): a run cannot start before its
+ * `WaitForScheduledTime` (Prefect's core-policy rule of that name): a run cannot start before its
  * scheduled time; the caller is told how many whole seconds to wait. This is also what
  * makes retry delays effective, since `AwaitingRetry` is SCHEDULED.
  */
@@ -17,11 +17,11 @@ export class WaitForScheduledTime extends OrchestrationRule<OrionContext> {
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.RUNNING]);
 
   /** Delays by `scheduledTime − now` in whole seconds when that is positive. */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     _proposed: State | null,
     context: OrionContext,
-  ): Promise<void> {
+  ): void {
     const scheduled = initial!.stateDetails.scheduledTime;
     if (scheduled === null) return;
     const delaySeconds = wholeSeconds(scheduled.getTime() - context.now().getTime());

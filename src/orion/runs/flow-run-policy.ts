@@ -1,5 +1,5 @@
 /**
- * `FlowRunPolicy`: a flow run's `empirical_policy` (orion-behaviour.md 1.5): retries,
+ * `FlowRunPolicy`: a flow run's `empirical_policy`: retries,
  * the pause keys already used and the `resuming` flag.
  */
 

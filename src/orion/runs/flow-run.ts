@@ -1,5 +1,5 @@
 /**
- * `FlowRun`: a flow run record (orion-behaviour.md 1.5): the shared run columns plus
+ * `FlowRun`: a flow run record: the shared run columns plus
  * the deployment, the parent task of a subflow and the empirical policy.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * `OrionRun`: the columns flow runs and task runs share (orion-behaviour.md 1.5).
+ * `OrionRun`: the columns flow runs and task runs share (Prefect's run columns).
  * Validation and the global transforms maintain them; a few rules adjust `runCount`.
  */
 import type { StateName } from '../../state-type.ts';

@@ -1,5 +1,5 @@
 /**
- * Values derived from a run on read, never written by rules (orion-behaviour.md 1.5):
+ * Values derived from a run on read, never written by rules:
  * the estimated run time and the estimated lateness.
  */
 import { isTerminal, StateType } from '../../state-type.ts';

@@ -1,6 +1,6 @@
 /**
  * `RunKind`: which of the two run tables a run, its states and its orchestration
- * context belong to (orion-behaviour.md 2.2: the flavours differ in which state table
+ * context belong to (the flavours differ in which state table
  * validation writes to).
  */
 

@@ -1,5 +1,5 @@
 /**
- * `TaskRunPolicy`: a task run's `empirical_policy` (orion-behaviour.md 1.5): retries,
+ * `TaskRunPolicy`: a task run's `empirical_policy`: retries,
  * their delays and jitter.
  */
 

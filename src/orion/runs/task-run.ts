@@ -1,5 +1,5 @@
 /**
- * `TaskRun`: a task run record (orion-behaviour.md 1.5): the shared run columns plus
+ * `TaskRun`: a task run record: the shared run columns plus
  * its flow run, the flow attempt it belongs to, the empirical policy and the cache
  * columns (which orchestration does not read: only the state's details matter).
  */

@@ -1,9 +1,11 @@
 /**
  * `InMemoryOrionStore`: the embedded default `OrionStore`. Transactions run one at a
  * time (a `SerialLock`), each in an `InMemorySession` that is committed when the work
- * resolves and dropped when it rejects. Besides the port it offers a small setup API
+ * returns or resolves and dropped when it throws or rejects; a transaction whose work
+ * never waits runs synchronously. Besides the port it offers a small setup API
  * (runs, limits) and synchronous reads of the committed data, which return copies.
  */
+import { isPromiseLike, type MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
 import { copyFlowRun, createFlowRun, type FlowRun, type FlowRunInit } from '../runs/flow-run.ts';
@@ -49,20 +51,25 @@ export class InMemoryOrionStore implements OrionStore {
     this.#random = options.random ?? systemRandom;
   }
 
-  transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction. When the store is idle and `work` answers directly,
+   * the transaction runs and commits synchronously and its result comes back directly;
+   * otherwise a promise comes back (see `OrionStore.transaction`).
+   */
+  transaction<T>(work: (session: OrionSession) => MaybePromise<T>): MaybePromise<T> {
     return this.#transaction(work);
   }
 
   /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
-  addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
+  async addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => copyFlowRun(session.insertFlowRun(run)));
+    return this.#transaction((session) => copyFlowRun(session.insertFlowRun(run)));
   }
 
   /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
-  addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
+  async addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction(async (session) => copyTaskRun(session.insertTaskRun(run)));
+    return this.#transaction((session) => copyTaskRun(session.insertTaskRun(run)));
   }
 
   /**
@@ -79,8 +86,8 @@ export class InMemoryOrionStore implements OrionStore {
         `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
       );
     }
-    return this.#transaction(async (session) => {
-      const existing = await session.readConcurrencyLimit(tag);
+    return this.#transaction((session) => {
+      const existing = session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];
       return cloneLimit(
         session.writeConcurrencyLimit({ tag, concurrencyLimit, activeSlots: [...new Set(slots)] }),
@@ -89,8 +96,8 @@ export class InMemoryOrionStore implements OrionStore {
   }
 
   /** Deletes the limit for `tag`, if any. */
-  deleteConcurrencyLimit(tag: string): Promise<void> {
-    return this.#transaction(async (session) => session.deleteConcurrencyLimit(tag));
+  async deleteConcurrencyLimit(tag: string): Promise<void> {
+    return this.#transaction((session) => session.deleteConcurrencyLimit(tag));
   }
 
   /** The committed flow run `id` (a copy), or null. */
@@ -142,18 +149,30 @@ export class InMemoryOrionStore implements OrionStore {
     };
   }
 
-  #transaction<T>(work: (session: InMemorySession) => Promise<T>): Promise<T> {
-    return this.#lock.run(async () => {
+  #transaction<T>(work: (session: InMemorySession) => MaybePromise<T>): MaybePromise<T> {
+    return this.#lock.run(() => {
       const session = new InMemorySession(this.#tables);
-      let result: T;
+      let result: MaybePromise<T>;
       try {
-        result = await work(session);
+        result = work(session);
       } catch (error) {
         session.discard();
         throw error;
       }
-      session.commit();
-      return result;
+      if (!isPromiseLike(result)) {
+        session.commit();
+        return result;
+      }
+      return Promise.resolve(result).then(
+        (value) => {
+          session.commit();
+          return value;
+        },
+        (error: unknown) => {
+          session.discard();
+          throw error;
+        },
+      );
     });
   }
 }

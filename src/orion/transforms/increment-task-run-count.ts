@@ -1,5 +1,5 @@
 /**
- * `IncrementTaskRunCount` (orion-behaviour.md 5.B): counts a task run's attempts.
+ * `IncrementTaskRunCount` (Prefect's global transform of that name): counts a task run's attempts.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
 import { StateType } from '../../state-type.ts';
@@ -7,7 +7,7 @@ import type { TaskOrchestrationContext } from '../contexts/task-orchestration-co
 
 export class IncrementTaskRunCount extends UniversalTransform<TaskOrchestrationContext> {
   /** Entering RUNNING counts a run (no resuming exception for task runs). */
-  override async beforeTransition(context: TaskOrchestrationContext): Promise<void> {
+  override beforeTransition(context: TaskOrchestrationContext): void {
     if (this.nullifiedTransition()) return;
     if (context.proposedState!.type === StateType.RUNNING) context.run.runCount += 1;
   }

@@ -1,5 +1,5 @@
 /**
- * `SetEndTime` (orion-behaviour.md 5.B): records when a started run reached a terminal
+ * `SetEndTime` (Prefect's global transform of that name): records when a started run reached a terminal
  * state, and forgets it when the run leaves that state.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -11,7 +11,7 @@ export class SetEndTime extends UniversalTransform<OrionContext> {
    * Leaving a terminal state for a non-terminal one clears `endTime`; entering a
    * terminal state sets it to the proposed timestamp, if the run started and has none.
    */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const proposed = context.proposedState!;
     const run = context.run;

@@ -1,5 +1,5 @@
 /**
- * `SetNextScheduledStartTime` (orion-behaviour.md 5.B): tracks when a scheduled run is
+ * `SetNextScheduledStartTime` (Prefect's global transform of that name): tracks when a scheduled run is
  * next due.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -8,7 +8,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetNextScheduledStartTime extends UniversalTransform<OrionContext> {
   /** Leaving SCHEDULED clears `nextScheduledStartTime`; entering SCHEDULED sets it. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const run = context.run;
     if (context.initialStateType === StateType.SCHEDULED) run.nextScheduledStartTime = null;

@@ -1,5 +1,5 @@
 /**
- * `SetRunStateName` (orion-behaviour.md 5.B): keeps the run's denormalised state name in
+ * `SetRunStateName` (Prefect's global transform of that name): keeps the run's denormalised state name in
  * step with the state it is given.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetRunStateName extends UniversalTransform<OrionContext> {
   /** `run.stateName` = the proposed name. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     context.run.stateName = context.proposedState!.name;
   }

@@ -1,5 +1,5 @@
 /**
- * `SetRunStateTimestamp` (orion-behaviour.md 5.B): keeps the run's denormalised state
+ * `SetRunStateTimestamp` (Prefect's global transform of that name): keeps the run's denormalised state
  * timestamp in step with the state it is given.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetRunStateTimestamp extends UniversalTransform<OrionContext> {
   /** `run.stateTimestamp` = the proposed timestamp. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     context.run.stateTimestamp = new Date(context.proposedState!.timestamp.getTime());
   }

@@ -1,5 +1,5 @@
 /**
- * `SetRunStateType` (orion-behaviour.md 5.B): keeps the run's denormalised state type in
+ * `SetRunStateType` (Prefect's global transform of that name): keeps the run's denormalised state type in
  * step with the state it is given.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetRunStateType extends UniversalTransform<OrionContext> {
   /** `run.stateType` = the proposed type. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     context.run.stateType = context.proposedState!.type;
   }

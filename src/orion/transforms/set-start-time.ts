@@ -1,5 +1,5 @@
 /**
- * `SetStartTime` (orion-behaviour.md 5.B): records when a run first started.
+ * `SetStartTime` (Prefect's global transform of that name): records when a run first started.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
 import { StateType } from '../../state-type.ts';
@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetStartTime extends UniversalTransform<OrionContext> {
   /** The first RUNNING state's timestamp becomes `startTime`; it is never overwritten. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const proposed = context.proposedState!;
     if (proposed.type === StateType.RUNNING && context.run.startTime === null) {

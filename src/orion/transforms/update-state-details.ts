@@ -1,5 +1,5 @@
 /**
- * `UpdateStateDetails` (orion-behaviour.md 5.B): stamps the proposed state with the ids
+ * `UpdateStateDetails` (Prefect's global transform of that name): stamps the proposed state with the ids
  * of the run it belongs to.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class UpdateStateDetails extends UniversalTransform<OrionContext> {
   /** Flow runs: `flowRunId`. Task runs: `flowRunId` (the task's flow) and `taskRunId`. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const details = context.proposedState!.stateDetails;
     if (context.kind === 'flow') {

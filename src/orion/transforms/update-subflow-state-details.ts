@@ -1,5 +1,5 @@
 /**
- * `UpdateSubflowStateDetails` (orion-behaviour.md 5.B): a subflow's states point at the
+ * `UpdateSubflowStateDetails` (Prefect's global transform of that name): a subflow's states point at the
  * parent flow's task run that tracks the subflow. Runs after `UpdateStateDetails`.
  */
 import { UniversalTransform } from '../../universal-transform.ts';
@@ -7,7 +7,7 @@ import type { FlowOrchestrationContext } from '../contexts/flow-orchestration-co
 
 export class UpdateSubflowStateDetails extends UniversalTransform<FlowOrchestrationContext> {
   /** A subflow's proposed state gets `taskRunId` = the parent task run's id. */
-  override async beforeTransition(context: FlowOrchestrationContext): Promise<void> {
+  override beforeTransition(context: FlowOrchestrationContext): void {
     if (this.nullifiedTransition()) return;
     const parentTaskRunId = context.run.parentTaskRunId;
     if (parentTaskRunId) context.proposedState!.stateDetails.taskRunId = parentTaskRunId;

@@ -1,6 +1,6 @@
 /**
  * `clampedPoissonInterval`: the retry jitter of `RetryFailedTasks`
- * (Prefect's core-policy rule of that name): a draw from an exponential distribution with mean
+ * (orion-behaviour.md 5.A): a draw from an exponential distribution with mean
  * `average`, clamped to [average·c, average·(1 + f)], by inverse CDF.
  */
 import type { RandomSource } from '../random-source.ts';

@@ -14,7 +14,7 @@ export { GlobalTaskPolicy } from './policies/global-task-policy.ts';
 export { MinimalFlowPolicy } from './policies/minimal-flow-policy.ts';
 export { MinimalTaskPolicy } from './policies/minimal-task-policy.ts';
 
-// Policy rules (Prefect's core-policy rule of that name).
+// Policy rules (orion-behaviour.md 5.A).
 export { CacheInsertion } from './rules/cache-insertion.ts';
 export { CacheRetrieval } from './rules/cache-retrieval.ts';
 export { CopyScheduledTime } from './rules/copy-scheduled-time.ts';

@@ -26,15 +26,20 @@ import {
 import type { OrionSession } from './orion-session.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 
+/** The shared stand-in for a map this session has not written yet: never written to. */
+const EMPTY: Map<any, any> = new Map();
+
 export class InMemorySession implements OrionSession {
   readonly #tables: InMemoryTables;
-  readonly #flowRuns = new Map<string, FlowRun>();
-  readonly #taskRuns = new Map<string, TaskRun>();
+  // What this session read or wrote. Most transactions touch one or two kinds of row,
+  // so each map is created on first write (EMPTY stands in until then).
+  #flowRuns: Map<string, FlowRun> = EMPTY;
+  #taskRuns: Map<string, TaskRun> = EMPTY;
   /** Working copies of limits; null marks a limit deleted in this session. */
-  readonly #limits = new Map<string, ConcurrencyLimit | null>();
-  readonly #states = new Map<string, StateRow>();
-  readonly #artifacts = new Map<string, ResultArtifact>();
-  readonly #cacheEntries: CacheEntry[] = [];
+  #limits: Map<string, ConcurrencyLimit | null> = EMPTY;
+  #states: Map<string, StateRow> = EMPTY;
+  #artifacts: Map<string, ResultArtifact> = EMPTY;
+  #cacheEntries: CacheEntry[] | null = null;
   #nextArtifact: number;
   #open = true;
 
@@ -94,6 +99,7 @@ export class InMemorySession implements OrionSession {
     let resultArtifactId: string | null = null;
     if (state.data !== null && state.data !== undefined) {
       resultArtifactId = `artifact-${this.#nextArtifact++}`;
+      if (this.#artifacts === EMPTY) this.#artifacts = new Map();
       this.#artifacts.set(resultArtifactId, {
         id: resultArtifactId,
         runKind: kind,
@@ -103,6 +109,7 @@ export class InMemorySession implements OrionSession {
     }
     const stored = copyState(state);
     stored.data = null;
+    if (this.#states === EMPTY) this.#states = new Map();
     this.#states.set(state.id, { runKind: kind, runId, state: stored, resultArtifactId });
     run.stateId = state.id;
     const validated = copyState(state);
@@ -114,7 +121,7 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     // Committed entries first, then this session's: later insertions win ties.
     const best = liveEntry(
-      this.#cacheEntries,
+      this.#cacheEntries ?? [],
       cacheKey,
       now,
       liveEntry(this.#tables.cacheEntries, cacheKey, now, null),
@@ -124,15 +131,19 @@ export class InMemorySession implements OrionSession {
 
   insertCacheEntry(entry: CacheEntry): void {
     this.#assertOpen();
-    this.#cacheEntries.push(cloneCacheEntry(entry));
+    (this.#cacheEntries ??= []).push(cloneCacheEntry(entry));
   }
 
   readConcurrencyLimits(tags: readonly string[]): ConcurrencyLimit[] {
     this.#assertOpen();
-    const sorted = [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return sorted
-      .map((tag) => this.#limit(tag))
-      .filter((limit): limit is ConcurrencyLimit => limit !== null);
+    const sorted =
+      tags.length < 2 ? tags : [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const limits: ConcurrencyLimit[] = [];
+    for (const tag of sorted) {
+      const limit = this.#limit(tag);
+      if (limit !== null) limits.push(limit);
+    }
+    return limits;
   }
 
   readConcurrencyLimit(tag: string): ConcurrencyLimit | null {
@@ -145,6 +156,7 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     if (this.#flowRun(run.id) !== null)
       throw new Error(`A flow run with id ${run.id} already exists.`);
+    if (this.#flowRuns === EMPTY) this.#flowRuns = new Map();
     this.#flowRuns.set(run.id, run);
     return run;
   }
@@ -154,6 +166,7 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     if (this.#taskRun(run.id) !== null)
       throw new Error(`A task run with id ${run.id} already exists.`);
+    if (this.#taskRuns === EMPTY) this.#taskRuns = new Map();
     this.#taskRuns.set(run.id, run);
     return run;
   }
@@ -162,6 +175,7 @@ export class InMemorySession implements OrionSession {
   writeConcurrencyLimit(limit: ConcurrencyLimit): ConcurrencyLimit {
     this.#assertOpen();
     const copy = cloneLimit(limit);
+    if (this.#limits === EMPTY) this.#limits = new Map();
     this.#limits.set(limit.tag, copy);
     return copy;
   }
@@ -169,6 +183,7 @@ export class InMemorySession implements OrionSession {
   /** Deletes the limit of `tag`, if any (not part of the port). */
   deleteConcurrencyLimit(tag: string): void {
     this.#assertOpen();
+    if (this.#limits === EMPTY) this.#limits = new Map();
     this.#limits.set(tag, null);
   }
 
@@ -187,7 +202,8 @@ export class InMemorySession implements OrionSession {
     }
     for (const [id, row] of this.#states) tables.states.set(id, row);
     for (const [id, artifact] of this.#artifacts) tables.artifacts.set(id, artifact);
-    for (const entry of this.#cacheEntries) tables.cacheEntries.push(entry);
+    if (this.#cacheEntries !== null)
+      for (const entry of this.#cacheEntries) tables.cacheEntries.push(entry);
     tables.nextArtifact = this.#nextArtifact;
   }
 
@@ -202,6 +218,7 @@ export class InMemorySession implements OrionSession {
       const committed = this.#tables.flowRuns.get(id);
       if (committed === undefined) return null;
       run = copyFlowRun(committed);
+      if (this.#flowRuns === EMPTY) this.#flowRuns = new Map();
       this.#flowRuns.set(id, run);
     }
     return run;
@@ -213,18 +230,21 @@ export class InMemorySession implements OrionSession {
       const committed = this.#tables.taskRuns.get(id);
       if (committed === undefined) return null;
       run = copyTaskRun(committed);
+      if (this.#taskRuns === EMPTY) this.#taskRuns = new Map();
       this.#taskRuns.set(id, run);
     }
     return run;
   }
 
   #limit(tag: string): ConcurrencyLimit | null {
-    if (!this.#limits.has(tag)) {
-      const committed = this.#tables.concurrencyLimits.get(tag);
-      if (committed === undefined) return null;
-      this.#limits.set(tag, cloneLimit(committed));
-    }
-    return this.#limits.get(tag) ?? null;
+    const working = this.#limits.get(tag);
+    if (working !== undefined) return working;
+    const committed = this.#tables.concurrencyLimits.get(tag);
+    if (committed === undefined) return null;
+    const copy = cloneLimit(committed);
+    if (this.#limits === EMPTY) this.#limits = new Map();
+    this.#limits.set(tag, copy);
+    return copy;
   }
 
   #assertOpen(): void {

@@ -14,6 +14,8 @@ export class SerialLock {
   #tail: Promise<unknown> = Promise.resolve();
   /** Pieces of work queued or running asynchronously. */
   #held = 0;
+  /** True while work runs synchronously inside `run`. */
+  #inline = false;
 
   /**
    * Runs `work` now when nothing holds the lock, otherwise once every earlier piece has
@@ -21,8 +23,22 @@ export class SerialLock {
    * answered directly, with a promise otherwise.
    */
   run<T>(work: () => MaybePromise<T>): MaybePromise<T> {
+    if (this.#inline) {
+      // Queued behind work that is still running, this would wait for its caller: a
+      // deadlock. Running it now would break isolation. Neither is acceptable.
+      throw new Error(
+        'A transaction was opened inside another transaction of the same store: ' +
+          'reuse the open session instead (nested orchestrations take it as a parameter).',
+      );
+    }
     if (this.#held === 0) {
-      const result = work();
+      let result: MaybePromise<T>;
+      this.#inline = true;
+      try {
+        result = work();
+      } finally {
+        this.#inline = false;
+      }
       if (!isPromiseLike(result)) return result;
       return this.#hold(Promise.resolve(result));
     }

@@ -1,6 +1,7 @@
 import { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
 import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
+import { hasReadOnlyHooks } from './read-only-hooks.ts';
 import { abortDetails, rejectDetails, SetStateStatus, waitDetails } from './response.ts';
 import type { State, StateDetails } from './state.ts';
 import { NO_STATES, type StateSet } from './state-set.ts';
@@ -20,7 +21,9 @@ import type { TransitionScope } from './rule-class.ts';
  *
  * Subclasses set `static FROM_STATES` / `TO_STATES` (empty by default: the rule never
  * fires) and override any of the three hooks. Hooks change the transition only through
- * the mutation methods; assigning on the copies they receive changes nothing.
+ * the mutation methods; assigning on the copies they receive changes nothing. (The
+ * bundled rules, reviewed to only read their arguments, get the real objects instead:
+ * see read-only-hooks.ts.)
  */
 export abstract class OrchestrationRule<
   C extends OrchestrationContext<any> = OrchestrationContext<any>,
@@ -107,7 +110,10 @@ export abstract class OrchestrationRule<
     if (this.invalid()) return;
     if (this.fizzled()) {
       if (this.cleanup === OrchestrationRule.prototype.cleanup) return;
-      const cleaning = this.cleanup(...this._context.exitContext());
+      const context = this._context;
+      const cleaning = hasReadOnlyHooks(this.constructor)
+        ? this.cleanup(context.initialState, context.validatedState, context)
+        : this.cleanup(...context.exitContext());
       return isPromiseLike(cleaning) ? Promise.resolve(cleaning).then(ignore) : undefined;
     }
     if (this.afterTransition === OrchestrationRule.prototype.afterTransition) {
@@ -186,7 +192,9 @@ export abstract class OrchestrationRule<
     const context = this._context;
     let pending: void | Promise<void>;
     try {
-      pending = this.beforeTransition(...context.entryContext());
+      pending = hasReadOnlyHooks(this.constructor)
+        ? this.beforeTransition(context.initialState, context.proposedState, context)
+        : this.beforeTransition(...context.entryContext());
     } catch (error) {
       this.#beforeFailed(error);
       return;
@@ -223,7 +231,10 @@ export abstract class OrchestrationRule<
 
   /** Runs the after hook on copies, then signs: synchronously unless it returns a promise. */
   #runAfter(): void | Promise<void> {
-    const pending = this.afterTransition(...this._context.exitContext());
+    const context = this._context;
+    const pending = hasReadOnlyHooks(this.constructor)
+      ? this.afterTransition(context.initialState, context.validatedState, context)
+      : this.afterTransition(...context.exitContext());
     if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signAfter());
     this.#signAfter();
   }

@@ -3,6 +3,7 @@
  * key adds a cache entry pointing at its validated state.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -28,3 +29,6 @@ export class CacheInsertion extends OrchestrationRule<TaskOrchestrationContext> 
     });
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(CacheInsertion);

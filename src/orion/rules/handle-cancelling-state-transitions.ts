@@ -4,6 +4,7 @@
  * makes a manual retry of a cancelled, deployed flow run a REJECT).
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -30,3 +31,6 @@ export class HandleCancellingStateTransitions extends OrchestrationRule<FlowOrch
     );
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleCancellingStateTransitions);

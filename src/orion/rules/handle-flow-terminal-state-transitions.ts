@@ -4,6 +4,7 @@
  * `AwaitingRetry`) of a deployed run.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, TERMINAL_STATES } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -53,3 +54,6 @@ export class HandleFlowTerminalStateTransitions extends OrchestrationRule<FlowOr
     if (this.#policySnapshot !== null) context.run.empiricalPolicy = this.#policySnapshot;
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleFlowTerminalStateTransitions);

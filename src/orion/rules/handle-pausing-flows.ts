@@ -4,6 +4,7 @@
  * not allowed for subflows.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -62,3 +63,6 @@ export class HandlePausingFlows extends OrchestrationRule<FlowOrchestrationConte
     if (this.#pauseKey !== null) context.run.empiricalPolicy.pauseKeys.add(this.#pauseKey);
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandlePausingFlows);

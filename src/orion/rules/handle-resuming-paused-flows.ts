@@ -6,6 +6,7 @@
  */
 import { Failed } from '../../named-states.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import {
   ALL_ORCHESTRATION_STATES,
@@ -62,3 +63,6 @@ export class HandleResumingPausedFlows extends OrchestrationRule<FlowOrchestrati
     context.run.empiricalPolicy.resuming = true;
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleResumingPausedFlows);

@@ -6,6 +6,7 @@
  */
 import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import {
   ALL_ORCHESTRATION_STATES,
@@ -70,3 +71,6 @@ export class HandleTaskTerminalStateTransitions extends OrchestrationRule<TaskOr
     if (this.#originalRunCount !== null) context.run.runCount = this.#originalRunCount;
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleTaskTerminalStateTransitions);

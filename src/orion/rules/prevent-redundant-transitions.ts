@@ -4,6 +4,7 @@
  * guards against two agents orchestrating the same run.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -34,3 +35,6 @@ export class PreventRedundantTransitions extends OrchestrationRule<OrionContext>
     }
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(PreventRedundantTransitions);

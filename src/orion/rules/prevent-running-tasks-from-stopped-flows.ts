@@ -5,6 +5,7 @@
 import { NotReady } from '../../named-states.ts';
 import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -41,3 +42,6 @@ export class PreventRunningTasksFromStoppedFlows extends OrchestrationRule<TaskO
     }
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(PreventRunningTasksFromStoppedFlows);

@@ -3,6 +3,7 @@
  * `Retrying` (after `AwaitingRetry`) or `Rerunning`. The type is unchanged.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -25,3 +26,6 @@ export class RenameReruns extends OrchestrationRule<TaskOrchestrationContext> {
     this.renameState(previous.name === 'AwaitingRetry' ? 'Retrying' : 'Rerunning');
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(RenameReruns);

@@ -4,6 +4,7 @@
  */
 import { AwaitingRetry } from '../../named-states.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -67,3 +68,6 @@ export class RetryFailedFlows extends OrchestrationRule<FlowOrchestrationContext
     );
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(RetryFailedFlows);

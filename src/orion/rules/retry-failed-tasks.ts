@@ -8,6 +8,7 @@
  */
 import { AwaitingRetry } from '../../named-states.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { RandomSource } from '../../random-source.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
@@ -41,6 +42,9 @@ export class RetryFailedTasks extends OrchestrationRule<TaskOrchestrationContext
     );
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(RetryFailedTasks);
 
 /**
  * The delay before retry number `runCount`: the `runCount`-th entry of a delay list

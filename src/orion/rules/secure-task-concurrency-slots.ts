@@ -9,6 +9,7 @@
  */
 import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -81,6 +82,9 @@ export class SecureTaskConcurrencySlots extends OrchestrationRule<TaskOrchestrat
     this.#appliedTags = [];
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(SecureTaskConcurrencySlots);
 
 function removeSlot(limit: ConcurrencyLimit, runId: string): void {
   limit.activeSlots = limit.activeSlots.filter((id) => id !== runId);

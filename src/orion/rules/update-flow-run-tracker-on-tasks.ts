@@ -4,6 +4,7 @@
  */
 import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -33,3 +34,6 @@ export class UpdateFlowRunTrackerOnTasks extends OrchestrationRule<TaskOrchestra
     });
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(UpdateFlowRunTrackerOnTasks);

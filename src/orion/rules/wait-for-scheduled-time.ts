@@ -4,6 +4,7 @@
  * makes retry delays effective, since `AwaitingRetry` is SCHEDULED.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -28,6 +29,9 @@ export class WaitForScheduledTime extends OrchestrationRule<OrionContext> {
     if (delaySeconds > 0) this.delayTransition(delaySeconds, 'Scheduled time is in the future.');
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(WaitForScheduledTime);
 
 /**
  * The reference's rounding: the whole seconds plus the sub-second remainder rounded to

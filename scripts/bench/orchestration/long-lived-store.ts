@@ -21,6 +21,7 @@ import {
   Pending,
   Running,
   Scheduled,
+  StateType,
   type Clock,
   type RandomSource,
   type State,
@@ -157,6 +158,7 @@ export async function longLivedStore(
     }
   }
 
+  checkVariety(store);
   const flow = await store.addFlowRun({});
   await engine.setFlowRunState(flow.id, Running({}, env), { force: true });
   return { store, flowRunId: flow.id, runs };
@@ -217,5 +219,24 @@ function shaped(n: number, state: State): State {
       }
       return parsed;
     }
+  }
+}
+
+/**
+ * Throws unless the history reached every state type and the named states of a cache
+ * hit and a retry: the case would otherwise measure a narrower history than it claims.
+ */
+function checkVariety(store: InMemoryOrionStore): void {
+  const reached = new Set<string>();
+  for (const row of store.contents().states) {
+    reached.add(row.state.type);
+    reached.add(row.state.name);
+  }
+  const wanted = [...Object.values(StateType), 'Cached', 'AwaitingRetry', 'Rerunning'];
+  const missing = wanted.filter((name) => !reached.has(name));
+  if (missing.length > 0) {
+    throw new Error(
+      `The long-lived store's history never reached ${missing.join(', ')}: extend long-lived-store.ts so that it does.`,
+    );
   }
 }

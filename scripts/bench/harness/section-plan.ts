@@ -1,8 +1,9 @@
 /**
  * How long each section samples, for a full run and for `--quick`. On the shared 2-core
- * bench machine a full run took about 2 minutes (lookup 10 s, orchestration 15 s, codegen
- * 100 s: five rounds of three compiler runs, one of them the 500-rule project); a quick
- * run takes under a minute and only shows that every case works.
+ * bench machine a full run took about 2 minutes (lookup 10 s, orchestration 15 s, orion
+ * 15 s plus about 2 s to build the long-lived store once, codegen 100 s: five rounds of
+ * three compiler runs, one of them the 500-rule project); a quick run takes under a
+ * minute and only shows that every case works.
  */
 import type { SectionId } from '../report/bench-run.ts';
 import type { SamplingPlan } from './sample-interleaved.ts';

@@ -76,7 +76,14 @@ export class OrchestrationContext<TRun = unknown> {
    * subclass that keeps state in them must override `copy` (or use ordinary fields).
    */
   copy(): this {
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(this) as object) as this, this);
+    const prototype = Object.getPrototypeOf(this) as object;
+    // Hooks get a copy per hook, so the common case is written out field by field
+    // (one hidden class, no generic property walk); subclasses take the generic path
+    // unless they copy their own fields with `copyContextFields`, as the Orion ones do.
+    if (prototype === OrchestrationContext.prototype) {
+      return copyContextFields(this, Object.create(prototype) as this);
+    }
+    const copy = Object.assign(Object.create(prototype) as this, this);
     copy.initialState = safeCopy(this.initialState);
     copy.proposedState = safeCopy(this.proposedState);
     copy.validatedState = safeCopy(this.validatedState);
@@ -99,4 +106,29 @@ export class OrchestrationContext<TRun = unknown> {
 
 function safeCopy(state: State | null): State | null {
   return state === null ? null : copyState(state);
+}
+
+/**
+ * Writes the fields `OrchestrationContext` declares from `source` into `target` (a
+ * fresh object with the right prototype), in declaration order, as `copy` does: the
+ * states and the parameters are copied, everything else is shared. Returns `target`.
+ * For subclasses that override `copy` to write their own fields after these.
+ */
+export function copyContextFields<C extends OrchestrationContext<any>>(source: C, target: C): C {
+  const copy = target as {
+    -readonly [K in keyof OrchestrationContext<any>]: OrchestrationContext<any>[K];
+  };
+  copy.run = source.run;
+  copy.initialState = safeCopy(source.initialState);
+  copy.proposedState = safeCopy(source.proposedState);
+  copy.validatedState = safeCopy(source.validatedState);
+  copy.responseStatus = source.responseStatus;
+  copy.responseDetails = source.responseDetails;
+  copy.orchestrationError = source.orchestrationError;
+  copy.parameters = { ...source.parameters };
+  copy.ruleSignature = source.ruleSignature;
+  copy.finalizationSignature = source.finalizationSignature;
+  copy.clock = source.clock;
+  copy.random = source.random;
+  return target;
 }

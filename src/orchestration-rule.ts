@@ -1,5 +1,7 @@
 import { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
+import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
+import { hasReadOnlyHooks } from './read-only-hooks.ts';
 import { abortDetails, rejectDetails, SetStateStatus, waitDetails } from './response.ts';
 import type { State, StateDetails } from './state.ts';
 import { NO_STATES, type StateSet } from './state-set.ts';
@@ -19,7 +21,9 @@ import type { TransitionScope } from './rule-class.ts';
  *
  * Subclasses set `static FROM_STATES` / `TO_STATES` (empty by default: the rule never
  * fires) and override any of the three hooks. Hooks change the transition only through
- * the mutation methods; assigning on the copies they receive changes nothing.
+ * the mutation methods; assigning on the copies they receive changes nothing. (The
+ * bundled rules, reviewed to only read their arguments, get the real objects instead:
+ * see read-only-hooks.ts.)
  */
 export abstract class OrchestrationRule<
   C extends OrchestrationContext<any> = OrchestrationContext<any>,
@@ -53,22 +57,26 @@ export abstract class OrchestrationRule<
     return this._toType;
   }
 
+  // The hooks may be `async`: a hook that returns a promise is awaited. A hook that
+  // never awaits should be a plain method, which costs no promise and lets the whole
+  // orchestration run synchronously.
+
   /** Runs before the proposed state is written; the only place to change the transition. */
-  async beforeTransition(
+  beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     _context: C,
-  ): Promise<void> {}
+  ): void | Promise<void> {}
 
   /** Runs after validation when the rule neither became invalid nor fizzled. */
-  async afterTransition(
+  afterTransition(
     _initial: State | null,
     _validated: State | null,
     _context: C,
-  ): Promise<void> {}
+  ): void | Promise<void> {}
 
   /** Runs after validation instead of `afterTransition` when the rule fizzled: undo `before`. */
-  async cleanup(_initial: State | null, _validated: State | null, _context: C): Promise<void> {}
+  cleanup(_initial: State | null, _validated: State | null, _context: C): void | Promise<void> {}
 
   /**
    * True when the rule does not apply: its transition is outside FROM/TO, or (decided
@@ -102,7 +110,11 @@ export abstract class OrchestrationRule<
     if (this.invalid()) return;
     if (this.fizzled()) {
       if (this.cleanup === OrchestrationRule.prototype.cleanup) return;
-      return this.cleanup(...this._context.exitContext());
+      const context = this._context;
+      const cleaning = hasReadOnlyHooks(this.constructor)
+        ? this.cleanup(context.initialState, context.validatedState, context)
+        : this.cleanup(...context.exitContext());
+      return isPromiseLike(cleaning) ? Promise.resolve(cleaning).then(ignore) : undefined;
     }
     if (this.afterTransition === OrchestrationRule.prototype.afterTransition) {
       this._context.finalizationSignature.push(this.constructor.name);
@@ -175,30 +187,59 @@ export abstract class OrchestrationRule<
     if (proposed !== null) Object.assign(proposed.stateDetails, details);
   }
 
-  async #runBefore(): Promise<void> {
+  /** Runs the before hook on copies: synchronously unless it returns a promise. */
+  #runBefore(): void | Promise<void> {
     const context = this._context;
+    let pending: void | Promise<void>;
     try {
-      await this.beforeTransition(...context.entryContext());
-      context.ruleSignature.push(this.constructor.name);
+      pending = hasReadOnlyHooks(this.constructor)
+        ? this.beforeTransition(context.initialState, context.proposedState, context)
+        : this.beforeTransition(...context.entryContext());
     } catch (error) {
-      // The rule's toType is left as it was, so the rule fizzles at exit and its
-      // cleanup runs. A thrown null or undefined is wrapped: `orchestrationError` must
-      // be non-null for transforms to skip their after hooks and for `orchestrate` to
-      // re-throw it.
-      const recorded =
-        error ??
-        new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
-      context.proposedState = null;
-      context.responseStatus = SetStateStatus.ABORT;
-      context.responseDetails = abortDetails(
-        `Aborting orchestration due to error in ${this.constructor.name}: ${describeError(recorded)}`,
-      );
-      context.orchestrationError = recorded;
+      this.#beforeFailed(error);
+      return;
     }
+    if (isPromiseLike(pending)) {
+      return Promise.resolve(pending).then(
+        () => this.#signBefore(),
+        (error: unknown) => this.#beforeFailed(error),
+      );
+    }
+    this.#signBefore();
   }
 
-  async #runAfter(): Promise<void> {
-    await this.afterTransition(...this._context.exitContext());
+  #signBefore(): void {
+    this._context.ruleSignature.push(this.constructor.name);
+  }
+
+  #beforeFailed(error: unknown): void {
+    // The rule's toType is left as it was, so the rule fizzles at exit and its cleanup
+    // runs. A thrown null or undefined is wrapped: `orchestrationError` must be
+    // non-null for transforms to skip their after hooks and for `orchestrate` to
+    // re-throw it.
+    const context = this._context;
+    const recorded =
+      error ??
+      new OrchestrationError(`${this.constructor.name}.beforeTransition threw ${String(error)}.`);
+    context.proposedState = null;
+    context.responseStatus = SetStateStatus.ABORT;
+    context.responseDetails = abortDetails(
+      `Aborting orchestration due to error in ${this.constructor.name}: ${describeError(recorded)}`,
+    );
+    context.orchestrationError = recorded;
+  }
+
+  /** Runs the after hook on copies, then signs: synchronously unless it returns a promise. */
+  #runAfter(): void | Promise<void> {
+    const context = this._context;
+    const pending = hasReadOnlyHooks(this.constructor)
+      ? this.afterTransition(context.initialState, context.validatedState, context)
+      : this.afterTransition(...context.exitContext());
+    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signAfter());
+    this.#signAfter();
+  }
+
+  #signAfter(): void {
     this._context.finalizationSignature.push(this.constructor.name);
   }
 
@@ -215,3 +256,5 @@ export abstract class OrchestrationRule<
     }
   }
 }
+
+function ignore(): void {}

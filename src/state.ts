@@ -115,24 +115,43 @@ export function createState(
  * assigning on the copy never reaches the original. `data` is shared: it is the
  * run's result payload, which orchestration never edits in place. With `reset`, the
  * copy gets a fresh id and timestamp (Prefect's "copy with reset").
+ *
+ * The copy is written field by field in one declared order (never spread), so every
+ * copy has the same hidden class whatever the input's history: states built by hand,
+ * parsed from JSON or copied many times all give one shape, and the code that reads
+ * copies stays monomorphic. Fields outside `State` and `StateDetails` are not copied.
  */
 export function copyState(state: State, reset?: StateEnvironment): State {
-  const d = state.stateDetails;
   const copy: State = {
-    ...state,
-    timestamp: new Date(state.timestamp.getTime()),
-    stateDetails: {
-      ...d,
-      scheduledTime: copyDate(d.scheduledTime),
-      cacheExpiration: copyDate(d.cacheExpiration),
-      pauseTimeout: copyDate(d.pauseTimeout),
-    },
+    id: reset === undefined ? state.id : (reset.random ?? systemRandom).uuid(),
+    type: state.type,
+    name: state.name,
+    timestamp:
+      reset === undefined
+        ? new Date(state.timestamp.getTime())
+        : (reset.clock ?? systemClock).now(),
+    message: state.message,
+    data: state.data,
+    stateDetails: copyStateDetails(state.stateDetails),
   };
-  if (reset) {
-    copy.id = (reset.random ?? systemRandom).uuid();
-    copy.timestamp = (reset.clock ?? systemClock).now();
-  }
   return copy;
+}
+
+/** An independent copy of `details` (dates copied), in the declared field order. */
+export function copyStateDetails(details: StateDetails): StateDetails {
+  return {
+    flowRunId: details.flowRunId,
+    taskRunId: details.taskRunId,
+    childFlowRunId: details.childFlowRunId,
+    scheduledTime: copyDate(details.scheduledTime),
+    cacheKey: details.cacheKey,
+    cacheExpiration: copyDate(details.cacheExpiration),
+    untrackableResult: details.untrackableResult,
+    pauseTimeout: copyDate(details.pauseTimeout),
+    pauseReschedule: details.pauseReschedule,
+    pauseKey: details.pauseKey,
+    refreshCache: details.refreshCache,
+  };
 }
 
 function describeValue(value: unknown): string {

@@ -1,3 +1,4 @@
+import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import type { TransitionScope } from './rule-class.ts';
 import { ANY_STATE, type StateSet } from './state-set.ts';
@@ -36,11 +37,14 @@ export abstract class UniversalTransform<
     this.toType = toType;
   }
 
+  // The hooks may be `async` (a returned promise is awaited); a hook that never awaits
+  // should be a plain method, which costs no promise.
+
   /** Runs at entry, on the real context. */
-  async beforeTransition(_context: C): Promise<void> {}
+  beforeTransition(_context: C): void | Promise<void> {}
 
   /** Runs at exit, on the real context, unless an orchestration error is recorded. */
-  async afterTransition(_context: C): Promise<void> {}
+  afterTransition(_context: C): void | Promise<void> {}
 
   /** True when the proposed state is null at the moment of asking. */
   nullifiedTransition(): boolean {
@@ -69,13 +73,25 @@ export abstract class UniversalTransform<
     return this.#runAfter();
   }
 
-  async #runBefore(): Promise<void> {
-    await this.beforeTransition(this.context);
+  /** The before hook, then the signature: synchronously unless the hook returns a promise. */
+  #runBefore(): void | Promise<void> {
+    const pending = this.beforeTransition(this.context);
+    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signBefore());
+    this.#signBefore();
+  }
+
+  #signBefore(): void {
     this.context.ruleSignature.push(this.constructor.name);
   }
 
-  async #runAfter(): Promise<void> {
-    await this.afterTransition(this.context);
+  /** The after hook, then the signature: synchronously unless the hook returns a promise. */
+  #runAfter(): void | Promise<void> {
+    const pending = this.afterTransition(this.context);
+    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signAfter());
+    this.#signAfter();
+  }
+
+  #signAfter(): void {
     this.context.finalizationSignature.push(this.constructor.name);
   }
 }

@@ -4,6 +4,7 @@
  * failed write into an ABORT exactly as the loop does.
  */
 import { describeError } from './errors.ts';
+import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import type { CommitState } from './orchestrate.ts';
 import { abortDetails, SetStateStatus } from './response.ts';
@@ -44,8 +45,4 @@ function abortOnValidationError(context: OrchestrationContext<any>, error: unkno
   context.proposedState = null;
   context.responseStatus = SetStateStatus.ABORT;
   context.responseDetails = abortDetails(`Error validating state: ${describeError(error)}`);
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }

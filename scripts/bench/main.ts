@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: measures rule lookup, orchestration and code generation side by side
- * in one process, and prints a table of medians with their interquartile range, the
- * targets of issue 5 with PASS or MISS, and the machine and its load.
+ * `npm run bench`: measures rule lookup, orchestration (the machinery, and real Orion
+ * task transitions) and code generation side by side in one process, and prints a
+ * table of medians with their interquartile range, the targets with PASS or MISS, and
+ * the machine and its load.
  *
  *   npm run -s bench -- [--quick] [--json <file>] [--markdown <file>] [--svg <file>]
- *                       [--only lookup,orchestration,codegen]
+ *                       [--only lookup,orchestration,orion,codegen]
  *
  * `--json` writes the JSON contract (three sections of medians), `--markdown` and
  * `--svg` a table and a chart of the same run. A missed target is reported, never an
@@ -21,6 +22,7 @@ import { blackholeDigest } from './harness/blackhole.ts';
 import { sectionPlan } from './harness/section-plan.ts';
 import { runLookupSection } from './lookup/lookup-section.ts';
 import { runOrchestrationSection } from './orchestration/orchestration-section.ts';
+import { runOrionSection } from './orchestration/orion-section.ts';
 import type { BenchRun, MeasuredGroup, SectionId } from './report/bench-run.ts';
 import { contractJson } from './report/contract-json.ts';
 import { captureEnvironment, finishEnvironment } from './report/environment.ts';
@@ -75,6 +77,9 @@ async function main(argv: readonly string[]): Promise<void> {
       progress,
       notes,
     }),
+  );
+  await section('orion', (progress) =>
+    runOrionSection({ preset, matrices, plan: sectionPlan('orion', options.quick), progress }),
   );
   await section('codegen', (progress) =>
     runCodegenSection({ root: ROOT, plan: sectionPlan('codegen', options.quick), progress, notes }),

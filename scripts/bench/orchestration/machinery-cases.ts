@@ -10,8 +10,10 @@
  * - `orchestrate-dynamic`: `orchestratePolicy` with the machinery policy classes, i.e.
  *   the runtime's loop fed by the dynamic filter (what the matrix alone saves);
  * - `generated-hooked`: as `generated`, with every rule and transform overriding its
- *   hooks with empty async functions, so that the runtime cannot skip them and pays
- *   for the copies and awaits Prefect pays for every rule.
+ *   hooks with empty plain methods, so that the runtime cannot skip them and pays for
+ *   the rule instances and the hooks' copies Prefect pays for every rule;
+ * - `generated-hooked-async`: the same with empty `async` hooks, which also pays for a
+ *   promise per hook and the loop's asynchronous path.
  *
  * Every transition builds a fresh context (the same class on both sides) and commits
  * through the same in-memory commit. `verifyMachineryCases` runs each transition once
@@ -45,6 +47,7 @@ export interface MachinerySources {
   generated: { core: RuleSource; global: RuleSource };
   dynamic: { core: RuleSource; global: RuleSource };
   hooked: { core: RuleSource; global: RuleSource };
+  hookedAsync: { core: RuleSource; global: RuleSource };
 }
 
 interface Transition {
@@ -116,13 +119,14 @@ export function machineryCases(
     { name: 'generated', opsPerRep: n, run: viaRuntime(sources.generated) },
     { name: 'orchestrate-dynamic', opsPerRep: n, run: viaRuntime(sources.dynamic) },
     { name: 'generated-hooked', opsPerRep: n, run: viaRuntime(sources.hooked) },
+    { name: 'generated-hooked-async', opsPerRep: n, run: viaRuntime(sources.hookedAsync) },
   ];
 }
 
 /**
  * Runs every transition once through each side and throws, naming the transition and
  * the case, unless all fire the same rules and transforms in the same order (a
- * `…Hooked` class counts as the rule it extends) with the same status.
+ * `…Hooked` or `…HookedAsync` class counts as the rule it extends) with the same status.
  */
 export async function verifyMachineryCases(
   sources: MachinerySources,
@@ -143,7 +147,8 @@ export async function verifyMachineryCases(
         random,
       });
       await go(context);
-      const names = (list: string[]) => list.map((n) => n.replace(/Hooked$/, '')).join(', ');
+      const names = (list: string[]) =>
+        list.map((n) => n.replace(/Hooked(Async)?$/, '')).join(', ');
       return [
         label,
         `${context.responseStatus}; before: ${names(context.ruleSignature)}; after: ${names(context.finalizationSignature)}`,
@@ -158,7 +163,7 @@ export async function verifyMachineryCases(
           commit,
         }),
       ),
-      ...(['generated', 'dynamic', 'hooked'] as const).map((key) =>
+      ...(['generated', 'dynamic', 'hooked', 'hookedAsync'] as const).map((key) =>
         outcome(key, (context) =>
           orchestratePolicy({
             context,

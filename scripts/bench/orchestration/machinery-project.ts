@@ -7,9 +7,11 @@
  * The module declares, per rule of the real CoreTaskPolicy and GlobalTaskPolicy, a
  * class of the same name whose FROM_STATES and TO_STATES *are* the real rule's sets
  * (read from the preset when the compiler evaluates the module, so they cannot drift),
- * with no hooks; and a `…Hooked` subclass of each that overrides its hooks with empty
- * async functions, for the variant in which the runtime cannot skip them. Policies:
- * `MachineryCoreTaskPolicy`, `MachineryGlobalTaskPolicy` and their `Hooked…` twins.
+ * with no hooks; a `…Hooked` subclass of each that overrides its hooks with empty plain
+ * methods, for the variant in which the runtime cannot skip them; and a `…HookedAsync`
+ * subclass whose empty hooks are `async` (each returns a promise). Policies:
+ * `MachineryCoreTaskPolicy`, `MachineryGlobalTaskPolicy` and their `Hooked…` and
+ * `HookedAsync…` twins.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,9 +29,18 @@ export interface MachineryProject {
   outDir: string;
 }
 
-/** The machinery policies' names for a shape, plain and hooked. */
-export const machineryPolicyName = (shape: PolicyShape, hooked: boolean): string =>
-  `${hooked ? 'Hooked' : ''}Machinery${shape.name}`;
+/** The hooks of a machinery variant: none, empty plain methods, empty async methods. */
+export type MachineryHooks = 'none' | 'plain' | 'async';
+
+const HOOK_SUFFIX: Record<MachineryHooks, string> = {
+  none: '',
+  plain: 'Hooked',
+  async: 'HookedAsync',
+};
+
+/** The machinery policies' names for a shape and a hook variant. */
+export const machineryPolicyName = (shape: PolicyShape, hooks: MachineryHooks): string =>
+  `${HOOK_SUFFIX[hooks]}Machinery${shape.name}`;
 
 /**
  * Writes the project for `core` and `global` (shapes of the preset's task policies)
@@ -63,8 +74,8 @@ function machinerySource(toRoot: string, core: PolicyShape, global: PolicyShape)
   for (const rule of [...core.priority, ...global.priority]) rules.set(rule.name, rule.kind);
   const lines = [
     '// Written by scripts/bench/orchestration/machinery-project.ts on every bench run: the',
-    "// Orion task policies' rules with their real FROM/TO sets and no hooks (and a",
-    '// `…Hooked` twin of each with empty hooks), for the orchestration benchmark.',
+    "// Orion task policies' rules with their real FROM/TO sets and no hooks (and",
+    '// `…Hooked` and `…HookedAsync` twins of each with empty hooks), for the orchestration benchmark.',
     `import { OrchestrationPolicy, OrchestrationRule, UniversalTransform, type RuleClass } from '${toRoot}/src/index.ts';`,
     `import { ${core.name}, ${global.name} } from '${toRoot}/src/orion/index.ts';`,
     '',
@@ -87,6 +98,11 @@ function machinerySource(toRoot: string, core: PolicyShape, global: PolicyShape)
       '}',
       '',
       `export class ${name}Hooked extends ${name} {`,
+      `  override beforeTransition(): void {}`,
+      `  override afterTransition(): void {}`,
+      '}',
+      '',
+      `export class ${name}HookedAsync extends ${name} {`,
       `  override async beforeTransition(): Promise<void> {}`,
       `  override async afterTransition(): Promise<void> {}`,
       '}',
@@ -94,10 +110,10 @@ function machinerySource(toRoot: string, core: PolicyShape, global: PolicyShape)
     );
   }
   for (const shape of [core, global]) {
-    for (const hooked of [false, true]) {
-      const names = shape.priority.map((r) => `${r.name}${hooked ? 'Hooked' : ''}`);
+    for (const hooks of ['none', 'plain', 'async'] as const) {
+      const names = shape.priority.map((r) => `${r.name}${HOOK_SUFFIX[hooks]}`);
       lines.push(
-        `export class ${machineryPolicyName(shape, hooked)} extends OrchestrationPolicy {`,
+        `export class ${machineryPolicyName(shape, hooks)} extends OrchestrationPolicy {`,
         '  static override priority(): readonly RuleClass[] {',
         `    return [${names.join(', ')}];`,
         '  }',

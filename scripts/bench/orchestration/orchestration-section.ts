@@ -1,21 +1,17 @@
 /**
  * The orchestration section: CoreTaskPolicy + GlobalTaskPolicy transitions of a task
  * run's lifecycle (PENDING → RUNNING → COMPLETED, and RUNNING → FAILED → retry → …),
- * in ns per transition, on two workloads, each sampled interleaved on its own:
+ * in ns per transition, on the `machinery` workload: the policies' rules with their
+ * real FROM/TO sets and no-op hooks, the Prefect port against `orchestratePolicy` over
+ * matrices the real compiler generated at startup (machinery-cases.ts). The real rules
+ * with the in-memory store are the `orion` section (orion-section.ts).
  *
- * - `machinery` (reported by the JSON): the policies' rules with their real FROM/TO
- *   sets and no-op hooks, the Prefect port against `orchestratePolicy` over matrices
- *   the real compiler generated at startup (machinery-cases.ts);
- * - `orion`: the real rules and the in-memory store through the preset's entry point,
- *   for the Prefect port (adapters of the real rules) and the engine (orion-cases.ts).
- *
- * Both workloads are checked before timing: every case must fire the same rules and
- * end the same way as the Prefect port.
+ * The workload is checked before timing: every case must fire the same rules and end
+ * the same way as the Prefect port.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompiledPolicy, PolicyClass } from '../../../src/index.ts';
-import type { TaskOrchestrationContext } from '../../../src/orion/index.ts';
 import type { GeneratedMatrices, PresetPolicies } from '../bench-modules.ts';
 import type { BenchCase } from '../harness/bench-case.ts';
 import { sampleInterleaved, type SamplingPlan } from '../harness/sample-interleaved.ts';
@@ -25,9 +21,7 @@ import { TASK_LIFECYCLES, type TransitionPair } from '../workloads/task-lifecycl
 import { compileMachinery } from './compile-machinery.ts';
 import { machineryCases, verifyMachineryCases, type MachinerySources } from './machinery-cases.ts';
 import { machineryPolicyName, writeMachineryProject } from './machinery-project.ts';
-import { orionCases, verifyOrionCases } from './orion-cases.ts';
 import { policyShape } from './policy-shape.ts';
-import { prefectPortAdapters } from './prefect-port-adapters.ts';
 import { prefectPortPolicies } from './prefect-port-machinery.ts';
 
 export interface OrchestrationSectionOptions {
@@ -51,23 +45,12 @@ function lifecyclePairsOf(...names: string[]): TransitionPair[] {
 export async function runOrchestrationSection(
   options: OrchestrationSectionOptions,
 ): Promise<MeasuredGroup[]> {
-  const { root, preset, matrices, plan, progress } = options;
+  const { root, preset, plan, progress } = options;
   const pairs = lifecyclePairsOf('completes', 'fails, is retried, completes');
 
   const machinery = await machinerySources(root, preset);
   await verifyMachineryCases(machinery, pairs);
   const machineryGroup = await measure(machineryCases(machinery, pairs), plan, progress);
-
-  const [portCore, portGlobal] = prefectPortAdapters<TaskOrchestrationContext>([
-    preset.CoreTaskPolicy,
-    preset.GlobalTaskPolicy,
-  ]);
-  const orion = {
-    port: { core: portCore!, global: portGlobal! },
-    generated: { core: matrices.CoreTaskPolicyMatrix, global: matrices.GlobalTaskPolicyMatrix },
-  };
-  await verifyOrionCases(orion);
-  const orionGroup = await measure(orionCases(orion), plan, progress);
 
   const transitions = pairs.map(([from, to]) => `${from ?? 'null'}→${to}`).join(', ');
   return [
@@ -79,19 +62,9 @@ export async function runOrchestrationSection(
       reported: true,
       description:
         `CoreTaskPolicy + GlobalTaskPolicy rules with their real FROM/TO sets and no-op hooks (matrices from the real compiler); ` +
-        `transitions ${transitions}. generated-hooked: every rule overrides its hooks with empty async functions.`,
+        `transitions ${transitions}. generated-hooked: every rule and transform overrides its hooks with empty plain methods; ` +
+        'generated-hooked-async: with empty async methods (every hook returns a promise).',
       cases: machineryGroup,
-    },
-    {
-      section: 'orchestration',
-      workload: 'orion',
-      per: 'transition',
-      unit: 'ns',
-      reported: false,
-      description:
-        'The real Orion task rules and transforms with the in-memory store (one transaction per transition, a tag limit, ' +
-        'one retry), the same nine transitions on fresh task runs; generated and orchestrate-dynamic go through OrionEngine.setTaskRunState.',
-      cases: orionGroup,
     },
   ];
 }
@@ -111,9 +84,9 @@ async function machinerySources(root: string, preset: PresetPolicies): Promise<M
     core,
     global,
   );
-  const names = [false, true].flatMap((hooked) => [
-    machineryPolicyName(core, hooked),
-    machineryPolicyName(global, hooked),
+  const names = (['none', 'plain', 'async'] as const).flatMap((hooks) => [
+    machineryPolicyName(core, hooks),
+    machineryPolicyName(global, hooks),
   ]);
   const compiled = await compileMachinery(project, names);
   const classes = (await import(pathToFileURL(project.module).href)) as Record<string, PolicyClass>;
@@ -121,16 +94,20 @@ async function machinerySources(root: string, preset: PresetPolicies): Promise<M
   return {
     port: { core: portCore!, global: portGlobal! },
     generated: {
-      core: matrix(machineryPolicyName(core, false)),
-      global: matrix(machineryPolicyName(global, false)),
+      core: matrix(machineryPolicyName(core, 'none')),
+      global: matrix(machineryPolicyName(global, 'none')),
     },
     dynamic: {
-      core: classes[machineryPolicyName(core, false)]!,
-      global: classes[machineryPolicyName(global, false)]!,
+      core: classes[machineryPolicyName(core, 'none')]!,
+      global: classes[machineryPolicyName(global, 'none')]!,
     },
     hooked: {
-      core: matrix(machineryPolicyName(core, true)),
-      global: matrix(machineryPolicyName(global, true)),
+      core: matrix(machineryPolicyName(core, 'plain')),
+      global: matrix(machineryPolicyName(global, 'plain')),
+    },
+    hookedAsync: {
+      core: matrix(machineryPolicyName(core, 'async')),
+      global: matrix(machineryPolicyName(global, 'async')),
     },
   };
 }

@@ -10,11 +10,16 @@
  *   state in a store transaction, build the task context, then the Prefect port's loop
  *   over adapters of the real rules: dynamic filter, exit stack, safe copies);
  * - `generated`: `OrionEngine.setTaskRunState` with the generated task matrices;
+ * - `generated-long-lived`: the same, on a store that already holds at least 10,000
+ *   runs reached through varied histories (long-lived-store.ts), shared by every
+ *   sample, so it only grows;
  * - `orchestrate-dynamic`: the same entry point with the policy classes (its default).
  *
- * The store, the flow run and the task runs of a sample are created untimed in
- * `prepare`. `verifyOrionCases` runs one rep per case before timing and checks that all
- * three give the same statuses, states, signatures and run records.
+ * All cases use the same store class and the same copies; only the orchestration
+ * machinery differs between `prefect-port` and `generated`. The store, the flow run and
+ * the task runs of a sample are created untimed in `prepare`. `verifyOrionCases` runs
+ * one rep per case before timing and checks that all give the same statuses, states,
+ * signatures and run records.
  */
 import {
   Completed,
@@ -36,6 +41,7 @@ import {
   type OrionRuleSources,
 } from '../../../src/orion/index.ts';
 import type { BenchCase } from '../harness/bench-case.ts';
+import { longLivedStore, type LongLivedStore } from './long-lived-store.ts';
 import type { PrefectPolicyClass } from '../prefect-port/prefect-policy.ts';
 import { prefectSetState } from '../prefect-port/prefect-set-state.ts';
 
@@ -58,6 +64,8 @@ interface Fixture {
 
 const TRANSITIONS_PER_REP = 9;
 const clock = new ManualClock();
+/** The long-lived store's history moves its own clock (the measured transitions' stays put). */
+const historyClock = new ManualClock();
 const random = seededRandom(6);
 const env = { clock, random };
 const PROPOSALS = {
@@ -79,17 +87,28 @@ async function driveRep(set: SetTaskRunState, first: string, second: string): Pr
   return sum;
 }
 
-/** A fresh store with a RUNNING flow run, a generous `bench` limit and `2 × reps` task runs. */
-async function fixture(reps: number): Promise<Fixture> {
-  const store = new InMemoryOrionStore({ random });
-  const setup = new OrionEngine({ store, clock, random });
-  const flow = await store.addFlowRun({});
-  await setup.setFlowRunState(flow.id, Running({}, env), { force: true });
-  await store.setConcurrencyLimit('bench', 1_000_000);
+/**
+ * A fresh store with a RUNNING flow run, a generous `bench` limit and `2 × reps` task
+ * runs; with `longLived`, that store (which has them already) gets the task runs.
+ */
+async function fixture(reps: number, longLived?: LongLivedStore): Promise<Fixture> {
+  let store: InMemoryOrionStore;
+  let flowRunId: string;
+  if (longLived === undefined) {
+    store = new InMemoryOrionStore({ random });
+    const setup = new OrionEngine({ store, clock, random });
+    const flow = await store.addFlowRun({});
+    await setup.setFlowRunState(flow.id, Running({}, env), { force: true });
+    await store.setConcurrencyLimit('bench', 1_000_000);
+    flowRunId = flow.id;
+  } else {
+    store = longLived.store;
+    flowRunId = longLived.flowRunId;
+  }
   const taskRunIds: string[] = [];
   for (let i = 0; i < 2 * reps; i++) {
     const task = await store.addTaskRun({
-      flowRunId: flow.id,
+      flowRunId,
       tags: ['bench'],
       empiricalPolicy: { retries: 1, retryDelay: 0 },
     });
@@ -98,13 +117,25 @@ async function fixture(reps: number): Promise<Fixture> {
   return { store, taskRunIds };
 }
 
+let longLived: Promise<LongLivedStore> | null = null;
+
+/** The long-lived store, built on first use and shared by every sample afterwards. */
+function theLongLivedStore(generated: OrionSources['generated']): Promise<LongLivedStore> {
+  longLived ??= longLivedStore(
+    { coreTask: generated.core, globalTask: generated.global },
+    historyClock,
+    random,
+  );
+  return longLived;
+}
+
 /** Prefect's `set_task_run_state` over the port's loop; `observe` sees each context. */
 function portSetTaskRunState(
   store: InMemoryOrionStore,
   port: OrionSources['port'],
   observe?: (context: TaskOrchestrationContext) => void,
 ): SetTaskRunState {
-  return (taskRunId, state) => {
+  return async (taskRunId, state) => {
     const proposal = copyState(state, env);
     return store.transaction(async (session) => {
       const run = await session.readTaskRun(taskRunId);
@@ -133,13 +164,17 @@ function portSetTaskRunState(
 }
 
 export function orionCases(sources: OrionSources): BenchCase[] {
-  const engineCase = (name: string, policies: Partial<OrionRuleSources>): BenchCase => {
+  const engineCase = (
+    name: string,
+    policies: Partial<OrionRuleSources>,
+    store: () => Promise<LongLivedStore | undefined> = async () => undefined,
+  ): BenchCase => {
     let current: { fixture: Fixture; engine: OrionEngine } | null = null;
     return {
       name,
       opsPerRep: TRANSITIONS_PER_REP,
       async prepare(reps) {
-        const f = await fixture(reps);
+        const f = await fixture(reps, await store());
         current = {
           fixture: f,
           engine: new OrionEngine({ store: f.store, clock, random, policies }),
@@ -176,6 +211,11 @@ export function orionCases(sources: OrionSources): BenchCase[] {
       coreTask: sources.generated.core,
       globalTask: sources.generated.global,
     }),
+    engineCase(
+      'generated-long-lived',
+      { coreTask: sources.generated.core, globalTask: sources.generated.global },
+      () => theLongLivedStore(sources.generated),
+    ),
     engineCase('orchestrate-dynamic', {}),
   ];
 }
@@ -189,8 +229,9 @@ export async function verifyOrionCases(sources: OrionSources): Promise<void> {
   const outcomes = async (
     name: string,
     setFor: (f: Fixture, log: string[]) => SetTaskRunState,
+    long?: LongLivedStore,
   ): Promise<[string, string[]]> => {
-    const f = await fixture(1);
+    const f = await fixture(1, long);
     const log: string[] = [];
     const set = setFor(f, log);
     const [first, second] = [f.taskRunIds[0]!, f.taskRunIds[1]!];
@@ -243,6 +284,24 @@ export async function verifyOrionCases(sources: OrionSources): Promise<void> {
       ),
     )),
   ];
+  const generated = { coreTask: sources.generated.core, globalTask: sources.generated.global };
+  all.push(
+    await outcomes(
+      'generated-long-lived',
+      (f, log) => {
+        const engine = new OrionEngine({
+          store: f.store,
+          clock,
+          random,
+          policies: generated,
+          onTransition: (record) =>
+            log.push(signature(record.ruleSignature, record.finalizationSignature)),
+        });
+        return (id, state) => engine.setTaskRunState(id, state);
+      },
+      await theLongLivedStore(sources.generated),
+    ),
+  );
   const [, expected] = all[0]!;
   for (const [name, lines] of all) {
     lines.forEach((line, i) => {
@@ -254,4 +313,31 @@ export async function verifyOrionCases(sources: OrionSources): Promise<void> {
       }
     });
   }
+}
+
+/**
+ * For the profiling driver: `reps` reps of the `generated` case (on a fresh store or
+ * the long-lived one) outside the sampler. Returns the number of transitions and the
+ * nanoseconds they took (set-up excluded).
+ */
+export async function orionProfileRun(
+  generated: OrionSources['generated'],
+  reps: number,
+  variant: 'fresh' | 'long-lived',
+): Promise<{ transitions: number; ns: number }> {
+  const f = await fixture(
+    reps,
+    variant === 'long-lived' ? await theLongLivedStore(generated) : undefined,
+  );
+  const engine = new OrionEngine({
+    store: f.store,
+    clock,
+    random,
+    policies: { coreTask: generated.core, globalTask: generated.global },
+  });
+  const set: SetTaskRunState = (id, state) => engine.setTaskRunState(id, state);
+  const started = process.hrtime.bigint();
+  for (let r = 0; r < reps; r++)
+    await driveRep(set, f.taskRunIds[2 * r]!, f.taskRunIds[2 * r + 1]!);
+  return { transitions: reps * TRANSITIONS_PER_REP, ns: Number(process.hrtime.bigint() - started) };
 }

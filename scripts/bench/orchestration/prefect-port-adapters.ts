@@ -78,20 +78,20 @@ function ruleAdapter(Real: RuleClass): PrefectRuleClass {
       }
     }
 
-    override afterTransition(
+    override async afterTransition(
       initial: State | null,
       validated: State | null,
       context: Context,
     ): Promise<void> {
-      return this.inner.afterTransition(initial, validated, context);
+      await this.inner.afterTransition(initial, validated, context);
     }
 
-    override cleanup(
+    override async cleanup(
       initial: State | null,
       validated: State | null,
       context: Context,
     ): Promise<void> {
-      return this.inner.cleanup(initial, validated, context);
+      await this.inner.cleanup(initial, validated, context);
     }
   };
 }
@@ -107,12 +107,12 @@ function transformAdapter(Real: RuleClass): PrefectRuleClass {
       this.inner = new Real(context, from, to) as UniversalTransform<Context>;
     }
 
-    override beforeTransition(context: Context): Promise<void> {
-      return this.inner.beforeTransition(context);
+    override async beforeTransition(context: Context): Promise<void> {
+      await this.inner.beforeTransition(context);
     }
 
-    override afterTransition(context: Context): Promise<void> {
-      return this.inner.afterTransition(context);
+    override async afterTransition(context: Context): Promise<void> {
+      await this.inner.afterTransition(context);
     }
   };
 }

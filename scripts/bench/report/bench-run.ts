@@ -7,8 +7,8 @@
 import type { Summary } from '../harness/summary.ts';
 import type { Environment } from './environment.ts';
 
-/** The three sections of the benchmark's JSON contract (`contract-json.ts`). */
-export type SectionId = 'lookup' | 'orchestration' | 'codegen';
+/** The sections of the JSON contract, in its order. */
+export type SectionId = 'lookup' | 'orchestration' | 'orion' | 'codegen';
 
 export interface MeasuredCase {
   readonly name: string;

@@ -20,7 +20,8 @@ export const CONTRACT: Readonly<
       'dynamic-filter',
     ],
   },
-  orchestration: { unit: 'ns', cases: ['prefect-port', 'generated'] },
+  orchestration: { unit: 'ns', cases: ['prefect-port', 'generated', 'generated-hooked'] },
+  orion: { unit: 'ns', cases: ['prefect-port', 'generated', 'generated-long-lived'] },
   codegen: { unit: 'ms', cases: ['generate-repo', 'check-repo', 'generate-large'] },
 };
 

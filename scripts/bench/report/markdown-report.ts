@@ -15,7 +15,7 @@ export function renderMarkdown(run: BenchRun, command: string): string {
     `Produced by \`${command}\`${run.quick ? ' (a --quick smoke run: few samples, not for comparison)' : ''}.`,
     'Every case of a section ran in one process, interleaved round by round after warm-up;',
     'figures are medians over the rounds, with the interquartile range (p25–p75).',
-    'The chart of the same run is `latest.svg`; its JSON contract is `latest.json`.',
+    'The chart of the same run is `latest.svg`; the benchmark JSON is `latest.json`.',
     '',
     `* Node ${e.node} (V8 ${e.v8}), ${e.cpu} × ${e.cores}, ${e.platform}`,
     `* commit ${e.commit}, started ${e.startedAt}`,

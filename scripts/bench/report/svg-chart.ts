@@ -19,6 +19,7 @@ const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#b07aa1'
 const PANELS: readonly { section: SectionId; title: string; log: boolean }[] = [
   { section: 'lookup', title: 'Rule lookup, ns per lookup (log scale)', log: true },
   { section: 'orchestration', title: 'Orchestration, ns per transition (log scale)', log: true },
+  { section: 'orion', title: 'Orion task transitions, ns per transition (log scale)', log: true },
   { section: 'codegen', title: 'Code generation, ms per run', log: false },
 ];
 

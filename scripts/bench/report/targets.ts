@@ -1,5 +1,5 @@
 /**
- * The performance targets of issue 5, as ratios of medians between two cases of one
+ * The performance targets of issues 5 and 11, as ratios of medians between two cases of one
  * group, and their evaluation on a run. A miss is reported, never fatal: the bench
  * measures, it does not gate.
  */
@@ -45,6 +45,28 @@ export const TARGETS: readonly Target[] = [
     kind: 'atLeast',
     factor: 5,
     workloads: ['machinery'],
+  },
+  {
+    section: 'orchestration',
+    subject: 'generated-hooked',
+    baseline: 'generated',
+    kind: 'atMost',
+    factor: 3,
+    workloads: ['machinery'],
+  },
+  {
+    section: 'orion',
+    subject: 'prefect-port',
+    baseline: 'generated',
+    kind: 'atLeast',
+    factor: 3,
+  },
+  {
+    section: 'orion',
+    subject: 'generated-long-lived',
+    baseline: 'generated',
+    kind: 'atMost',
+    factor: 1.15,
   },
 ];
 

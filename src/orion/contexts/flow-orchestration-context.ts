@@ -3,6 +3,7 @@
  * engine's `TaskRunOrchestrator`, which subflow bookkeeping and legacy retries use to
  * orchestrate task runs in the same transaction.
  */
+import { copyContextFields } from '../../orchestration-context.ts';
 import type { FlowRun } from '../runs/flow-run.ts';
 import type { FlowRunPolicy } from '../runs/flow-run-policy.ts';
 import {
@@ -24,8 +25,22 @@ export class FlowOrchestrationContext extends OrionOrchestrationContext<FlowRun>
     this.orchestrator = init.orchestrator;
   }
 
+  /**
+   * As `OrchestrationContext.copy`, written out field by field for this class (hooks
+   * get a copy per hook); a subclass of it takes the generic path.
+   */
+  override copy(): this {
+    const prototype = Object.getPrototypeOf(this) as object;
+    if (prototype !== FlowOrchestrationContext.prototype) return super.copy();
+    const copy = copyContextFields(this, Object.create(prototype) as this) as Writable<this>;
+    copy.kind = this.kind;
+    copy.session = this.session;
+    copy.orchestrator = this.orchestrator;
+    return copy;
+  }
+
   /** The run itself. */
-  async flowRun(): Promise<FlowRun> {
+  flowRun(): FlowRun {
     return this.run;
   }
 
@@ -38,3 +53,5 @@ export class FlowOrchestrationContext extends OrionOrchestrationContext<FlowRun>
     return this.run.empiricalPolicy;
   }
 }
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };

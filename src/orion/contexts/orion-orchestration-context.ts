@@ -2,6 +2,7 @@
  * `OrionOrchestrationContext`: what the flow and task contexts share, as in Prefect:
  * the store session, the run accessors and the run settings.
  */
+import type { MaybePromise } from '../../maybe-promise.ts';
 import {
   OrchestrationContext,
   type OrchestrationContextInit,
@@ -38,7 +39,7 @@ export abstract class OrionOrchestrationContext<
   }
 
   /** The flow run: the run itself (flow), or its parent flow run read from the store (task). */
-  abstract flowRun(): Promise<FlowRun | null>;
+  abstract flowRun(): MaybePromise<FlowRun | null>;
 
   /** The task run: null (flow), or the run itself (task). */
   abstract taskRun(): TaskRun | null;

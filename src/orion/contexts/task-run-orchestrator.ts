@@ -3,6 +3,7 @@
  * inside the same transaction (a subflow's parent task, legacy retries). The engine
  * implements it; flow contexts carry it.
  */
+import type { MaybePromise } from '../../maybe-promise.ts';
 import type { OrchestrationResult } from '../../response.ts';
 import type { State } from '../../state.ts';
 import type { OrionSession } from '../store/orion-session.ts';
@@ -18,5 +19,5 @@ export interface TaskRunOrchestrator {
     session: OrionSession,
     taskRunId: string,
     state: State,
-  ): Promise<OrchestrationResult>;
+  ): MaybePromise<OrchestrationResult>;
 }

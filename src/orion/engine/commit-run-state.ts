@@ -11,7 +11,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
  * data as a result artifact), and the stored row, data attached, is the validated
  * state. Whatever the store throws becomes an ABORT in `orchestrate`.
  */
-export const commitRunState: CommitState<OrionContext> = async (proposed, context) => {
+export const commitRunState: CommitState<OrionContext> = (proposed, context) => {
   const { kind, run, session } = context;
   if (proposed === null) return run.stateId === null ? null : session.readState(kind, run.stateId);
   return session.insertRunState(kind, run.id, proposed);

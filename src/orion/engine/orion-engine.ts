@@ -6,7 +6,8 @@
  */
 import { systemClock, type Clock } from '../../clock.ts';
 import { Resuming, Running } from '../../named-states.ts';
-import { orchestrate } from '../../orchestrate.ts';
+import { whenReady, type MaybePromise } from '../../maybe-promise.ts';
+import { orchestrateNow } from '../../orchestrate.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { abortDetails, SetStateStatus, type OrchestrationResult } from '../../response.ts';
 import { copyState, type State } from '../../state.ts';
@@ -92,31 +93,43 @@ export class OrionEngine implements TaskRunOrchestrator {
    * `ObjectNotFoundError` for an unknown run, and re-throws an error recorded by a
    * rule (after rolling the transaction back).
    */
-  async setFlowRunState(
+  setFlowRunState(
     flowRunId: string,
     state: State | null,
     options: SetFlowRunStateOptions = {},
   ): Promise<OrchestrationResult> {
-    const parameters = flowParameters(options.parameters, options.apiVersion);
-    const proposal = this.#receive(state);
-    const policy = chosenPolicy(options, this.policies.coreFlow, this.policies.minimalFlow);
-    return this.#transaction((session) =>
-      this.#orchestrateFlowRun(session, flowRunId, proposal, policy, parameters),
-    );
+    try {
+      const parameters = flowParameters(options.parameters, options.apiVersion);
+      const proposal = this.#receive(state);
+      const policy = chosenPolicy(options, this.policies.coreFlow, this.policies.minimalFlow);
+      return Promise.resolve(
+        this.#transaction((session) =>
+          this.#orchestrateFlowRun(session, flowRunId, proposal, policy, parameters),
+        ),
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Proposes `state` for task run `taskRunId`: as `setFlowRunState`, with the task policies. */
-  async setTaskRunState(
+  setTaskRunState(
     taskRunId: string,
     state: State | null,
     options: SetRunStateOptions = {},
   ): Promise<OrchestrationResult> {
-    const parameters = { ...options.parameters };
-    const proposal = this.#receive(state);
-    const policy = chosenPolicy(options, this.policies.coreTask, this.policies.minimalTask);
-    return this.#transaction((session) =>
-      this.#orchestrateTaskRun(session, taskRunId, proposal, policy, parameters),
-    );
+    try {
+      const parameters = { ...options.parameters };
+      const proposal = this.#receive(state);
+      const policy = chosenPolicy(options, this.policies.coreTask, this.policies.minimalTask);
+      return Promise.resolve(
+        this.#transaction((session) =>
+          this.#orchestrateTaskRun(session, taskRunId, proposal, policy, parameters),
+        ),
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -131,7 +144,7 @@ export class OrionEngine implements TaskRunOrchestrator {
   ): Promise<OrchestrationResult> {
     const parameters = flowParameters(options.parameters, options.apiVersion);
     const policy = options.policy ?? this.policies.coreFlow;
-    return this.#transaction(async (session) => {
+    return await this.#transaction(async (session) => {
       const run = await session.readFlowRun(flowRunId);
       if (run === null) throw notFound('Flow run', flowRunId);
       const current = run.stateId === null ? null : await session.readState('flow', run.stateId);
@@ -156,90 +169,107 @@ export class OrionEngine implements TaskRunOrchestrator {
     session: OrionSession,
     taskRunId: string,
     state: State,
-  ): Promise<OrchestrationResult> {
+  ): MaybePromise<OrchestrationResult> {
     return this.#orchestrateTaskRun(session, taskRunId, state, this.policies.minimalTask, {});
   }
 
-  async #orchestrateFlowRun(
+  // The steps below answer directly while the store does, and continue with promises
+  // from the first store call that returns one.
+
+  #orchestrateFlowRun(
     session: OrionSession,
     flowRunId: string,
     proposal: State | null,
     policy: RuleSource,
     parameters: Record<string, unknown>,
-  ): Promise<OrchestrationResult> {
-    const run = await session.readFlowRun(flowRunId);
-    if (run === null) throw notFound('Flow run', flowRunId);
-    const initialState = run.stateId === null ? null : await session.readState('flow', run.stateId);
-    const context = new FlowOrchestrationContext({
-      session,
-      run,
-      initialState,
-      proposedState: proposal,
-      parameters,
-      clock: this.clock,
-      random: this.random,
-      orchestrator: this,
+  ): MaybePromise<OrchestrationResult> {
+    return whenReady(session.readFlowRun(flowRunId), (run) => {
+      if (run === null) throw notFound('Flow run', flowRunId);
+      const reading = run.stateId === null ? null : session.readState('flow', run.stateId);
+      return whenReady(reading, (initialState) => {
+        const context = new FlowOrchestrationContext({
+          session,
+          run,
+          initialState,
+          proposedState: proposal,
+          parameters,
+          clock: this.clock,
+          random: this.random,
+          orchestrator: this,
+        });
+        return this.#orchestrate(context, policy, this.policies.globalFlow);
+      });
     });
-    return this.#orchestrate(context, policy, this.policies.globalFlow);
   }
 
-  async #orchestrateTaskRun(
+  #orchestrateTaskRun(
     session: OrionSession,
     taskRunId: string,
     proposal: State | null,
     policy: RuleSource,
     parameters: Record<string, unknown>,
-  ): Promise<OrchestrationResult> {
-    const run = await session.readTaskRun(taskRunId);
-    if (run === null) throw notFound('Task run', taskRunId);
-    const initialState = run.stateId === null ? null : await session.readState('task', run.stateId);
-    const context = new TaskOrchestrationContext({
-      session,
-      run,
-      initialState,
-      proposedState: proposal,
-      parameters,
-      clock: this.clock,
-      random: this.random,
+  ): MaybePromise<OrchestrationResult> {
+    return whenReady(session.readTaskRun(taskRunId), (run) => {
+      if (run === null) throw notFound('Task run', taskRunId);
+      const reading = run.stateId === null ? null : session.readState('task', run.stateId);
+      return whenReady(reading, (initialState) => {
+        const context = new TaskOrchestrationContext({
+          session,
+          run,
+          initialState,
+          proposedState: proposal,
+          parameters,
+          clock: this.clock,
+          random: this.random,
+        });
+        return this.#orchestrate(context, policy, this.policies.globalTask);
+      });
     });
-    return this.#orchestrate(context, policy, this.policies.globalTask);
   }
 
   /** Both rule lists for the intended transition, then the nest. */
-  async #orchestrate(
+  #orchestrate(
     context: OrionContext,
     policy: RuleSource,
     globalPolicy: RuleSource,
-  ): Promise<OrchestrationResult> {
+  ): MaybePromise<OrchestrationResult> {
     const from = context.initialStateType;
     const to = context.proposedStateType;
-    const result = await orchestrate<OrionContext>({
+    const result = orchestrateNow<OrionContext>({
       context,
       rules: transitionRules(policy, from, to),
       transforms: transitionRules(globalPolicy, from, to),
       commit: commitRunState,
     });
-    this.#records.get(context.session)?.push({
-      kind: context.kind,
-      runId: context.run.id,
-      from,
-      to,
-      policy: policy.name,
-      result,
-      ruleSignature: [...context.ruleSignature],
-      finalizationSignature: [...context.finalizationSignature],
+    // Records are only kept for `onTransition`.
+    if (this.#onTransition === undefined) return result;
+    return whenReady(result, (settled) => {
+      this.#records.get(context.session)?.push({
+        kind: context.kind,
+        runId: context.run.id,
+        from,
+        to,
+        policy: policy.name,
+        result: settled,
+        ruleSignature: [...context.ruleSignature],
+        finalizationSignature: [...context.finalizationSignature],
+      });
+      return settled;
     });
-    return result;
   }
 
-  async #transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
+  #transaction<T>(work: (session: OrionSession) => MaybePromise<T>): MaybePromise<T> {
+    const onTransition = this.#onTransition;
+    if (onTransition === undefined) return this.store.transaction(work);
     const records: TransitionRecord[] = [];
-    const result = await this.store.transaction((session) => {
+    const result = this.store.transaction((session) => {
       this.#records.set(session, records);
       return work(session);
     });
-    if (this.#onTransition !== undefined) for (const record of records) this.#onTransition(record);
-    return result;
+    return whenReady(result, (value) => {
+      for (const record of records) onTransition(record);
+      return value;
+    });
   }
 
   /** The server's copy of a client's proposal: a fresh id and timestamp, details copied. */

@@ -3,6 +3,7 @@
  * key adds a cache entry pointing at its validated state.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -13,14 +14,14 @@ export class CacheInsertion extends OrchestrationRule<TaskOrchestrationContext> 
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.COMPLETED]);
 
   /** Adds `{key, expiration, validated state id}` when the validated state has a key. */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     validated: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void | Promise<void> {
     const cacheKey = validated?.stateDetails.cacheKey;
     if (!validated || !cacheKey) return;
-    await context.session.insertCacheEntry({
+    return context.session.insertCacheEntry({
       cacheKey,
       cacheExpiration: validated.stateDetails.cacheExpiration,
       taskRunStateId: validated.id,
@@ -28,3 +29,6 @@ export class CacheInsertion extends OrchestrationRule<TaskOrchestrationContext> 
     });
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(CacheInsertion);

@@ -3,7 +3,9 @@
  * carries a live cache key gets the cached result instead: a `Cached` copy of the
  * cached COMPLETED state. First in the task policy, so a hit wins over every other rule.
  */
+import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import { copyState, type State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -18,19 +20,25 @@ export class CacheRetrieval extends OrchestrationRule<TaskOrchestrationContext> 
    * rejects with a copy of it: fresh id and timestamp, name `Cached`, everything else
    * (type, message, data, details) as cached.
    */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void | Promise<void> {
     const details = proposed!.stateDetails; // TO = {RUNNING}
     if (!details.cacheKey || details.refreshCache) return;
-    const entry = await context.session.readCacheEntry(details.cacheKey, context.now());
-    if (entry === null) return;
-    const cached = await context.session.readState('task', entry.taskRunStateId);
-    if (cached === null) return;
-    const state = copyState(cached, { clock: context.clock, random: context.random });
-    state.name = 'Cached';
-    this.rejectTransition(state, 'Retrieved state from cache');
+    const session = context.session;
+    return whenReady(session.readCacheEntry(details.cacheKey, context.now()), (entry) => {
+      if (entry === null) return;
+      return whenReady(session.readState('task', entry.taskRunStateId), (cached) => {
+        if (cached === null) return;
+        const state = copyState(cached, { clock: context.clock, random: context.random });
+        state.name = 'Cached';
+        this.rejectTransition(state, 'Retrieved state from cache');
+      });
+    });
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(CacheRetrieval);

@@ -3,6 +3,7 @@
  * scheduled time over to the PENDING state, unless the proposal has its own.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -16,13 +17,21 @@ export class CopyScheduledTime extends OrchestrationRule<OrionContext> {
    * Hooks get deep copies, so the write goes through `updateProposedStateDetails`,
    * which reaches the real proposed state (the reference relies on a shallow copy).
    */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     _context: OrionContext,
-  ): Promise<void> {
+  ): void {
     if (proposed!.stateDetails.scheduledTime === null) {
-      this.updateProposedStateDetails({ scheduledTime: initial!.stateDetails.scheduledTime });
+      // A copy of the date: the proposal must not share a mutable date with the run's
+      // current state.
+      const scheduled = initial!.stateDetails.scheduledTime;
+      this.updateProposedStateDetails({
+        scheduledTime: scheduled === null ? null : new Date(scheduled.getTime()),
+      });
     }
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(CopyScheduledTime);

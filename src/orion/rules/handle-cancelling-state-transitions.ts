@@ -4,6 +4,7 @@
  * makes a manual retry of a cancelled, deployed flow run a REJECT).
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -19,14 +20,17 @@ export class HandleCancellingStateTransitions extends OrchestrationRule<FlowOrch
   );
 
   /** Always rejects with null: the run keeps its state. */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     _context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     this.rejectTransition(
       null,
       'Cannot transition flows that are cancelling to a state other than Cancelled.',
     );
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleCancellingStateTransitions);

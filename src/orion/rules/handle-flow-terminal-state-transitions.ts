@@ -4,6 +4,7 @@
  * `AwaitingRetry`) of a deployed run.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, TERMINAL_STATES } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -23,11 +24,11 @@ export class HandleFlowTerminalStateTransitions extends OrchestrationRule<FlowOr
    * the run has a deployment. It neither resets `runCount` nor consults `retries`
    * (kept reference behaviour). Anything else out of a terminal state aborts.
    */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     const run = context.run;
     this.#policySnapshot = copyFlowRunPolicy(run.empiricalPolicy);
     const proposal = requireState(proposed, this.constructor.name, 'proposed');
@@ -45,11 +46,14 @@ export class HandleFlowTerminalStateTransitions extends OrchestrationRule<FlowOr
   }
 
   /** Restores the empirical policy when a later rule changed the transition. */
-  override async cleanup(
+  override cleanup(
     _initial: State | null,
     _validated: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (this.#policySnapshot !== null) context.run.empiricalPolicy = this.#policySnapshot;
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleFlowTerminalStateTransitions);

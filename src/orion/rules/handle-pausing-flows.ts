@@ -4,6 +4,7 @@
  * not allowed for subflows.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -20,11 +21,11 @@ export class HandlePausingFlows extends OrchestrationRule<FlowOrchestrationConte
    * proposal's, or a random one from the context that is not written onto the state),
    * and for a rescheduling pause no parent task and a deployment.
    */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (initial === null) {
       this.abortTransition('Cannot pause flows with no state.');
       return;
@@ -54,11 +55,14 @@ export class HandlePausingFlows extends OrchestrationRule<FlowOrchestrationConte
    * Records the key. Runs only when the run really paused: after this rule's own
    * reject or abort it is invalid at exit (its TO excludes null), so this is skipped.
    */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     _validated: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (this.#pauseKey !== null) context.run.empiricalPolicy.pauseKeys.add(this.#pauseKey);
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandlePausingFlows);

@@ -6,6 +6,7 @@
  */
 import { Failed } from '../../named-states.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import {
   ALL_ORCHESTRATION_STATES,
@@ -21,11 +22,11 @@ export class HandleResumingPausedFlows extends OrchestrationRule<FlowOrchestrati
   static override FROM_STATES: StateSet = new Set<StateName | null>([StateType.PAUSED]);
   static override TO_STATES: StateSet = ALL_ORCHESTRATION_STATES;
 
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     const paused = initial!; // FROM = {PAUSED}
     const proposal = requireState(proposed, this.constructor.name, 'proposed');
     const to = proposal.type;
@@ -54,11 +55,14 @@ export class HandleResumingPausedFlows extends OrchestrationRule<FlowOrchestrati
    * Sets `resuming`. TO is the whole universe, so the rule stays valid after its own
    * rejections and this runs for them too (kept reference behaviour).
    */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     _validated: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     context.run.empiricalPolicy.resuming = true;
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleResumingPausedFlows);

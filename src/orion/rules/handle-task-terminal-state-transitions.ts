@@ -4,7 +4,9 @@
  * run has started a newer attempt: then it may run again, with its run count reset so
  * that task retries work in the new attempt.
  */
+import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import {
   ALL_ORCHESTRATION_STATES,
@@ -34,36 +36,41 @@ export class HandleTaskTerminalStateTransitions extends OrchestrationRule<TaskOr
    * ahead of the task's `flowRunRunCount`): `runCount = 0`, renamed `Retrying`, let
    * through. Everything else aborts.
    */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void | Promise<void> {
     const run = context.run;
     this.#originalRunCount = run.runCount;
     const proposal = requireState(proposed, this.constructor.name, 'proposed');
     if (proposal.type === StateType.RUNNING && RERUNNABLE.has(initial!.type)) {
-      const flowRun = await context.flowRun();
-      if (flowRun === null) {
-        throw new ObjectNotFoundError(
-          `Flow run ${run.flowRunId} of task run ${run.id} was not found.`,
-        );
-      }
-      if (run.flowRunRunCount < flowRun.runCount) {
-        run.runCount = 0;
-        this.renameState('Retrying');
-        return;
-      }
+      return whenReady(context.flowRun(), (flowRun) => {
+        if (flowRun === null) {
+          throw new ObjectNotFoundError(
+            `Flow run ${run.flowRunId} of task run ${run.id} was not found.`,
+          );
+        }
+        if (run.flowRunRunCount < flowRun.runCount) {
+          run.runCount = 0;
+          this.renameState('Retrying');
+          return;
+        }
+        this.abortTransition('This run has already terminated.');
+      });
     }
     this.abortTransition('This run has already terminated.');
   }
 
   /** Restores the run count when a later rule changed the transition. */
-  override async cleanup(
+  override cleanup(
     _initial: State | null,
     _validated: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (this.#originalRunCount !== null) context.run.runCount = this.#originalRunCount;
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(HandleTaskTerminalStateTransitions);

@@ -4,6 +4,7 @@
  * guards against two agents orchestrating the same run.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -22,11 +23,11 @@ export class PreventRedundantTransitions extends OrchestrationRule<OrionContext>
   static override TO_STATES: StateSet = new Set(RANKS.keys());
 
   /** Aborts when rank(proposed) <= rank(initial). */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     proposed: State | null,
     _context: OrionContext,
-  ): Promise<void> {
+  ): void {
     const from = initial?.type ?? null;
     const to = proposed?.type ?? null;
     if (RANKS.get(to)! <= RANKS.get(from)!) {
@@ -34,3 +35,6 @@ export class PreventRedundantTransitions extends OrchestrationRule<OrionContext>
     }
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(PreventRedundantTransitions);

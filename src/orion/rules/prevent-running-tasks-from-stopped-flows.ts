@@ -3,24 +3,30 @@
  * start while its flow run is RUNNING; under a paused flow it is parked as `NotReady`.
  */
 import { NotReady } from '../../named-states.ts';
+import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
 import type { TaskOrchestrationContext } from '../contexts/task-orchestration-context.ts';
 import { ObjectNotFoundError } from '../object-not-found-error.ts';
+import type { FlowRun } from '../runs/flow-run.ts';
 
 export class PreventRunningTasksFromStoppedFlows extends OrchestrationRule<TaskOrchestrationContext> {
   static override FROM_STATES: StateSet = ALL_ORCHESTRATION_STATES;
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.RUNNING]);
 
   /** Flow PAUSED: rejects with `NotReady` (PAUSED). Flow without state or not RUNNING: aborts. */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
-    const flowRun = await context.flowRun();
+  ): void | Promise<void> {
+    return whenReady(context.flowRun(), (flowRun) => this.#check(flowRun, context));
+  }
+
+  #check(flowRun: FlowRun | null, context: TaskOrchestrationContext): void {
     if (flowRun === null) {
       throw new ObjectNotFoundError(
         `Flow run ${context.run.flowRunId} of task run ${context.run.id} was not found.`,
@@ -36,3 +42,6 @@ export class PreventRunningTasksFromStoppedFlows extends OrchestrationRule<TaskO
     }
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(PreventRunningTasksFromStoppedFlows);

@@ -3,6 +3,7 @@
  * `Retrying` (after `AwaitingRetry`) or `Rerunning`. The type is unchanged.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -14,14 +15,17 @@ export class RenameReruns extends OrchestrationRule<TaskOrchestrationContext> {
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.RUNNING]);
 
   /** Renames when `runCount > 0`; a first run keeps its name. */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     _proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     if (context.run.runCount <= 0) return;
     // As in the reference, a run with runs behind it but no state is an error.
     const previous = requireState(initial, this.constructor.name, 'initial');
     this.renameState(previous.name === 'AwaitingRetry' ? 'Retrying' : 'Rerunning');
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(RenameReruns);

@@ -4,6 +4,7 @@
  */
 import { AwaitingRetry } from '../../named-states.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -20,39 +21,53 @@ export class RetryFailedFlows extends OrchestrationRule<FlowOrchestrationContext
    * get their pause bookkeeping cleared; legacy clients (< 0.8.3) get the flow's failed
    * task runs forced back to `AwaitingRetry` with their run count reset.
    */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     proposed: State | null,
     context: FlowOrchestrationContext,
-  ): Promise<void> {
+  ): void | Promise<void> {
     const run = context.run;
     const policy = run.empiricalPolicy;
     if (policy.retries === null || run.runCount > policy.retries) return;
     const scheduledTime = new Date(context.now().getTime() + (policy.retryDelay || 0) * 1000);
-    const env = { clock: context.clock, random: context.random };
-
     if (isLegacyClient(context.parameters)) {
-      for (const taskRun of await context.session.readTaskRunsOfFlow(run.id)) {
-        if (taskRun.stateType !== StateType.FAILED) continue;
-        await context.orchestrator.forceTaskRunState(
-          context.session,
-          taskRun.id,
-          AwaitingRetry({ stateDetails: { scheduledTime } }, env),
-        );
-        taskRun.runCount = 0;
-      }
+      return this.#retryTaskRuns(context, scheduledTime).then(() =>
+        this.#retry(proposed!, context, scheduledTime),
+      );
     }
+    this.#retry(proposed!, context, scheduledTime);
+  }
+
+  /** Legacy clients: the flow's failed task runs are forced back to `AwaitingRetry`. */
+  async #retryTaskRuns(context: FlowOrchestrationContext, scheduledTime: Date): Promise<void> {
+    const env = { clock: context.clock, random: context.random };
+    for (const taskRun of await context.session.readTaskRunsOfFlow(context.run.id)) {
+      if (taskRun.stateType !== StateType.FAILED) continue;
+      await context.orchestrator.forceTaskRunState(
+        context.session,
+        taskRun.id,
+        AwaitingRetry({ stateDetails: { scheduledTime } }, env),
+      );
+      taskRun.runCount = 0;
+    }
+  }
+
+  /** `failure` is the proposal (TO = {FAILED}). */
+  #retry(failure: State, context: FlowOrchestrationContext, scheduledTime: Date): void {
+    const policy = context.run.empiricalPolicy;
     if (isCurrentClient(context.parameters)) {
       policy.resuming = false;
       policy.pauseKeys = new Set();
     }
-    const failure = proposed!; // TO = {FAILED}
     this.rejectTransition(
       AwaitingRetry(
         { message: failure.message, data: failure.data, stateDetails: { scheduledTime } },
-        env,
+        { clock: context.clock, random: context.random },
       ),
       'Retrying',
     );
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(RetryFailedFlows);

@@ -8,6 +8,7 @@
  */
 import { AwaitingRetry } from '../../named-states.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { RandomSource } from '../../random-source.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
@@ -21,11 +22,11 @@ export class RetryFailedTasks extends OrchestrationRule<TaskOrchestrationContext
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.FAILED]);
 
   /** While `runCount <= retries`, rejects with `AwaitingRetry` at now + the retry delay. */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
+  ): void {
     const run = context.run;
     const policy = run.empiricalPolicy;
     if (policy.retries === null || run.runCount > policy.retries) return;
@@ -41,6 +42,9 @@ export class RetryFailedTasks extends OrchestrationRule<TaskOrchestrationContext
     );
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(RetryFailedTasks);
 
 /**
  * The delay before retry number `runCount`: the `runCount`-th entry of a delay list

@@ -7,7 +7,9 @@
  * blocks, so no slot is taken on a later tag and the first blocking tag's status and
  * reason stand. The reference went on through later tags and leaked their slots.
  */
+import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -29,13 +31,17 @@ export class SecureTaskConcurrencySlots extends OrchestrationRule<TaskOrchestrat
    * every slot entry, this run's included) delays 30 s, and each blocking case first
    * gives back the slots taken so far; otherwise the run's id joins the slot set.
    */
-  override async beforeTransition(
+  override beforeTransition(
     _initial: State | null,
     _proposed: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
-    const runId = context.run.id;
-    const limits = await context.session.readConcurrencyLimits(context.run.tags);
+  ): void | Promise<void> {
+    return whenReady(context.session.readConcurrencyLimits(context.run.tags), (limits) =>
+      this.#secure(limits, context.run.id),
+    );
+  }
+
+  #secure(limits: readonly ConcurrencyLimit[], runId: string): void {
     const byTag = new Map(limits.map((limit) => [limit.tag, limit]));
     for (const limit of limits) {
       if (limit.concurrencyLimit === 0) {
@@ -58,7 +64,7 @@ export class SecureTaskConcurrencySlots extends OrchestrationRule<TaskOrchestrat
     }
   }
 
-  /** Gives back the slots taken in before, re-reading each limit by tag. */
+  /** Gives back the slots taken in before, re-reading each limit by tag (rare: `async`). */
   override async cleanup(
     _initial: State | null,
     _validated: State | null,
@@ -76,6 +82,9 @@ export class SecureTaskConcurrencySlots extends OrchestrationRule<TaskOrchestrat
     this.#appliedTags = [];
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(SecureTaskConcurrencySlots);
 
 function removeSlot(limit: ConcurrencyLimit, runId: string): void {
   limit.activeSlots = limit.activeSlots.filter((id) => id !== runId);

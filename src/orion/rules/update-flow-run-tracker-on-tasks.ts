@@ -2,7 +2,9 @@
  * `UpdateFlowRunTrackerOnTasks` (Prefect's policy rule): a task run that starts
  * records which attempt of its flow run it belongs to.
  */
+import { whenReady } from '../../maybe-promise.ts';
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { ALL_ORCHESTRATION_STATES, StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -17,17 +19,21 @@ export class UpdateFlowRunTrackerOnTasks extends OrchestrationRule<TaskOrchestra
    * Sets `flowRunRunCount` to the flow run's `runCount`. Throws `ObjectNotFoundError`
    * when the flow run is gone; from an after hook that error propagates (no ABORT).
    */
-  override async afterTransition(
+  override afterTransition(
     _initial: State | null,
     _validated: State | null,
     context: TaskOrchestrationContext,
-  ): Promise<void> {
-    const flowRun = await context.flowRun();
-    if (flowRun === null) {
-      throw new ObjectNotFoundError(
-        `Unable to read flow run ${context.run.flowRunId} of task run ${context.run.id}: it was not found.`,
-      );
-    }
-    context.run.flowRunRunCount = flowRun.runCount;
+  ): void | Promise<void> {
+    return whenReady(context.flowRun(), (flowRun) => {
+      if (flowRun === null) {
+        throw new ObjectNotFoundError(
+          `Unable to read flow run ${context.run.flowRunId} of task run ${context.run.id}: it was not found.`,
+        );
+      }
+      context.run.flowRunRunCount = flowRun.runCount;
+    });
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(UpdateFlowRunTrackerOnTasks);

@@ -4,6 +4,7 @@
  * makes retry delays effective, since `AwaitingRetry` is SCHEDULED.
  */
 import { OrchestrationRule } from '../../orchestration-rule.ts';
+import { declareReadOnlyHooks } from '../../read-only-hooks.ts';
 import type { State } from '../../state.ts';
 import { StateType, type StateName } from '../../state-type.ts';
 import type { StateSet } from '../../state-set.ts';
@@ -17,17 +18,20 @@ export class WaitForScheduledTime extends OrchestrationRule<OrionContext> {
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.RUNNING]);
 
   /** Delays by `scheduledTime − now` in whole seconds when that is positive. */
-  override async beforeTransition(
+  override beforeTransition(
     initial: State | null,
     _proposed: State | null,
     context: OrionContext,
-  ): Promise<void> {
+  ): void {
     const scheduled = initial!.stateDetails.scheduledTime;
     if (scheduled === null) return;
     const delaySeconds = wholeSeconds(scheduled.getTime() - context.now().getTime());
     if (delaySeconds > 0) this.delayTransition(delaySeconds, 'Scheduled time is in the future.');
   }
 }
+
+// Reviewed: its hooks only read their arguments (see read-only-hooks.ts).
+declareReadOnlyHooks(WaitForScheduledTime);
 
 /**
  * The reference's rounding: the whole seconds plus the sub-second remainder rounded to

@@ -42,7 +42,14 @@ export function createFlowRunPolicy(init: FlowRunPolicyInit = {}): FlowRunPolicy
   return policy;
 }
 
-/** An independent copy (its own `pauseKeys` set). */
+/** An independent copy (its own `pauseKeys` set), written in the declared field order. */
 export function copyFlowRunPolicy(policy: FlowRunPolicy): FlowRunPolicy {
-  return { ...policy, pauseKeys: new Set(policy.pauseKeys) };
+  return {
+    retries: policy.retries,
+    retryDelay: policy.retryDelay,
+    pauseKeys: new Set(policy.pauseKeys),
+    resuming: policy.resuming,
+    maxRetries: policy.maxRetries,
+    retryDelaySeconds: policy.retryDelaySeconds,
+  };
 }

@@ -23,44 +23,10 @@ export interface OrionRun {
   tags: string[];
 }
 
-/** The bookkeeping columns every new run starts with. */
-export function initialRunColumns(): Omit<OrionRun, 'id' | 'tags'> {
-  return {
-    stateId: null,
-    stateType: null,
-    stateName: null,
-    stateTimestamp: null,
-    runCount: 0,
-    startTime: null,
-    endTime: null,
-    totalRunTime: 0,
-    expectedStartTime: null,
-    nextScheduledStartTime: null,
-  };
-}
-
-/** Copies of the shared columns that are objects (dates and tags), for copying a run. */
-export function copyRunColumns(
-  run: OrionRun,
-): Pick<
-  OrionRun,
-  | 'stateTimestamp'
-  | 'startTime'
-  | 'endTime'
-  | 'expectedStartTime'
-  | 'nextScheduledStartTime'
-  | 'tags'
-> {
-  return {
-    stateTimestamp: copyDate(run.stateTimestamp),
-    startTime: copyDate(run.startTime),
-    endTime: copyDate(run.endTime),
-    expectedStartTime: copyDate(run.expectedStartTime),
-    nextScheduledStartTime: copyDate(run.nextScheduledStartTime),
-    tags: [...run.tags],
-  };
-}
-
-function copyDate(date: Date | null): Date | null {
+/**
+ * A copy of a nullable date. Run copies call it for every date column, so that copies
+ * share no mutable object with the original.
+ */
+export function copyDate(date: Date | null): Date | null {
   return date === null ? null : new Date(date.getTime());
 }

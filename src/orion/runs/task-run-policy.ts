@@ -49,10 +49,13 @@ export function createTaskRunPolicy(init: TaskRunPolicyInit = {}): TaskRunPolicy
   return policy;
 }
 
-/** An independent copy (its own delay list). */
+/** An independent copy (its own delay list), written in the declared field order. */
 export function copyTaskRunPolicy(policy: TaskRunPolicy): TaskRunPolicy {
   return {
-    ...policy,
+    retries: policy.retries,
     retryDelay: Array.isArray(policy.retryDelay) ? [...policy.retryDelay] : policy.retryDelay,
+    retryJitterFactor: policy.retryJitterFactor,
+    maxRetries: policy.maxRetries,
+    retryDelaySeconds: policy.retryDelaySeconds,
   };
 }

@@ -2,6 +2,7 @@
  * `ConcurrencyLimits`: the store port for tag concurrency limits (docs/orion-preset.md),
  * read by `SecureTaskConcurrencySlots` and `ReleaseTaskConcurrencySlots`.
  */
+import type { MaybePromise } from '../../maybe-promise.ts';
 
 /** One limit record per tag. */
 export interface ConcurrencyLimit {
@@ -19,7 +20,7 @@ export interface ConcurrencyLimits {
    * are skipped. Returns working copies: changes to `activeSlots` commit with the
    * session.
    */
-  readConcurrencyLimits(tags: readonly string[]): Promise<ConcurrencyLimit[]>;
+  readConcurrencyLimits(tags: readonly string[]): MaybePromise<ConcurrencyLimit[]>;
   /** The limit for `tag` (a working copy), or null when there is none. */
-  readConcurrencyLimit(tag: string): Promise<ConcurrencyLimit | null>;
+  readConcurrencyLimit(tag: string): MaybePromise<ConcurrencyLimit | null>;
 }

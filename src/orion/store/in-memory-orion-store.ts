@@ -1,13 +1,15 @@
 /**
  * `InMemoryOrionStore`: the embedded default `OrionStore`. Transactions run one at a
  * time (a `SerialLock`), each in an `InMemorySession` that is committed when the work
- * resolves and dropped when it rejects. Besides the port it offers a small setup API
+ * returns or resolves and dropped when it throws or rejects; a transaction whose work
+ * never waits runs synchronously. Besides the port it offers a small setup API
  * (runs, limits) and synchronous reads of the committed data, which return copies.
  *
  * A transaction or setup call started from inside one of its own open transactions,
  * in the same async flow, is rejected at once (see `TransactionScope`) instead of
  * queueing behind the transaction that waits for it.
  */
+import { isPromiseLike, type MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
 import { copyFlowRun, createFlowRun, type FlowRun, type FlowRunInit } from '../runs/flow-run.ts';
@@ -63,24 +65,25 @@ export class InMemoryOrionStore implements OrionStore {
     this.#detectReentrantCalls = options.detectReentrantCalls ?? true;
   }
 
-  transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction. When the store is idle and `work` answers directly,
+   * the transaction runs and commits synchronously and its result comes back directly;
+   * otherwise a promise comes back (see `OrionStore.transaction`).
+   */
+  transaction<T>(work: (session: OrionSession) => MaybePromise<T>): MaybePromise<T> {
     return this.#transaction('transaction', work);
   }
 
   /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
-  addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
+  async addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction('addFlowRun', async (session) =>
-      copyFlowRun(session.insertFlowRun(run)),
-    );
+    return this.#transaction('addFlowRun', (session) => copyFlowRun(session.insertFlowRun(run)));
   }
 
   /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
-  addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
+  async addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
-    return this.#transaction('addTaskRun', async (session) =>
-      copyTaskRun(session.insertTaskRun(run)),
-    );
+    return this.#transaction('addTaskRun', (session) => copyTaskRun(session.insertTaskRun(run)));
   }
 
   /**
@@ -97,8 +100,8 @@ export class InMemoryOrionStore implements OrionStore {
         `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
       );
     }
-    return this.#transaction('setConcurrencyLimit', async (session) => {
-      const existing = await session.readConcurrencyLimit(tag);
+    return this.#transaction('setConcurrencyLimit', (session) => {
+      const existing = session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];
       return cloneLimit(
         session.writeConcurrencyLimit({ tag, concurrencyLimit, activeSlots: [...new Set(slots)] }),
@@ -107,8 +110,8 @@ export class InMemoryOrionStore implements OrionStore {
   }
 
   /** Deletes the limit for `tag`, if any. */
-  deleteConcurrencyLimit(tag: string): Promise<void> {
-    return this.#transaction('deleteConcurrencyLimit', async (session) =>
+  async deleteConcurrencyLimit(tag: string): Promise<void> {
+    return this.#transaction('deleteConcurrencyLimit', (session) =>
       session.deleteConcurrencyLimit(tag),
     );
   }
@@ -162,25 +165,41 @@ export class InMemoryOrionStore implements OrionStore {
     };
   }
 
-  #transaction<T>(method: string, work: (session: InMemorySession) => Promise<T>): Promise<T> {
-    const detect = this.#detectReentrantCalls;
-    if (detect && openTransactionOf(this) !== null) {
+  #transaction<T>(
+    method: string,
+    work: (session: InMemorySession) => MaybePromise<T>,
+  ): MaybePromise<T> {
+    const scope = this.#detectReentrantCalls ? new TransactionScope(this) : null;
+    if (scope !== null && openTransactionOf(this) !== null) {
       return Promise.reject(reentrantCallError(method));
     }
-    return this.#lock.run(async () => {
+    return this.#lock.run(() => {
       const session = new InMemorySession(this.#tables);
-      const scope = new TransactionScope(this);
-      let result: T;
+      let result: MaybePromise<T>;
       try {
-        result = await (detect ? runInTransactionScope(scope, () => work(session)) : work(session));
+        result = scope === null ? work(session) : runInTransactionScope(scope, () => work(session));
       } catch (error) {
-        scope.open = false;
+        if (scope !== null) scope.open = false;
         session.discard();
         throw error;
       }
-      scope.open = false;
-      session.commit();
-      return result;
+      if (!isPromiseLike(result)) {
+        if (scope !== null) scope.open = false;
+        session.commit();
+        return result;
+      }
+      return Promise.resolve(result).then(
+        (value) => {
+          if (scope !== null) scope.open = false;
+          session.commit();
+          return value;
+        },
+        (error: unknown) => {
+          if (scope !== null) scope.open = false;
+          session.discard();
+          throw error;
+        },
+      );
     });
   }
 }

@@ -1,9 +1,15 @@
 /**
- * `InMemorySession`: the unit of work of `InMemoryOrionStore`. It copies each row on
- * first read into an identity map (so every read of a row in the session returns the
- * same working copy, which rules mutate in place), buffers inserts, and on `commit`
- * writes all of it into the committed tables at once. A session that is never
- * committed leaves the tables untouched: that is the rollback.
+ * `InMemorySession`: the unit of work of `InMemoryOrionStore`. It copies each run and
+ * limit on first read into an identity map (so every read of a row in the session
+ * returns the same working copy, which rules mutate in place), buffers inserts, and on
+ * `commit` puts the working copies themselves into the committed tables (no second
+ * copy: the session is closed by then, so nothing it handed out is used again). A
+ * session that is never committed leaves the tables untouched: that is the rollback,
+ * and no read of committed data ever sees what an open or failed transaction wrote.
+ *
+ * Every method answers synchronously (the port allows it), so an orchestration over
+ * this store needs no promise. State rows are immutable once committed: reads return
+ * copies of them, as the port requires.
  */
 import { copyState, type State } from '../../state.ts';
 import { copyFlowRun, type FlowRun } from '../runs/flow-run.ts';
@@ -20,15 +26,20 @@ import {
 import type { OrionSession } from './orion-session.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 
+/** The shared stand-in for a map this session has not written yet: never written to. */
+const EMPTY: Map<any, any> = new Map();
+
 export class InMemorySession implements OrionSession {
   readonly #tables: InMemoryTables;
-  readonly #flowRuns = new Map<string, FlowRun>();
-  readonly #taskRuns = new Map<string, TaskRun>();
+  // What this session read or wrote. Most transactions touch one or two kinds of row,
+  // so each map is created on first write (EMPTY stands in until then).
+  #flowRuns: Map<string, FlowRun> = EMPTY;
+  #taskRuns: Map<string, TaskRun> = EMPTY;
   /** Working copies of limits; null marks a limit deleted in this session. */
-  readonly #limits = new Map<string, ConcurrencyLimit | null>();
-  readonly #states = new Map<string, StateRow>();
-  readonly #artifacts = new Map<string, ResultArtifact>();
-  readonly #cacheEntries: CacheEntry[] = [];
+  #limits: Map<string, ConcurrencyLimit | null> = EMPTY;
+  #states: Map<string, StateRow> = EMPTY;
+  #artifacts: Map<string, ResultArtifact> = EMPTY;
+  #cacheEntries: CacheEntry[] | null = null;
   #nextArtifact: number;
   #open = true;
 
@@ -37,17 +48,17 @@ export class InMemorySession implements OrionSession {
     this.#nextArtifact = tables.nextArtifact;
   }
 
-  async readFlowRun(id: string): Promise<FlowRun | null> {
+  readFlowRun(id: string): FlowRun | null {
     this.#assertOpen();
     return this.#flowRun(id);
   }
 
-  async readTaskRun(id: string): Promise<TaskRun | null> {
+  readTaskRun(id: string): TaskRun | null {
     this.#assertOpen();
     return this.#taskRun(id);
   }
 
-  async readTaskRunsOfFlow(flowRunId: string): Promise<TaskRun[]> {
+  readTaskRunsOfFlow(flowRunId: string): TaskRun[] {
     this.#assertOpen();
     const ids = new Set<string>();
     for (const run of this.#tables.taskRuns.values())
@@ -58,7 +69,7 @@ export class InMemorySession implements OrionSession {
       .filter((run): run is TaskRun => run?.flowRunId === flowRunId);
   }
 
-  async readState(kind: RunKind, stateId: string): Promise<State | null> {
+  readState(kind: RunKind, stateId: string): State | null {
     this.#assertOpen();
     const row = this.#states.get(stateId) ?? this.#tables.states.get(stateId);
     if (row === undefined || row.runKind !== kind) return null;
@@ -87,7 +98,7 @@ export class InMemorySession implements OrionSession {
     return state;
   }
 
-  async insertRunState(kind: RunKind, runId: string, state: State): Promise<State> {
+  insertRunState(kind: RunKind, runId: string, state: State): State {
     this.#assertOpen();
     const run = kind === 'flow' ? this.#flowRun(runId) : this.#taskRun(runId);
     if (run === null) {
@@ -103,6 +114,7 @@ export class InMemorySession implements OrionSession {
     let resultArtifactId: string | null = null;
     if (state.data !== null && state.data !== undefined) {
       resultArtifactId = `artifact-${this.#nextArtifact++}`;
+      if (this.#artifacts === EMPTY) this.#artifacts = new Map();
       this.#artifacts.set(resultArtifactId, {
         id: resultArtifactId,
         runKind: kind,
@@ -112,39 +124,44 @@ export class InMemorySession implements OrionSession {
     }
     const stored = copyState(state);
     stored.data = null;
+    if (this.#states === EMPTY) this.#states = new Map();
     this.#states.set(state.id, { runKind: kind, runId, state: stored, resultArtifactId });
     run.stateId = state.id;
-    const validated = copyState(stored);
+    const validated = copyState(state);
     validated.data = state.data ?? null;
     return validated;
   }
 
-  async readCacheEntry(cacheKey: string, now: Date): Promise<CacheEntry | null> {
+  readCacheEntry(cacheKey: string, now: Date): CacheEntry | null {
     this.#assertOpen();
-    let best: CacheEntry | null = null;
-    for (const entry of [...this.#tables.cacheEntries, ...this.#cacheEntries]) {
-      if (entry.cacheKey !== cacheKey) continue;
-      if (entry.cacheExpiration !== null && !(entry.cacheExpiration > now)) continue;
-      // Later insertions win ties, so `>=`.
-      if (best === null || entry.created >= best.created) best = entry;
-    }
+    // Committed entries first, then this session's: later insertions win ties.
+    const best = liveEntry(
+      this.#cacheEntries ?? [],
+      cacheKey,
+      now,
+      liveEntry(this.#tables.cacheEntries, cacheKey, now, null),
+    );
     return best === null ? null : cloneCacheEntry(best);
   }
 
-  async insertCacheEntry(entry: CacheEntry): Promise<void> {
+  insertCacheEntry(entry: CacheEntry): void {
     this.#assertOpen();
-    this.#cacheEntries.push(cloneCacheEntry(entry));
+    (this.#cacheEntries ??= []).push(cloneCacheEntry(entry));
   }
 
-  async readConcurrencyLimits(tags: readonly string[]): Promise<ConcurrencyLimit[]> {
+  readConcurrencyLimits(tags: readonly string[]): ConcurrencyLimit[] {
     this.#assertOpen();
-    const sorted = [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return sorted
-      .map((tag) => this.#limit(tag))
-      .filter((limit): limit is ConcurrencyLimit => limit !== null);
+    const sorted =
+      tags.length < 2 ? tags : [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const limits: ConcurrencyLimit[] = [];
+    for (const tag of sorted) {
+      const limit = this.#limit(tag);
+      if (limit !== null) limits.push(limit);
+    }
+    return limits;
   }
 
-  async readConcurrencyLimit(tag: string): Promise<ConcurrencyLimit | null> {
+  readConcurrencyLimit(tag: string): ConcurrencyLimit | null {
     this.#assertOpen();
     return this.#limit(tag);
   }
@@ -154,6 +171,7 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     if (this.#flowRun(run.id) !== null)
       throw new Error(`A flow run with id ${run.id} already exists.`);
+    if (this.#flowRuns === EMPTY) this.#flowRuns = new Map();
     this.#flowRuns.set(run.id, run);
     return run;
   }
@@ -163,6 +181,7 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     if (this.#taskRun(run.id) !== null)
       throw new Error(`A task run with id ${run.id} already exists.`);
+    if (this.#taskRuns === EMPTY) this.#taskRuns = new Map();
     this.#taskRuns.set(run.id, run);
     return run;
   }
@@ -171,6 +190,7 @@ export class InMemorySession implements OrionSession {
   writeConcurrencyLimit(limit: ConcurrencyLimit): ConcurrencyLimit {
     this.#assertOpen();
     const copy = cloneLimit(limit);
+    if (this.#limits === EMPTY) this.#limits = new Map();
     this.#limits.set(limit.tag, copy);
     return copy;
   }
@@ -178,6 +198,7 @@ export class InMemorySession implements OrionSession {
   /** Deletes the limit of `tag`, if any (not part of the port). */
   deleteConcurrencyLimit(tag: string): void {
     this.#assertOpen();
+    if (this.#limits === EMPTY) this.#limits = new Map();
     this.#limits.set(tag, null);
   }
 
@@ -186,15 +207,18 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     this.#open = false;
     const tables = this.#tables;
-    for (const [id, run] of this.#flowRuns) tables.flowRuns.set(id, copyFlowRun(run));
-    for (const [id, run] of this.#taskRuns) tables.taskRuns.set(id, copyTaskRun(run));
+    // The working copies become the committed rows: the session is closed, so no
+    // caller reaches them through it again.
+    for (const [id, run] of this.#flowRuns) tables.flowRuns.set(id, run);
+    for (const [id, run] of this.#taskRuns) tables.taskRuns.set(id, run);
     for (const [tag, limit] of this.#limits) {
       if (limit === null) tables.concurrencyLimits.delete(tag);
-      else tables.concurrencyLimits.set(tag, cloneLimit(limit));
+      else tables.concurrencyLimits.set(tag, limit);
     }
     for (const [id, row] of this.#states) tables.states.set(id, row);
     for (const [id, artifact] of this.#artifacts) tables.artifacts.set(id, artifact);
-    tables.cacheEntries.push(...this.#cacheEntries);
+    if (this.#cacheEntries !== null)
+      for (const entry of this.#cacheEntries) tables.cacheEntries.push(entry);
     tables.nextArtifact = this.#nextArtifact;
   }
 
@@ -209,6 +233,7 @@ export class InMemorySession implements OrionSession {
       const committed = this.#tables.flowRuns.get(id);
       if (committed === undefined) return null;
       run = copyFlowRun(committed);
+      if (this.#flowRuns === EMPTY) this.#flowRuns = new Map();
       this.#flowRuns.set(id, run);
     }
     return run;
@@ -220,18 +245,21 @@ export class InMemorySession implements OrionSession {
       const committed = this.#tables.taskRuns.get(id);
       if (committed === undefined) return null;
       run = copyTaskRun(committed);
+      if (this.#taskRuns === EMPTY) this.#taskRuns = new Map();
       this.#taskRuns.set(id, run);
     }
     return run;
   }
 
   #limit(tag: string): ConcurrencyLimit | null {
-    if (!this.#limits.has(tag)) {
-      const committed = this.#tables.concurrencyLimits.get(tag);
-      if (committed === undefined) return null;
-      this.#limits.set(tag, cloneLimit(committed));
-    }
-    return this.#limits.get(tag) ?? null;
+    const working = this.#limits.get(tag);
+    if (working !== undefined) return working;
+    const committed = this.#tables.concurrencyLimits.get(tag);
+    if (committed === undefined) return null;
+    const copy = cloneLimit(committed);
+    if (this.#limits === EMPTY) this.#limits = new Map();
+    this.#limits.set(tag, copy);
+    return copy;
   }
 
   #assertOpen(): void {
@@ -241,4 +269,23 @@ export class InMemorySession implements OrionSession {
       );
     }
   }
+}
+
+/**
+ * The live entry for `cacheKey` at `now` among `entries` (in insertion order), starting
+ * from `best`: unexpired (null, or strictly later than `now`), most recently created,
+ * and among equals the one inserted last.
+ */
+function liveEntry(
+  entries: readonly CacheEntry[],
+  cacheKey: string,
+  now: Date,
+  best: CacheEntry | null,
+): CacheEntry | null {
+  for (const entry of entries) {
+    if (entry.cacheKey !== cacheKey) continue;
+    if (entry.cacheExpiration !== null && !(entry.cacheExpiration > now)) continue;
+    if (best === null || entry.created >= best.created) best = entry;
+  }
+  return best;
 }

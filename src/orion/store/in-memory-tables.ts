@@ -51,19 +51,32 @@ export function emptyTables(): InMemoryTables {
   };
 }
 
+// The copies below write every field in the declared order (never spread), so each
+// kind of row has one hidden class however its input was built.
+
 export function cloneLimit(limit: ConcurrencyLimit): ConcurrencyLimit {
-  return { ...limit, activeSlots: [...limit.activeSlots] };
+  return {
+    tag: limit.tag,
+    concurrencyLimit: limit.concurrencyLimit,
+    activeSlots: [...limit.activeSlots],
+  };
 }
 
 export function cloneCacheEntry(entry: CacheEntry): CacheEntry {
   return {
-    ...entry,
+    cacheKey: entry.cacheKey,
     cacheExpiration:
       entry.cacheExpiration === null ? null : new Date(entry.cacheExpiration.getTime()),
+    taskRunStateId: entry.taskRunStateId,
     created: new Date(entry.created.getTime()),
   };
 }
 
 export function cloneStateRow(row: StateRow): StateRow {
-  return { ...row, state: copyState(row.state) };
+  return {
+    runKind: row.runKind,
+    runId: row.runId,
+    state: copyState(row.state),
+    resultArtifactId: row.resultArtifactId,
+  };
 }

@@ -2,6 +2,7 @@
  * `TaskRunStateCache`: the store port for the task-run state cache table
  * (docs/orion-preset.md), written by `CacheInsertion` and read by `CacheRetrieval`.
  */
+import type { MaybePromise } from '../../maybe-promise.ts';
 
 /** One row of the cache table. Several rows may share a key; the newest wins. */
 export interface CacheEntry {
@@ -21,7 +22,7 @@ export interface TaskRunStateCache {
    * the one inserted last). Null when there is none. Expired entries are ignored, not
    * deleted.
    */
-  readCacheEntry(cacheKey: string, now: Date): Promise<CacheEntry | null>;
+  readCacheEntry(cacheKey: string, now: Date): MaybePromise<CacheEntry | null>;
   /** Adds an entry (never replaces one). */
-  insertCacheEntry(entry: CacheEntry): Promise<void>;
+  insertCacheEntry(entry: CacheEntry): MaybePromise<void>;
 }

@@ -11,7 +11,7 @@ export class IncrementFlowRunCount extends UniversalTransform<FlowOrchestrationC
    * Entering RUNNING counts a run, except when a current client (api-version null or
    * >= 0.8.4) resumes a rescheduled pause (`resuming` already set).
    */
-  override async beforeTransition(context: FlowOrchestrationContext): Promise<void> {
+  override beforeTransition(context: FlowOrchestrationContext): void {
     if (this.nullifiedTransition()) return;
     if (context.proposedState!.type !== StateType.RUNNING) return;
     if (isCurrentClient(context.parameters) && context.run.empiricalPolicy.resuming) return;

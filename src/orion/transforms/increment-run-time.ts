@@ -8,7 +8,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class IncrementRunTime extends UniversalTransform<OrionContext> {
   /** Leaving RUNNING adds the time between the two states' timestamps to `totalRunTime`. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const initial = context.initialState;
     if (initial?.type !== StateType.RUNNING) return;

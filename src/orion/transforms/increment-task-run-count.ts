@@ -7,7 +7,7 @@ import type { TaskOrchestrationContext } from '../contexts/task-orchestration-co
 
 export class IncrementTaskRunCount extends UniversalTransform<TaskOrchestrationContext> {
   /** Entering RUNNING counts a run (no resuming exception for task runs). */
-  override async beforeTransition(context: TaskOrchestrationContext): Promise<void> {
+  override beforeTransition(context: TaskOrchestrationContext): void {
     if (this.nullifiedTransition()) return;
     if (context.proposedState!.type === StateType.RUNNING) context.run.runCount += 1;
   }

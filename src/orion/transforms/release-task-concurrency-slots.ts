@@ -5,6 +5,7 @@
  * gives back its slots on every tag.
  */
 import { StateType } from '../../state-type.ts';
+import { whenReady } from '../../maybe-promise.ts';
 import { UniversalTransform } from '../../universal-transform.ts';
 import type { TaskOrchestrationContext } from '../contexts/task-orchestration-context.ts';
 
@@ -15,13 +16,15 @@ export class ReleaseTaskConcurrencySlots extends UniversalTransform<TaskOrchestr
    * slots). As a transform it fires whether or not rules fizzled, and is skipped only
    * when an orchestration error is recorded.
    */
-  override async afterTransition(context: TaskOrchestrationContext): Promise<void> {
+  override afterTransition(context: TaskOrchestrationContext): void | Promise<void> {
     if (this.nullifiedTransition()) return;
     const type = context.validatedStateType;
     if (type === StateType.RUNNING || type === StateType.CANCELLING) return;
     const runId = context.run.id;
-    for (const limit of await context.session.readConcurrencyLimits(context.run.tags)) {
-      limit.activeSlots = limit.activeSlots.filter((id) => id !== runId);
-    }
+    return whenReady(context.session.readConcurrencyLimits(context.run.tags), (limits) => {
+      for (const limit of limits) {
+        limit.activeSlots = limit.activeSlots.filter((id) => id !== runId);
+      }
+    });
   }
 }

@@ -9,7 +9,7 @@ import type { FlowOrchestrationContext } from '../contexts/flow-orchestration-co
 
 export class RemoveResumingIndicator extends UniversalTransform<FlowOrchestrationContext> {
   /** Current clients: entering RUNNING or a terminal state clears `resuming`. */
-  override async beforeTransition(context: FlowOrchestrationContext): Promise<void> {
+  override beforeTransition(context: FlowOrchestrationContext): void {
     if (this.nullifiedTransition()) return;
     if (!isCurrentClient(context.parameters)) return;
     const type = context.proposedState!.type;

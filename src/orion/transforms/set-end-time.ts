@@ -11,7 +11,7 @@ export class SetEndTime extends UniversalTransform<OrionContext> {
    * Leaving a terminal state for a non-terminal one clears `endTime`; entering a
    * terminal state sets it to the proposed timestamp, if the run started and has none.
    */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const proposed = context.proposedState!;
     const run = context.run;

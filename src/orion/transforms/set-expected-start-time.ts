@@ -8,7 +8,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetExpectedStartTime extends UniversalTransform<OrionContext> {
   /** Once: a SCHEDULED proposal's scheduled time, or any other proposal's timestamp. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const run = context.run;
     if (run.expectedStartTime !== null) return;

@@ -8,7 +8,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetNextScheduledStartTime extends UniversalTransform<OrionContext> {
   /** Leaving SCHEDULED clears `nextScheduledStartTime`; entering SCHEDULED sets it. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const run = context.run;
     if (context.initialStateType === StateType.SCHEDULED) run.nextScheduledStartTime = null;

@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetRunStateName extends UniversalTransform<OrionContext> {
   /** `run.stateName` = the proposed name. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     context.run.stateName = context.proposedState!.name;
   }

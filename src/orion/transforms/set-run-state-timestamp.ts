@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetRunStateTimestamp extends UniversalTransform<OrionContext> {
   /** `run.stateTimestamp` = the proposed timestamp. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     context.run.stateTimestamp = new Date(context.proposedState!.timestamp.getTime());
   }

@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetRunStateType extends UniversalTransform<OrionContext> {
   /** `run.stateType` = the proposed type. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     context.run.stateType = context.proposedState!.type;
   }

@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class SetStartTime extends UniversalTransform<OrionContext> {
   /** The first RUNNING state's timestamp becomes `startTime`; it is never overwritten. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const proposed = context.proposedState!;
     if (proposed.type === StateType.RUNNING && context.run.startTime === null) {

@@ -7,7 +7,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 
 export class UpdateStateDetails extends UniversalTransform<OrionContext> {
   /** Flow runs: `flowRunId`. Task runs: `flowRunId` (the task's flow) and `taskRunId`. */
-  override async beforeTransition(context: OrionContext): Promise<void> {
+  override beforeTransition(context: OrionContext): void {
     if (this.nullifiedTransition()) return;
     const details = context.proposedState!.stateDetails;
     if (context.kind === 'flow') {

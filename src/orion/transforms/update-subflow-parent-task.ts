@@ -4,6 +4,7 @@
  * task transforms) in the same transaction.
  */
 import { copyState } from '../../state.ts';
+import { whenReady } from '../../maybe-promise.ts';
 import { UniversalTransform } from '../../universal-transform.ts';
 import type { FlowOrchestrationContext } from '../contexts/flow-orchestration-context.ts';
 
@@ -14,13 +15,18 @@ export class UpdateSubflowParentTask extends UniversalTransform<FlowOrchestratio
    * bookkeeping follows, and its slots are released unless the type is RUNNING or
    * CANCELLING. Nothing leaks back into the subflow's own validated state.
    */
-  override async afterTransition(context: FlowOrchestrationContext): Promise<void> {
+  override afterTransition(context: FlowOrchestrationContext): void | Promise<void> {
     if (this.nullifiedTransition()) return;
     const parentTaskRunId = context.run.parentTaskRunId;
     const validated = context.validatedState;
     if (!parentTaskRunId || validated === null) return;
     const state = copyState(validated, { clock: context.clock, random: context.random });
     state.stateDetails.childFlowRunId = context.run.id;
-    await context.orchestrator.forceTaskRunState(context.session, parentTaskRunId, state);
+    return whenReady(
+      context.orchestrator.forceTaskRunState(context.session, parentTaskRunId, state),
+      ignore,
+    );
   }
 }
+
+function ignore(): void {}

@@ -7,7 +7,7 @@ import type { FlowOrchestrationContext } from '../contexts/flow-orchestration-co
 
 export class UpdateSubflowStateDetails extends UniversalTransform<FlowOrchestrationContext> {
   /** A subflow's proposed state gets `taskRunId` = the parent task run's id. */
-  override async beforeTransition(context: FlowOrchestrationContext): Promise<void> {
+  override beforeTransition(context: FlowOrchestrationContext): void {
     if (this.nullifiedTransition()) return;
     const parentTaskRunId = context.run.parentTaskRunId;
     if (parentTaskRunId) context.proposedState!.stateDetails.taskRunId = parentTaskRunId;

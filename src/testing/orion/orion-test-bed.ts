@@ -75,14 +75,14 @@ export class OrionTestBed {
   }
 
   /** Inserts a flow run (see `GivenFlowRun`) in a transaction of its own; returns the committed run. */
-  flowRun(given: GivenFlowRun = {}): Promise<FlowRun> {
+  async flowRun(given: GivenFlowRun = {}): Promise<FlowRun> {
     return this.store.transaction(async (session) =>
       copyFlowRun(await insertGivenFlowRun(session, given, this.random)),
     );
   }
 
   /** Inserts a task run (see `GivenTaskRun`) in a transaction of its own; returns the committed run. */
-  taskRun(given: GivenTaskRun = {}): Promise<TaskRun> {
+  async taskRun(given: GivenTaskRun = {}): Promise<TaskRun> {
     return this.store.transaction(async (session) =>
       copyTaskRun(await insertGivenTaskRun(session, given, this.env)),
     );
@@ -109,14 +109,14 @@ export class OrionTestBed {
       opened = resolve;
       failed = reject;
     });
-    const settled = store
-      .transaction(async (session) => {
+    const settled = Promise.resolve(
+      store.transaction(async (session) => {
         opened(session);
         if (!(await decision)) throw ROLL_BACK;
-      })
-      .catch((error: unknown) => {
-        if (error !== ROLL_BACK) throw error;
-      });
+      }),
+    ).catch((error: unknown) => {
+      if (error !== ROLL_BACK) throw error;
+    });
     // A transaction that fails before handing out its session fails `begin`; a later
     // failure (a failed commit) surfaces from `commit`.
     settled.catch(failed);

@@ -121,13 +121,14 @@ export function orionHarness(options: HarnessOptions = {}): OrionHarness {
     onTransition: (record) => records.push(record),
   });
 
-  const patchFlowRun = (id: string, columns: Partial<FlowRun>): Promise<FlowRun> =>
+  // `async`: the store answers a transaction that never waits directly.
+  const patchFlowRun = async (id: string, columns: Partial<FlowRun>): Promise<FlowRun> =>
     store.transaction(async (session) => {
       const run = await session.readFlowRun(id);
       if (run === null) throw new Error(`patchFlowRun: no flow run ${id}.`);
       return structuredClone(Object.assign(run, columns));
     });
-  const patchTaskRun = (id: string, columns: Partial<TaskRun>): Promise<TaskRun> =>
+  const patchTaskRun = async (id: string, columns: Partial<TaskRun>): Promise<TaskRun> =>
     store.transaction(async (session) => {
       const run = await session.readTaskRun(id);
       if (run === null) throw new Error(`patchTaskRun: no task run ${id}.`);

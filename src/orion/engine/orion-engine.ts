@@ -235,6 +235,7 @@ export class OrionEngine implements TaskRunOrchestrator {
   async #transaction<T>(work: (session: OrionSession) => Promise<T>): Promise<T> {
     const records: TransitionRecord[] = [];
     const result = await this.store.transaction((session) => {
+      records.length = 0; // a store may run `work` again after a serialization failure
       this.#records.set(session, records);
       return work(session);
     });

@@ -3,12 +3,45 @@ import { defineConfig } from 'vitest/config';
 // Tests live in test/, mirroring src/ and codegen/. Benchmarks (scripts/) never run here.
 // Threads start faster than forked processes, and two workers keep both cores busy
 // while the compiler tests wait on their child processes.
+//
+// The Orion suites run once per store (test/orion/support/stores.ts): in memory with
+// everything else, then on the embedded PGlite, then on the PostgreSQL server at
+// PM_POSTGRES_URL when one is configured (always in CI, where a missing URL fails).
+// The database projects share one database per worker across files (isolate: false),
+// since starting PGlite costs seconds; each harness gets its own schema in it.
+const ORION_SUITES = ['test/orion/*.test.ts'];
+const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'orion-pglite',
+          include: ORION_SUITES,
+          isolate: false,
+          env: { PM_ORION_STORE: 'pglite' },
+        },
+      },
+      ...(withServer
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'orion-postgres',
+                include: ORION_SUITES,
+                isolate: false,
+                env: { PM_ORION_STORE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

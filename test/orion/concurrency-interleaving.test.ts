@@ -46,18 +46,23 @@ describe('tag concurrency under interleaved transitions', () => {
       wrapStore: (store): OrionStore => ({
         async transaction(work) {
           const result = await store.transaction((session) => work(withLatency(session)));
-          // Checked after every commit, in a transaction of its own that locks the limits
-          // first, so no transition commits halfway through the check.
+          // Checked after every commit, in a transaction of its own that locks the runs,
+          // then the limits (the order transitions take them in), so no transition
+          // commits halfway through the check.
           await store.transaction(async (session) => {
+            const running = new Set<string>();
+            for (const task of tasks) {
+              const run = await session.readTaskRun(task.id);
+              if (run?.stateType === StateType.RUNNING) running.add(task.id);
+            }
+            const held = await session.readConcurrencyLimits(Object.keys(LIMITS));
             for (const [tag, limit] of Object.entries(LIMITS)) {
-              const held = await session.readConcurrencyLimit(tag);
-              const holders = [...(held?.activeSlots ?? [])].sort();
-              const running: string[] = [];
-              for (const task of tasks.filter((task) => task.tags.includes(tag))) {
-                const run = await session.readTaskRun(task.id);
-                if (run?.stateType === StateType.RUNNING) running.push(task.id);
-              }
-              expect(holders, tag).toEqual(running.sort());
+              const holders = [...(held.find((l) => l.tag === tag)?.activeSlots ?? [])].sort();
+              const expected = tasks
+                .filter((task) => task.tags.includes(tag) && running.has(task.id))
+                .map((task) => task.id)
+                .sort();
+              expect(holders, tag).toEqual(expected);
               expect(holders.length, tag).toBeLessThanOrEqual(limit);
               peaks[tag] = Math.max(peaks[tag]!, holders.length);
             }

@@ -25,7 +25,7 @@ import {
   stateFromRow,
   taskRunFromRow,
 } from './run-rows.ts';
-import type { SqlQueryable } from './sql-client.ts';
+import { sqlState, type SqlQueryable } from './sql-client.ts';
 
 /** A working copy and the snapshot of what the database holds for it. */
 interface Tracked<T> {
@@ -43,7 +43,7 @@ export class PostgresSession implements OrionSession {
   /** Working copies of limits; null marks a tag known to have no limit. */
   readonly #limits = new Map<string, Tracked<ConcurrencyLimit> | null>();
   #open = true;
-  /** The first database error: the transaction is then unusable and must roll back. */
+  /** The first database error (one with a SQLSTATE): the transaction is then unusable and must roll back. */
   #failure: unknown = undefined;
 
   constructor(tx: SqlQueryable, tables: PostgresTables) {
@@ -269,7 +269,9 @@ export class PostgresSession implements OrionSession {
     try {
       return await this.#tx.query(sql, params);
     } catch (error) {
-      this.#failure = error;
+      // Only a database error aborts the transaction (a driver's own, such as an
+      // unserialisable parameter, never reached the server).
+      if (sqlState(error) !== undefined) this.#failure = error;
       throw error;
     }
   }

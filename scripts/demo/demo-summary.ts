@@ -68,7 +68,7 @@ export class DemoSummary {
   /**
    * How often each rule and transform of the six bundled policies fired, in priority
    * order: its before hook completed (`ruleSignature`), its after hook ran
-   * (`finalizationSignature`). Cleanups are never listed (orion-behaviour.md 2.8).
+   * (`finalizationSignature`). Cleanups are never listed (a cleanup undoes a before hook, it is not a firing).
    */
   ruleTable(): string {
     const names: string[] = [];

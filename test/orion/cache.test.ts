@@ -1,6 +1,6 @@
 /**
- * Scenarios 18 and 41 of orion-behaviour.md 6: `CacheInsertion` and `CacheRetrieval`,
- * against the in-memory store's cache table.
+ * The task-run cache: `CacheInsertion` and `CacheRetrieval`, against the store's cache
+ * table.
  */
 import { describe, expect, it } from 'vitest';
 import {

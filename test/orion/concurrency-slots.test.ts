@@ -1,5 +1,5 @@
 /**
- * Scenarios 26–32 and 39 of orion-behaviour.md 6: tag concurrency slots, taken by
+ * Tag concurrency slots, taken by
  * `SecureTaskConcurrencySlots` and given back by its cleanup and by
  * `ReleaseTaskConcurrencySlots`.
  */

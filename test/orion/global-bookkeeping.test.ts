@@ -1,7 +1,7 @@
 /**
- * Scenario 38 of orion-behaviour.md 6: the global transforms' bookkeeping on runs and
- * states (5.B), for both run kinds; forced transitions, so no policy rule interferes,
- * except where the scenario names the core policy.
+ * The global transforms' bookkeeping on runs and states, for both run kinds; forced
+ * transitions, so no policy rule interferes, except where a test names the core
+ * policy.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,5 @@
 /**
- * Scenarios 33–35 and 42 of orion-behaviour.md 6: pausing and resuming flow runs, and
- * the resume endpoint (3.3).
+ * Pausing and resuming flow runs, and the resume endpoint.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -197,7 +196,7 @@ describe('a blocking resume counts as a run (scenario 42)', () => {
   });
 });
 
-describe('the resume endpoint (orion-behaviour.md 3.3)', () => {
+describe('the resume endpoint', () => {
   it('aborts with no state and runs no rules for a run that is not paused', async () => {
     const h = orionHarness();
     const run = await h.flowRun({ state: Running({}, h.env) });

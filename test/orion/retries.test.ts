@@ -1,6 +1,5 @@
 /**
- * Scenarios 19–23 of orion-behaviour.md 6: automatic flow and task retries, rerun
- * names, manual flow retries and task reruns out of a terminal state, under the core
+ * Automatic flow and task retries, rerun names, manual flow retries and task reruns out of a terminal state, under the core
  * policies.
  */
 import { describe, expect, it } from 'vitest';

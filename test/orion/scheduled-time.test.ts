@@ -1,6 +1,6 @@
 /**
- * Scenarios 16 and 17 of orion-behaviour.md 6: `WaitForScheduledTime` and
- * `CopyScheduledTime`, through the engine, for flow and task runs.
+ * `WaitForScheduledTime` and `CopyScheduledTime`, through the engine, for flow and
+ * task runs.
  */
 import { describe, expect, it } from 'vitest';
 import {

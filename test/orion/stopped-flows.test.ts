@@ -1,6 +1,5 @@
 /**
- * Scenario 36 of orion-behaviour.md 6: `PreventRunningTasksFromStoppedFlows`, under
- * the core task policy.
+ * `PreventRunningTasksFromStoppedFlows`, under the core task policy.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,6 +1,5 @@
 /**
- * Scenarios 24, 25, 37 and 40 of orion-behaviour.md 6: terminal-state protection,
- * redundant transitions and cancelling flows.
+ * Terminal-state protection, redundant transitions and cancelling flows.
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 /**
- * `OrionEngine`: the entry points of the Orion preset (orion-behaviour.md 3): set a
+ * `OrionEngine`: the entry points of the Orion preset, as Prefect's API exposes them: set a
  * flow run's or a task run's state, resume a paused flow run. Each call is one store
  * transaction: when orchestration throws, everything it changed is rolled back; a
  * returned ABORT, WAIT or REJECT commits what the rules changed on the way.
@@ -88,7 +88,7 @@ export class OrionEngine implements TaskRunOrchestrator {
    * Proposes `state` for flow run `flowRunId` and orchestrates it. Like the HTTP
    * layer, the engine gives the proposal a fresh id and timestamp (now); the caller's
    * object is not changed. `null` proposes "write nothing" (never sent over HTTP, but
-   * part of the rule contract, orion-behaviour.md 1.2). Returns `{ state, status, details }`; throws
+   * part of the rule contract: a rule may see no proposal). Returns `{ state, status, details }`; throws
    * `ObjectNotFoundError` for an unknown run, and re-throws an error recorded by a
    * rule (after rolling the transaction back).
    */
@@ -120,7 +120,7 @@ export class OrionEngine implements TaskRunOrchestrator {
   }
 
   /**
-   * The resume endpoint (orion-behaviour.md 3.3): a flow run that is not PAUSED gets
+   * Prefect's resume endpoint: a flow run that is not PAUSED gets
    * ABORT with no state and no orchestration. Otherwise it proposes, under the core
    * flow policy, `Resuming` (SCHEDULED now) when the pause asked to reschedule, or
    * RUNNING.
@@ -205,7 +205,7 @@ export class OrionEngine implements TaskRunOrchestrator {
     return this.#orchestrate(context, policy, this.policies.globalTask);
   }
 
-  /** Steps 3–7 of orion-behaviour.md 3: both rule lists for the intended transition, then the nest. */
+  /** The orchestration proper: both rule lists for the intended transition, then the nest. */
   async #orchestrate(
     context: OrionContext,
     policy: RuleSource,

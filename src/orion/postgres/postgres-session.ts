@@ -40,6 +40,11 @@ export class PostgresSession implements OrionSession {
     flow: new Map(),
     task: new Map(),
   };
+  /** State rows read along with their runs, by kind and id (never handed out: copies are). */
+  readonly #currentStates: Record<RunKind, Map<string, State>> = {
+    flow: new Map(),
+    task: new Map(),
+  };
   /** Working copies of limits; null marks a tag known to have no limit. */
   readonly #limits = new Map<string, Tracked<ConcurrencyLimit> | null>();
   #open = true;
@@ -73,6 +78,8 @@ export class PostgresSession implements OrionSession {
   }
 
   async readState(kind: RunKind, stateId: string): Promise<State | null> {
+    const known = this.#currentStates[kind].get(stateId);
+    if (known !== undefined) return copyState(known);
     const rows = await this.#query(
       `SELECT s.id, s.type, s.name, s.timestamp, s.message, s.state_details, a.data
          FROM ${this.#t.state[kind]} s LEFT JOIN ${this.#t.artifact} a ON a.id = s.result_artifact_id
@@ -239,11 +246,33 @@ export class PostgresSession implements OrionSession {
   async #readRun(kind: RunKind, id: string): Promise<FlowRun | TaskRun | null> {
     const tracked = this.#runs[kind].get(id);
     if (tracked !== undefined) return tracked.value;
-    const rows = await this.#query(`SELECT * FROM ${this.#t.run[kind]} WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
-    if (rows.length === 0) return null;
-    return this.#track(kind, kind === 'flow' ? flowRunFromRow(rows[0]!) : taskRunFromRow(rows[0]!));
+    // The run's current state comes along (state rows never change), saving the
+    // round trip of the `readState` that follows nearly every run read.
+    const t = this.#t;
+    const rows = await this.#query(
+      `SELECT r.*, s.type AS current_type, s.name AS current_name, s.timestamp AS current_timestamp,
+              s.message AS current_message, s.state_details AS current_state_details, a.data AS current_data
+         FROM ${t.run[kind]} r
+         LEFT JOIN ${t.state[kind]} s ON s.id = r.state_id
+         LEFT JOIN ${t.artifact} a ON a.id = s.result_artifact_id
+        WHERE r.id = $1 FOR UPDATE OF r`,
+      [id],
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    if (row['state_id'] !== null && row['current_type'] !== null) {
+      const current = stateFromRow({
+        id: row['state_id'],
+        type: row['current_type'],
+        name: row['current_name'],
+        timestamp: row['current_timestamp'],
+        message: row['current_message'],
+        state_details: row['current_state_details'],
+        data: row['current_data'],
+      });
+      this.#currentStates[kind].set(current.id, current);
+    }
+    return this.#track(kind, kind === 'flow' ? flowRunFromRow(row) : taskRunFromRow(row));
   }
 
   /** Adds a run to the identity map (keeping the copy already there) and returns the copy. */

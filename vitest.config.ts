@@ -11,6 +11,11 @@ import { defineConfig } from 'vitest/config';
 // since starting PGlite costs seconds; each harness gets its own schema in it.
 const ORION_SUITES = ['test/orion/*.test.ts'];
 const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';
+if (!withServer) {
+  console.info(
+    'The Orion suites skip their PostgreSQL server run: PM_POSTGRES_URL is not set (see README, Storage).',
+  );
+}
 
 export default defineConfig({
   test: {

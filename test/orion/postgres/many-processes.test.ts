@@ -16,6 +16,7 @@ import {
   type PostgresOrionStore,
 } from '../../../src/orion/postgres/index.ts';
 import { quoteIdentifier } from '../../../src/orion/postgres/quote-identifier.ts';
+import { serverUrl } from './support/server-url.ts';
 import type { WorkerSettings } from './support/transition-worker.ts';
 import {
   cacheKeyOf,
@@ -28,19 +29,12 @@ import {
   type DriveCounts,
 } from './support/workload.ts';
 
-const SERVER_URL = process.env['PM_POSTGRES_URL'] ?? '';
-const IN_CI = process.env['CI'] === 'true';
+const SERVER_URL = serverUrl('many-processes.test.ts');
 const SURVIVORS = 4;
 const WORKERS = SURVIVORS + 1; // the last one is killed
 const RUNS = 640; // 512 for the survivors, 128 for the killed worker
 const FLOWS = 32;
 const WORKER_SCRIPT = fileURLToPath(new URL('./support/transition-worker.ts', import.meta.url));
-
-if (IN_CI && SERVER_URL === '') {
-  throw new Error(
-    'CI=true but PM_POSTGRES_URL is not set: .ci/run must start a PostgreSQL server (scripts/postgres/start-throwaway-cluster.sh) before the tests.',
-  );
-}
 
 interface Worker {
   child: ChildProcess;

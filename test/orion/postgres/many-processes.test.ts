@@ -172,6 +172,10 @@ describe.skipIf(SERVER_URL === '')(
           [heldRunId],
         );
         expect(limits, `slots of ${heldRunId} after the kill`).toEqual([]);
+        const [run] = await sql.query(`SELECT state_type FROM ${q}.task_run WHERE id = $1`, [
+          heldRunId,
+        ]);
+        expect(run, `${heldRunId} after the kill`).toEqual({ state_type: StateType.PENDING });
       }
 
       // The others carry on and finish, each within the deadline (no process deadlocked).

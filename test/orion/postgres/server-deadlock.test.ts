@@ -48,7 +48,7 @@ describe.skipIf(SERVER_URL === '')(
         'committed',
         'committed',
       ]);
-      expect(store.retries).toBe(1);
+      expect(store.retries).toBeGreaterThanOrEqual(1);
       expect((await store.flowRun(a.id))?.runCount).toBe(11);
       expect((await store.flowRun(b.id))?.runCount).toBe(11);
     }, 30_000);

@@ -6,7 +6,7 @@
  * `{"type":"done",…counts}` at the end, `{"type":"error",message}` on failure.
  *
  * With `hangOnSlot: n`, the worker is the one the test kills: its n-th transaction that
- * takes a concurrency slot stops right before COMMIT, with every row written and
+ * takes a concurrency slot (PENDING → RUNNING) stops right before COMMIT, with every row written and
  * locked, reports `{"type":"holding",stateIds,slots}` and waits forever.
  */
 import {
@@ -49,13 +49,19 @@ function hangingClient(client: SqlClient, schema: string, hangOnSlot: number): S
         const result = await work(tx);
         // Rows this transaction wrote carry its id in xmin.
         const mine = 'xmin = xid(pg_current_xact_id_if_assigned())';
-        const slots = await tx.query(
+        const slots = await tx.query<{ tag: string; active_slots: string[] }>(
           `SELECT tag, active_slots FROM ${quoteIdentifier(schema)}.concurrency_limit WHERE ${mine}`,
         );
-        if (slots.length > 0 && ++slotTransactions === hangOnSlot) {
-          const states = await tx.query<{ id: string; task_run_id: string }>(
-            `SELECT id, task_run_id FROM ${quoteIdentifier(schema)}.task_run_state WHERE ${mine}`,
-          );
+        const states = await tx.query<{ id: string; task_run_id: string; type: string }>(
+          `SELECT id, task_run_id, type FROM ${quoteIdentifier(schema)}.task_run_state WHERE ${mine}`,
+        );
+        // A transaction that takes a slot: a task run entering RUNNING, now in a slot set.
+        const takesSlot = states.some(
+          (state) =>
+            state.type === 'RUNNING' &&
+            slots.some((limit) => limit.active_slots.includes(state.task_run_id)),
+        );
+        if (takesSlot && ++slotTransactions === hangOnSlot) {
           report({
             type: 'holding',
             stateIds: states.map((row) => row.id),

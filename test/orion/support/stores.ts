@@ -3,7 +3,8 @@
  * default), `pglite` (the embedded PostgreSQL) or `postgres` (the server at
  * `PM_POSTGRES_URL`). Every harness gets an empty store: on PostgreSQL a fresh schema
  * in a database shared by the whole test worker (starting PGlite costs seconds, a
- * schema milliseconds).
+ * schema milliseconds). On a server the `pm_test_*` schemas stay behind: point
+ * PM_POSTGRES_URL at a throwaway database.
  */
 import { seededRandom, type State } from '../../../src/index.ts';
 import {

@@ -10,15 +10,52 @@ import { defineConfig } from 'vitest/config';
 // command) for the evaluation child processes the tests start. Run the tests with
 // `npm test` or `npx vitest`.
 const SOURCE_FIRST = ['@policy-matrix/source', 'module', 'node', 'development|production'];
+//
+// The Orion suites run once per store (test/orion/support/stores.ts): in memory with
+// everything else, then on the embedded PGlite, then on the PostgreSQL server at
+// PM_POSTGRES_URL when one is configured (always in CI, where a missing URL fails).
+// The database projects share one database per worker across files (isolate: false),
+// since starting PGlite costs seconds; each harness gets its own schema in it.
+const ORION_SUITES = ['test/orion/*.test.ts'];
+const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';
+if (!withServer) {
+  console.info(
+    'The Orion suites skip their PostgreSQL server run: PM_POSTGRES_URL is not set (see README, Storage).',
+  );
+}
 
 export default defineConfig({
   resolve: { conditions: SOURCE_FIRST },
   ssr: { resolve: { conditions: SOURCE_FIRST } },
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'orion-pglite',
+          include: ORION_SUITES,
+          isolate: false,
+          env: { PM_ORION_STORE: 'pglite' },
+        },
+      },
+      ...(withServer
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'orion-postgres',
+                include: ORION_SUITES,
+                isolate: false,
+                env: { PM_ORION_STORE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -6,12 +6,15 @@
  * stdout: responses per run kind, final states, state names written, and how often
  * each rule fired.
  *
- * Options: --flows <n> (default 300), --seed <n> (default 1).
+ * Options: --flows <n> (default 300), --seed <n> (default 1), --store memory|pglite|
+ * postgres://… (default memory, the quickest; pglite is the embedded PostgreSQL, a URL
+ * a server, where the demo works in a schema of its own and drops it at the end).
  */
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/index.ts';
-import { InMemoryOrionStore, OrionEngine } from '../src/orion/index.ts';
+import { OrionEngine } from '../src/orion/index.ts';
 import { runFlow, type DemoWorld } from './demo/agents.ts';
+import { openDemoStore, type OpenedDemoStore } from './demo/demo-store.ts';
 import { DemoSummary } from './demo/demo-summary.ts';
 import { ProgressBar } from './demo/progress-bar.ts';
 import { DEMO_RULE_SOURCES, DEMO_RULE_SOURCES_LABEL } from './demo/rule-sources.ts';
@@ -20,7 +23,11 @@ import { Simulation } from './demo/simulation.ts';
 import { planWorkload } from './demo/workload.ts';
 
 const { values } = parseArgs({
-  options: { flows: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' } },
+  options: {
+    flows: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+    store: { type: 'string', default: 'memory' },
+  },
 });
 const flows = Number(values.flows);
 const seed = Number(values.seed);
@@ -34,7 +41,14 @@ if (!Number.isInteger(flows) || flows < 1 || !Number.isInteger(seed)) {
 const START = new Date('2023-02-01T08:00:00.000Z');
 const sim = new Simulation(START);
 const summary = new DemoSummary();
-const store = new InMemoryOrionStore({ random: sequentialIds(seed * 3 + 1, 1) });
+let opened: OpenedDemoStore;
+try {
+  opened = await openDemoStore(values.store, sequentialIds(seed * 3 + 1, 1));
+} catch (error) {
+  process.stderr.write(`demo: ${(error as Error).message}\n`);
+  process.exit(2);
+}
+const { store } = opened;
 const engine = new OrionEngine({
   store,
   clock: sim.clock,
@@ -55,16 +69,18 @@ const progress = new ProgressBar('flow runs', plans.length);
 let finished = 0;
 const began = performance.now();
 const agents = plans.map((plan) => runFlow(world, plan).then(() => void finished++));
-await sim.run(() => progress.update(finished, `· ${summary.transitions} transitions`));
+await sim.run(() => progress.update(finished, `· ${summary.transitions} transitions`), opened.io);
 await Promise.all(agents);
 progress.update(finished, `· ${summary.transitions} transitions`);
 progress.finish();
 const elapsedMs = performance.now() - began;
 
-const { flowRuns, taskRuns } = store.contents();
+const contents = await store.contents();
+await opened.close();
+const { flowRuns, taskRuns } = contents;
 const simulated = (sim.clock.now().getTime() - START.getTime()) / 1000;
 const lines = [
-  `policy-matrix demo · rule sources: ${DEMO_RULE_SOURCES_LABEL} · seed ${seed}`,
+  `policy-matrix demo · rule sources: ${DEMO_RULE_SOURCES_LABEL} · store: ${opened.label} · seed ${seed}`,
   `${flowRuns.length} flow runs (${plans.length} top-level), ${taskRuns.length} task runs, ` +
     `${summary.transitions} transitions in ${formatDuration(simulated)} of simulated time; ` +
     `${elapsedMs.toFixed(0)} ms wall (${Math.round(summary.transitions / (elapsedMs / 1000))} transitions/s)`,
@@ -73,9 +89,9 @@ const lines = [
   summary.statusTable(),
   '',
   'Final states',
-  summary.finalStateTable(store),
+  summary.finalStateTable(contents),
   '',
-  summary.stateNameTable(store),
+  summary.stateNameTable(contents),
   '',
   'Rule firings',
   summary.ruleTable(),

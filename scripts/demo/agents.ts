@@ -23,13 +23,14 @@ import {
   type State,
   type StateName,
 } from '../../src/index.ts';
-import type { InMemoryOrionStore, OrionEngine, RunKind } from '../../src/orion/index.ts';
+import type { OrionEngine, RunKind } from '../../src/orion/index.ts';
+import type { DemoStore } from './demo-store.ts';
 import type { Simulation } from './simulation.ts';
 import type { FlowPlan, PausePlan, TaskPlan } from './workload.ts';
 
 export interface DemoWorld {
   engine: OrionEngine;
-  store: InMemoryOrionStore;
+  store: DemoStore;
   sim: Simulation;
   /** Decides task outcomes (separate from the engine's source, so plans stay stable). */
   outcomes: RandomSource;
@@ -99,7 +100,7 @@ export async function runFlow(
       await sim.sleepUntil(result.state.stateDetails.scheduledTime!);
       continue;
     }
-    if (store.flowRun(run.id)?.stateType === StateType.CANCELLING) return cancel();
+    if ((await store.flowRun(run.id))?.stateType === StateType.CANCELLING) return cancel();
     if (result.state?.type === StateType.FAILED && plan.manualRetry && !manuallyRetried) {
       // An operator retries the failed run by hand: only deployed runs may be restarted,
       // and the run count is not reset, so automatic retries do not fire again.
@@ -141,18 +142,19 @@ async function pauseFlowRun(
       env,
     ),
   );
-  if (paused.status !== SetStateStatus.ACCEPT) return store.flowRun(flowRunId)?.stateType ?? null;
+  if (paused.status !== SetStateStatus.ACCEPT)
+    return (await store.flowRun(flowRunId))?.stateType ?? null;
   void sim.sleep(plan.resumeAfterSeconds).then(() => engine.resumeFlowRun(flowRunId));
-  let type = store.flowRun(flowRunId)?.stateType ?? null;
+  let type = (await store.flowRun(flowRunId))?.stateType ?? null;
   while (type === StateType.PAUSED) {
     await sim.sleep(5);
-    type = store.flowRun(flowRunId)?.stateType ?? null;
+    type = (await store.flowRun(flowRunId))?.stateType ?? null;
   }
   if (type === StateType.SCHEDULED) {
     // Resumed from a rescheduling pause: start again (no new run is counted).
     return (await startFlowRun(world, flowRunId))
       ? StateType.RUNNING
-      : (store.flowRun(flowRunId)?.stateType ?? null);
+      : ((await store.flowRun(flowRunId))?.stateType ?? null);
   }
   return type;
 }
@@ -167,13 +169,13 @@ async function runTaskOf(
   const { engine, store } = world;
   const known = taskRunIds.get(plan);
   if (plan.subflow !== null) {
-    if (known !== undefined) return store.taskRun(known)?.stateType ?? null; // subflows are not re-run
+    if (known !== undefined) return (await store.taskRun(known))?.stateType ?? null; // subflows are not re-run
     const parent = await store.addTaskRun({ flowRunId });
     taskRunIds.set(plan, parent.id);
     await runFlow(world, plan.subflow, parent.id);
-    return store.taskRun(parent.id)?.stateType ?? null;
+    return (await store.taskRun(parent.id))?.stateType ?? null;
   }
-  if (known !== undefined && store.taskRun(known)?.stateType === StateType.COMPLETED)
+  if (known !== undefined && (await store.taskRun(known))?.stateType === StateType.COMPLETED)
     return StateType.COMPLETED;
   let taskRunId = known;
   if (taskRunId === undefined) {
@@ -258,7 +260,7 @@ async function untilNotWaiting(
 async function cancelLater(world: DemoWorld, flowRunId: string, seconds: number): Promise<void> {
   const { engine, store, sim } = world;
   await sim.sleep(seconds);
-  if (store.flowRun(flowRunId)?.stateType !== StateType.RUNNING) return;
+  if ((await store.flowRun(flowRunId))?.stateType !== StateType.RUNNING) return;
   await engine.setFlowRunState(
     flowRunId,
     Cancelling({}, { clock: sim.clock, random: engine.random }),
@@ -273,10 +275,10 @@ async function finishCancelled(
 ): Promise<StateName | null> {
   const { engine, store, sim } = world;
   const env = { clock: sim.clock, random: engine.random };
-  if (store.flowRun(flowRunId)?.stateType !== StateType.CANCELLING)
-    return store.flowRun(flowRunId)?.stateType ?? null;
+  if ((await store.flowRun(flowRunId))?.stateType !== StateType.CANCELLING)
+    return (await store.flowRun(flowRunId))?.stateType ?? null;
   for (const taskRunId of taskRunIds) {
-    if (!isTerminal(store.taskRun(taskRunId)?.stateType)) {
+    if (!isTerminal((await store.taskRun(taskRunId))?.stateType)) {
       await engine.setTaskRunState(taskRunId, Cancelled({}, env), { force: true });
     }
   }

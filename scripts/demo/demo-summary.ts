@@ -5,7 +5,7 @@
 import { SetStateStatus, type StateName } from '../../src/index.ts';
 import {
   ORION_POLICY_CLASSES,
-  type InMemoryOrionStore,
+  type InMemoryStoreContents,
   type RunKind,
   type TransitionRecord,
 } from '../../src/orion/index.ts';
@@ -43,8 +43,7 @@ export class DemoSummary {
   }
 
   /** Final state types of every run, by kind. */
-  finalStateTable(store: InMemoryOrionStore): string {
-    const { flowRuns, taskRuns } = store.contents();
+  finalStateTable({ flowRuns, taskRuns }: InMemoryStoreContents): string {
     const types = new Map<RunKind, Map<string, number>>([
       ['flow', tally(flowRuns.map((run) => run.stateType))],
       ['task', tally(taskRuns.map((run) => run.stateType))],
@@ -60,8 +59,8 @@ export class DemoSummary {
   }
 
   /** How many validated states carried each conventional name (Cached, Retrying, …). */
-  stateNameTable(store: InMemoryOrionStore): string {
-    const names = tally(store.contents().states.map((row) => `${row.runKind}: ${row.state.name}`));
+  stateNameTable({ states }: InMemoryStoreContents): string {
+    const names = tally(states.map((row) => `${row.runKind}: ${row.state.name}`));
     const rows = [...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return textTable(['states written, by name', 'count'], rows);
   }

@@ -6,6 +6,13 @@
  */
 import { ManualClock } from '../../src/index.ts';
 
+/** Calls in flight that the simulation waits for (a database store's). */
+export interface PendingIo {
+  busy(): boolean;
+  /** Resolves once nothing is in flight. */
+  idle(): Promise<void>;
+}
+
 interface Timer {
   at: number;
   seq: number;
@@ -37,14 +44,26 @@ export class Simulation {
    * wake-up time, in the order they went to sleep), then yields one macrotask so that
    * everything they do next (all promise-based) settles before the clock moves on.
    */
-  async run(onTick?: () => void): Promise<void> {
-    await turn();
+  async run(onTick?: () => void, io?: PendingIo): Promise<void> {
+    await this.#settle(io);
     while (this.#timers.length > 0) {
       const at = this.#timers[0]!.at;
       this.clock.set(at);
       while (this.#timers.length > 0 && this.#timers[0]!.at === at) this.#pop().wake();
-      await turn();
+      await this.#settle(io);
       onTick?.();
+    }
+  }
+
+  /**
+   * One macrotask; with `io` (a store doing real I/O), repeated until no call is in
+   * flight after it: only then is every agent asleep or done.
+   */
+  async #settle(io: PendingIo | undefined): Promise<void> {
+    for (;;) {
+      await turn();
+      if (io === undefined || !io.busy()) return;
+      await io.idle();
     }
   }
 

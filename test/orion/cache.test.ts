@@ -71,7 +71,7 @@ describe('the task-run cache (scenario 18)', () => {
       taskRunId: b.id,
       flowRunId: b.flowRunId,
     });
-    expect(h.read('task', b.id)).toMatchObject({
+    expect(await h.read('task', b.id)).toMatchObject({
       stateType: StateType.COMPLETED,
       stateName: 'Cached',
       runCount: 0,
@@ -90,7 +90,7 @@ describe('the task-run cache (scenario 18)', () => {
       const { h, result } = await cacheThenLookup(null, type);
       expect(result.status, type).toBe(SetStateStatus.ACCEPT);
       expect(result.state?.name, type).toBe('Running');
-      expect(h.store.cacheEntries(), type).toEqual([]);
+      expect(await h.store.cacheEntries(), type).toEqual([]);
     }
   });
 

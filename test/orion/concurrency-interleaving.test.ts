@@ -46,21 +46,27 @@ describe('tag concurrency under interleaved transitions', () => {
       wrapStore: (store): OrionStore => ({
         async transaction(work) {
           const result = await store.transaction((session) => work(withLatency(session)));
-          // Checked after every commit: the committed data must satisfy the invariant.
-          for (const [tag, limit] of Object.entries(LIMITS)) {
-            const holders = [...(store.concurrencyLimit(tag)?.activeSlots ?? [])].sort();
-            const running = tasks
-              .filter(
-                (task) =>
-                  task.tags.includes(tag) &&
-                  store.taskRun(task.id)?.stateType === StateType.RUNNING,
-              )
-              .map((task) => task.id)
-              .sort();
-            expect(holders, tag).toEqual(running);
-            expect(holders.length, tag).toBeLessThanOrEqual(limit);
-            peaks[tag] = Math.max(peaks[tag]!, holders.length);
-          }
+          // Checked after every commit, in a transaction of its own that locks the runs,
+          // then the limits (the order transitions take them in), so no transition
+          // commits halfway through the check.
+          await store.transaction(async (session) => {
+            const running = new Set<string>();
+            for (const task of tasks) {
+              const run = await session.readTaskRun(task.id);
+              if (run?.stateType === StateType.RUNNING) running.add(task.id);
+            }
+            const held = await session.readConcurrencyLimits(Object.keys(LIMITS));
+            for (const [tag, limit] of Object.entries(LIMITS)) {
+              const holders = [...(held.find((l) => l.tag === tag)?.activeSlots ?? [])].sort();
+              const expected = tasks
+                .filter((task) => task.tags.includes(tag) && running.has(task.id))
+                .map((task) => task.id)
+                .sort();
+              expect(holders, tag).toEqual(expected);
+              expect(holders.length, tag).toBeLessThanOrEqual(limit);
+              peaks[tag] = Math.max(peaks[tag]!, holders.length);
+            }
+          });
           commits++;
           return result;
         },
@@ -99,8 +105,9 @@ describe('tag concurrency under interleaved transitions', () => {
     expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(peaks).toEqual(LIMITS);
     expect(commits).toBeGreaterThan(2 * RUNS);
-    expect(h.slots('db')).toBe(0);
-    expect(h.slots('api')).toBe(0);
-    for (const task of tasks) expect(h.read('task', task.id).stateType).toBe(StateType.COMPLETED);
+    expect(await h.slots('db')).toBe(0);
+    expect(await h.slots('api')).toBe(0);
+    for (const task of tasks)
+      expect((await h.read('task', task.id)).stateType).toBe(StateType.COMPLETED);
   });
 });

@@ -38,14 +38,15 @@ async function tagged(
   return { h, tasks };
 }
 
-const holders = (h: OrionHarness): string[] => h.store.concurrencyLimit('T')?.activeSlots ?? [];
+const holders = async (h: OrionHarness): Promise<string[]> =>
+  (await h.store.concurrencyLimit('T'))?.activeSlots ?? [];
 
 describe('concurrency slots: the basic cycle (scenario 26)', () => {
   it('admits task1 PENDING → RUNNING and counts 1 slot', async () => {
     const { h, tasks } = await tagged(1, 2);
     const result = await h.engine.setTaskRunState(tasks[0]!.id, Running({}, h.env));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([tasks[0]!.id]);
+    expect(await holders(h)).toEqual([tasks[0]!.id]);
   });
 
   it('makes task2 wait 30 s while task1 holds the only slot', async () => {
@@ -57,8 +58,8 @@ describe('concurrency slots: the basic cycle (scenario 26)', () => {
       delaySeconds: TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS,
     });
     expect(TASK_RUN_TAG_CONCURRENCY_SLOT_WAIT_SECONDS).toBe(30);
-    expect(holders(h)).toEqual([tasks[0]!.id]);
-    expect(h.read('task', tasks[1]!.id).stateType).toBe(StateType.PENDING);
+    expect(await holders(h)).toEqual([tasks[0]!.id]);
+    expect((await h.read('task', tasks[1]!.id)).stateType).toBe(StateType.PENDING);
   });
 
   it('frees the slot when task1 goes RUNNING → COMPLETED', async () => {
@@ -67,7 +68,7 @@ describe('concurrency slots: the basic cycle (scenario 26)', () => {
     await h.engine.setTaskRunState(tasks[1]!.id, Running({}, h.env));
     const result = await h.engine.setTaskRunState(tasks[0]!.id, Completed({}, h.env));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([]);
+    expect(await holders(h)).toEqual([]);
   });
 
   it('admits task2 when it tries again', async () => {
@@ -77,7 +78,7 @@ describe('concurrency slots: the basic cycle (scenario 26)', () => {
     await h.engine.setTaskRunState(tasks[0]!.id, Completed({}, h.env));
     const result = await h.engine.setTaskRunState(tasks[1]!.id, Running({}, h.env));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([tasks[1]!.id]);
+    expect(await holders(h)).toEqual([tasks[1]!.id]);
   });
 });
 
@@ -92,14 +93,14 @@ describe('concurrency slots: cancelling (scenario 27)', () => {
   it('keeps the slot when task1 goes RUNNING → CANCELLING', async () => {
     const { h, tasks, result } = await cancelling();
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([tasks[0]!.id]);
+    expect(await holders(h)).toEqual([tasks[0]!.id]);
   });
 
   it('frees the slot when task1 goes CANCELLING → CANCELLED', async () => {
     const { h, tasks } = await cancelling();
     const result = await h.engine.setTaskRunState(tasks[0]!.id, Cancelled({}, h.env));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([]);
+    expect(await holders(h)).toEqual([]);
   });
 
   it('then admits task2', async () => {
@@ -110,7 +111,7 @@ describe('concurrency slots: cancelling (scenario 27)', () => {
     await h.engine.setTaskRunState(tasks[0]!.id, Cancelled({}, h.env));
     const result = await h.engine.setTaskRunState(tasks[1]!.id, Running({}, h.env));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([tasks[1]!.id]);
+    expect(await holders(h)).toEqual([tasks[1]!.id]);
   });
 });
 
@@ -120,7 +121,7 @@ describe('concurrency slots: a limit of 0 (scenario 28)', () => {
     const result = await h.engine.setTaskRunState(tasks[0]!.id, Running({}, h.env));
     expect(result.status).toBe(SetStateStatus.ABORT);
     expect(result.details).toMatchObject({ reason: expect.stringContaining('"T"') });
-    expect(holders(h)).toEqual([]);
+    expect(await holders(h)).toEqual([]);
   });
 });
 
@@ -137,7 +138,7 @@ describe('concurrency slots: a fizzle gives the slot back (scenario 29)', () => 
       const result = await h.engine.setTaskRunState(tasks[0]!.id, Running({}, h.env), { policy });
       expect(result.status, into).toBe(SetStateStatus.REJECT);
       expect(result.state?.type).toBe(into);
-      expect(holders(h), into).toEqual([]);
+      expect(await holders(h), into).toEqual([]);
     }
   });
 });
@@ -146,7 +147,7 @@ describe('concurrency slots: a fizzle gives the slot back (scenario 29)', () => 
 async function leaveRunning(rules: RuleClass[]) {
   const { h, tasks } = await tagged(1, 1);
   await h.engine.setTaskRunState(tasks[0]!.id, Running({}, h.env));
-  expect(holders(h)).toHaveLength(1);
+  expect(await holders(h)).toHaveLength(1);
   const result = await h.engine.setTaskRunState(tasks[0]!.id, Pending({}, h.env), {
     policy: policyOf('ReleaseTest', rules),
   });
@@ -162,7 +163,7 @@ describe('concurrency slots: release on a rejection out of RUNNING (scenario 30)
     ]) {
       const { h, result } = await leaveRunning(rules);
       expect(result.status).toBe(SetStateStatus.REJECT);
-      expect(holders(h)).toEqual([]);
+      expect(await holders(h)).toEqual([]);
     }
   });
 });
@@ -175,7 +176,7 @@ describe('concurrency slots: no release on abort (scenario 31)', () => {
     ]) {
       const { h, result } = await leaveRunning(rules);
       expect(result.status).toBe(SetStateStatus.ABORT);
-      expect(holders(h)).toHaveLength(1);
+      expect(await holders(h)).toHaveLength(1);
     }
   });
 });
@@ -193,7 +194,7 @@ describe('concurrency slots: dynamic limits (scenario 32)', () => {
       policy: policyOf('SecureOnly', [SecureTaskConcurrencySlots]),
     });
     expect(again.status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([tasks[0]!.id]);
+    expect(await holders(h)).toEqual([tasks[0]!.id]);
   });
 
   it('does not count a task that started before its tag’s limit was created', async () => {
@@ -204,7 +205,7 @@ describe('concurrency slots: dynamic limits (scenario 32)', () => {
 
     expect((await run(h, tasks[1]!)).status).toBe(SetStateStatus.ACCEPT);
     await complete(h, tasks[0]!);
-    expect(holders(h)).toEqual([tasks[1]!.id]);
+    expect(await holders(h)).toEqual([tasks[1]!.id]);
   });
 
   it('stops blocking once the limit is deleted', async () => {
@@ -221,7 +222,7 @@ describe('concurrency slots: dynamic limits (scenario 32)', () => {
     expect((await run(h, tasks[1]!)).status).toBe(SetStateStatus.WAIT);
     await h.store.setConcurrencyLimit('T', 2);
     expect((await run(h, tasks[1]!)).status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([tasks[0]!.id, tasks[1]!.id]);
+    expect(await holders(h)).toEqual([tasks[0]!.id, tasks[1]!.id]);
   });
 
   it('blocks new runs after the limit is lowered, without disturbing runs that hold slots', async () => {
@@ -233,7 +234,7 @@ describe('concurrency slots: dynamic limits (scenario 32)', () => {
 
     expect((await run(h, t3)).status).toBe(SetStateStatus.WAIT);
     expect((await complete(h, t1)).status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([t2.id]);
+    expect(await holders(h)).toEqual([t2.id]);
     expect((await run(h, t3)).status).toBe(SetStateStatus.WAIT);
     await complete(h, t2);
     expect((await run(h, t3)).status).toBe(SetStateStatus.ACCEPT);
@@ -245,7 +246,7 @@ describe('concurrency slots: dynamic limits (scenario 32)', () => {
     await h.store.setConcurrencyLimit('T', 0);
 
     expect((await complete(h, tasks[0]!)).status).toBe(SetStateStatus.ACCEPT);
-    expect(holders(h)).toEqual([]);
+    expect(await holders(h)).toEqual([]);
     expect((await run(h, tasks[1]!)).status).toBe(SetStateStatus.ABORT);
   });
 });
@@ -264,7 +265,7 @@ describe('a slot taken and then released by a later wait (scenario 39)', () => {
 
     expect(result.status).toBe(SetStateStatus.WAIT);
     expect(result.details).toMatchObject({ delaySeconds: 60 });
-    expect(holders(h)).toEqual([]);
+    expect(await holders(h)).toEqual([]);
     expect(h.records.at(-1)!.ruleSignature).toContain(SecureTaskConcurrencySlots.name);
   });
 });

@@ -53,15 +53,16 @@ describe('Differences from Prefect Orion', () => {
       await h.store.setConcurrencyLimit('b', b, b > 0 ? ['another-run'] : []);
       const task = await h.taskRun({ tags: ['b', 'a'], state: Pending({}, h.env) });
       const result = await h.engine.setTaskRunState(task.id, Running({}, h.env));
-      const holds = (tag: string) => h.store.concurrencyLimit(tag)!.activeSlots.includes(task.id);
+      const holds = async (tag: string) =>
+        (await h.store.concurrencyLimit(tag))!.activeSlots.includes(task.id);
       return { result, holds };
     }
 
     it('takes no slot on a later tag when an earlier tag is full', async () => {
       const { result, holds } = await twoTags(1, 5, true);
       expect(result.status).toBe(SetStateStatus.WAIT);
-      expect(holds('a')).toBe(false);
-      expect(holds('b')).toBe(false);
+      expect(await holds('a')).toBe(false);
+      expect(await holds('b')).toBe(false);
     });
 
     it('keeps the first blocking tag’s WAIT when a later tag has a limit of 0', async () => {
@@ -74,7 +75,7 @@ describe('Differences from Prefect Orion', () => {
       const { result, holds } = await twoTags(5, 1, false);
       expect(result.status).toBe(SetStateStatus.WAIT);
       expect(result.details).toMatchObject({ reason: expect.stringContaining('the b tag') });
-      expect(holds('a')).toBe(false);
+      expect(await holds('a')).toBe(false);
     });
   });
 
@@ -142,7 +143,7 @@ describe('Differences from Prefect Orion', () => {
       const run = await h.flowRun({ state: Cancelled({}, h.env), deploymentId: 'deployment' });
       const result = await h.engine.setFlowRunState(run.id, AwaitingRetry({}, h.env));
       expect(result.status).toBe(SetStateStatus.REJECT);
-      expect(h.read('flow', run.id).stateType).toBe(StateType.CANCELLED);
+      expect((await h.read('flow', run.id)).stateType).toBe(StateType.CANCELLED);
     });
   });
 
@@ -162,12 +163,12 @@ describe('Differences from Prefect Orion', () => {
       expect((await h.engine.setFlowRunState(run.id, AwaitingRetry({}, h.env))).status).toBe(
         SetStateStatus.ACCEPT,
       );
-      expect(h.read('flow', run.id).runCount).toBe(2);
+      expect((await h.read('flow', run.id)).runCount).toBe(2);
       await h.engine.setFlowRunState(run.id, Pending({}, h.env));
       await h.engine.setFlowRunState(run.id, Running({}, h.env));
       const failedAgain = await h.engine.setFlowRunState(run.id, Failed({}, h.env));
 
-      expect(h.read('flow', run.id).runCount).toBe(3);
+      expect((await h.read('flow', run.id)).runCount).toBe(3);
       expect(failedAgain.status).toBe(SetStateStatus.ACCEPT);
       expect(failedAgain.state?.type).toBe(StateType.FAILED);
     });
@@ -179,7 +180,7 @@ describe('Differences from Prefect Orion', () => {
       const run = await h.flowRun({ state: Paused({}, {}, h.env) });
       const result = await h.engine.setFlowRunState(run.id, Pending({}, h.env));
       expect(result.status).toBe(SetStateStatus.REJECT);
-      expect(h.read('flow', run.id).empiricalPolicy.resuming).toBe(true);
+      expect((await h.read('flow', run.id)).empiricalPolicy.resuming).toBe(true);
     });
 
     it('keeps the pause-bookkeeping reset when a manual retry aborts for want of a deployment', async () => {
@@ -190,7 +191,7 @@ describe('Differences from Prefect Orion', () => {
       });
       const result = await h.engine.setFlowRunState(run.id, AwaitingRetry({}, h.env));
       expect(result.status).toBe(SetStateStatus.ABORT);
-      const policy = h.read('flow', run.id).empiricalPolicy;
+      const policy = (await h.read('flow', run.id)).empiricalPolicy;
       expect([...policy.pauseKeys]).toEqual([]);
       expect(policy.resuming).toBe(false);
     });
@@ -231,7 +232,9 @@ describe('Differences from Prefect Orion', () => {
       });
 
       expect(result.state?.stateDetails).toMatchObject({ scheduledTime: t, cacheKey: null });
-      expect(h.store.stateHistory('flow', run.id).at(-1)?.stateDetails.scheduledTime).toEqual(t);
+      expect(
+        (await h.store.stateHistory('flow', run.id)).at(-1)?.stateDetails.scheduledTime,
+      ).toEqual(t);
     });
   });
 
@@ -255,31 +258,31 @@ describe('Differences from Prefect Orion', () => {
     it('for api-version 0.8.2, a flow retry forces the flow’s failed task runs to AwaitingRetry and resets their run counts', async () => {
       const { h, flow, failed, completed, result } = await failingFlow('0.8.2');
       expect(result.state).toMatchObject({ type: StateType.SCHEDULED, name: 'AwaitingRetry' });
-      const retried = h.read('task', failed.id);
+      const retried = await h.read('task', failed.id);
       expect(retried).toMatchObject({
         stateType: StateType.SCHEDULED,
         stateName: 'AwaitingRetry',
         runCount: 0,
       });
-      expect(h.store.stateHistory('task', failed.id).at(-1)?.stateDetails.scheduledTime).toEqual(
-        result.state?.stateDetails.scheduledTime,
-      );
-      expect(h.read('task', completed.id)).toEqual(completed);
-      expect([...h.read('flow', flow.id).empiricalPolicy.pauseKeys]).toEqual(['k']);
+      expect(
+        (await h.store.stateHistory('task', failed.id)).at(-1)?.stateDetails.scheduledTime,
+      ).toEqual(result.state?.stateDetails.scheduledTime);
+      expect(await h.read('task', completed.id)).toEqual(completed);
+      expect([...(await h.read('flow', flow.id)).empiricalPolicy.pauseKeys]).toEqual(['k']);
     });
 
     it('for api-version 0.8.3, a flow retry neither resets task runs nor clears the pause bookkeeping', async () => {
       const { h, flow, failed, result } = await failingFlow('0.8.3');
       expect(result.status).toBe(SetStateStatus.REJECT);
-      expect(h.read('task', failed.id)).toEqual(failed);
-      expect([...h.read('flow', flow.id).empiricalPolicy.pauseKeys]).toEqual(['k']);
+      expect(await h.read('task', failed.id)).toEqual(failed);
+      expect([...(await h.read('flow', flow.id)).empiricalPolicy.pauseKeys]).toEqual(['k']);
     });
 
     it('treats a missing api-version as a current client: a flow retry clears the pause bookkeeping and leaves task runs alone', async () => {
       const { h, flow, failed, result } = await failingFlow(null);
       expect(result.status).toBe(SetStateStatus.REJECT);
-      expect(h.read('task', failed.id)).toEqual(failed);
-      expect([...h.read('flow', flow.id).empiricalPolicy.pauseKeys]).toEqual([]);
+      expect(await h.read('task', failed.id)).toEqual(failed);
+      expect([...(await h.read('flow', flow.id)).empiricalPolicy.pauseKeys]).toEqual([]);
     });
 
     it('rejects a malformed api-version with a TypeError before any orchestration', async () => {
@@ -288,7 +291,7 @@ describe('Differences from Prefect Orion', () => {
       await expect(
         h.engine.setFlowRunState(run.id, Failed({}, h.env), { apiVersion: 'latest' }),
       ).rejects.toThrow(TypeError);
-      expect(h.read('flow', run.id)).toEqual(run);
+      expect(await h.read('flow', run.id)).toEqual(run);
     });
   });
 });

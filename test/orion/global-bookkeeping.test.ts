@@ -34,7 +34,7 @@ describe('global bookkeeping (scenario 38)', () => {
           createState(type, { name: `My ${type}` }, h.env),
           force,
         );
-        expect(h.read(kind, run.id)).toMatchObject({
+        expect(await h.read(kind, run.id)).toMatchObject({
           stateId: result.state!.id,
           stateType: type,
           stateName: `My ${type}`,
@@ -55,9 +55,9 @@ describe('global bookkeeping (scenario 38)', () => {
         Scheduled({ stateDetails: { scheduledTime: t } }, h.env),
         force,
       );
-      expect(h.read(kind, run.id).nextScheduledStartTime).toEqual(t);
+      expect((await h.read(kind, run.id)).nextScheduledStartTime).toEqual(t);
       await h.propose(kind, run.id, Pending({}, h.env), force);
-      expect(h.read(kind, run.id).nextScheduledStartTime).toBeNull();
+      expect((await h.read(kind, run.id)).nextScheduledStartTime).toBeNull();
     }
   });
 
@@ -74,11 +74,11 @@ describe('global bookkeeping (scenario 38)', () => {
       );
       h.clock.advance(10);
       await h.propose(kind, scheduled.id, Pending({}, h.env), force);
-      expect(h.read(kind, scheduled.id).expectedStartTime).toEqual(t);
+      expect((await h.read(kind, scheduled.id)).expectedStartTime).toEqual(t);
 
       const pending = await h.given(kind);
       await h.propose(kind, pending.id, Pending({}, h.env), force);
-      expect(h.read(kind, pending.id).expectedStartTime).toEqual(h.clock.now());
+      expect((await h.read(kind, pending.id)).expectedStartTime).toEqual(h.clock.now());
     }
   });
 
@@ -89,7 +89,7 @@ describe('global bookkeeping (scenario 38)', () => {
         const run = await h.given(kind, { state: Pending({}, h.env), runCount });
         h.clock.advance(5);
         await h.propose(kind, run.id, Running({}, h.env), force);
-        expect(h.read(kind, run.id)).toMatchObject({
+        expect(await h.read(kind, run.id)).toMatchObject({
           startTime: h.clock.now(),
           runCount: runCount + 1,
         });
@@ -105,8 +105,8 @@ describe('global bookkeeping (scenario 38)', () => {
       h.clock.advance(42);
       await h.propose(kind, running.id, Completed({}, h.env), force);
       await h.propose(kind, pending.id, Completed({}, h.env), force);
-      expect(h.read(kind, running.id).totalRunTime).toBe(42);
-      expect(h.read(kind, pending.id).totalRunTime).toBe(0);
+      expect((await h.read(kind, running.id)).totalRunTime).toBe(42);
+      expect((await h.read(kind, pending.id)).totalRunTime).toBe(0);
     }
   });
 
@@ -119,8 +119,8 @@ describe('global bookkeeping (scenario 38)', () => {
         h.clock.advance(7);
         await h.propose(kind, started.id, createState(type, {}, h.env), force);
         await h.propose(kind, unstarted.id, createState(type, {}, h.env), force);
-        expect(h.read(kind, started.id).endTime).toEqual(h.clock.now());
-        expect(h.read(kind, unstarted.id).endTime).toBeNull();
+        expect((await h.read(kind, started.id)).endTime).toEqual(h.clock.now());
+        expect((await h.read(kind, unstarted.id)).endTime).toBeNull();
       }
     }
   });
@@ -130,9 +130,9 @@ describe('global bookkeeping (scenario 38)', () => {
       const h = orionHarness();
       const run = await h.given(kind, { state: Running({}, h.env) });
       await h.propose(kind, run.id, Failed({}, h.env), force);
-      expect(h.read(kind, run.id).endTime).not.toBeNull();
+      expect((await h.read(kind, run.id)).endTime).not.toBeNull();
       await h.propose(kind, run.id, Running({}, h.env), force);
-      expect(h.read(kind, run.id).endTime).toBeNull();
+      expect((await h.read(kind, run.id)).endTime).toBeNull();
     }
   });
 
@@ -141,10 +141,10 @@ describe('global bookkeeping (scenario 38)', () => {
       const h = orionHarness();
       const run = await h.given(kind, { state: Running({}, h.env) });
       await h.propose(kind, run.id, Completed({}, h.env), force);
-      const endTime = h.read(kind, run.id).endTime;
+      const endTime = (await h.read(kind, run.id)).endTime;
       h.clock.advance(60);
       await h.propose(kind, run.id, Failed({}, h.env), force);
-      expect(h.read(kind, run.id).endTime).toEqual(endTime);
+      expect((await h.read(kind, run.id)).endTime).toEqual(endTime);
     }
   });
 
@@ -155,7 +155,7 @@ describe('global bookkeeping (scenario 38)', () => {
     expect((await h.engine.setTaskRunState(parentTask.id, Running({}, h.env))).status).toBe(
       SetStateStatus.ACCEPT,
     );
-    expect(h.slots('T')).toBe(1);
+    expect(await h.slots('T')).toBe(1);
     const subflow = await h.flowRun({ state: Running({}, h.env), parentTaskRunId: parentTask.id });
 
     const result = await h.engine.setFlowRunState(
@@ -169,9 +169,9 @@ describe('global bookkeeping (scenario 38)', () => {
       taskRunId: parentTask.id,
       childFlowRunId: null,
     });
-    const parent = h.read('task', parentTask.id);
+    const parent = await h.read('task', parentTask.id);
     expect(parent.stateType).toBe(StateType.FAILED);
-    const parentState = h.store.stateHistory('task', parentTask.id).at(-1)!;
+    const parentState = (await h.store.stateHistory('task', parentTask.id)).at(-1)!;
     expect(parentState).toMatchObject({ type: StateType.FAILED, message: 'sub failed' });
     expect(parentState.id).not.toBe(result.state?.id);
     expect(parentState.stateDetails).toMatchObject({
@@ -179,7 +179,7 @@ describe('global bookkeeping (scenario 38)', () => {
       taskRunId: parentTask.id,
       flowRunId: parentTask.flowRunId,
     });
-    expect(h.slots('T')).toBe(0);
+    expect(await h.slots('T')).toBe(0);
   });
 
   it('with resuming set, clears it on RUNNING (from PAUSED or PENDING) without counting a run', async () => {
@@ -188,7 +188,7 @@ describe('global bookkeeping (scenario 38)', () => {
       const state = createState(initial, {}, h.env);
       const run = await h.flowRun({ state, runCount: 3, empiricalPolicy: { resuming: true } });
       await h.engine.setFlowRunState(run.id, Running({}, h.env), force);
-      expect(h.read('flow', run.id)).toMatchObject({
+      expect(await h.read('flow', run.id)).toMatchObject({
         runCount: 3,
         empiricalPolicy: { resuming: false },
       });

@@ -49,7 +49,7 @@ describe(`${HandlePausingFlows.name} (scenario 33)`, () => {
       const { h, run, result } = await pauseFrom(initial);
       expect(result.status, String(initial)).toBe(SetStateStatus.REJECT);
       expect(result.state?.id).toBe(run.stateId);
-      expect(h.read('flow', run.id)).toEqual(run);
+      expect(await h.read('flow', run.id)).toEqual(run);
     }
   });
 });
@@ -60,7 +60,7 @@ describe('pause keys and rescheduling pauses (scenario 34)', () => {
     const run = await h.flowRun({ state: Running({}, h.env) });
     const result = await h.engine.setFlowRunState(run.id, Paused({ pauseKey: 'hello' }, {}, h.env));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
-    expect([...h.read('flow', run.id).empiricalPolicy.pauseKeys]).toEqual(['hello']);
+    expect([...(await h.read('flow', run.id)).empiricalPolicy.pauseKeys]).toEqual(['hello']);
   });
 
   it('rejects the same key again on the same run, which stays RUNNING', async () => {
@@ -72,7 +72,7 @@ describe('pause keys and rescheduling pauses (scenario 34)', () => {
     const result = await h.engine.setFlowRunState(run.id, Paused({ pauseKey: 'hello' }, {}, h.env));
 
     expect(result.status).toBe(SetStateStatus.REJECT);
-    expect(h.read('flow', run.id).stateType).toBe(StateType.RUNNING);
+    expect((await h.read('flow', run.id)).stateType).toBe(StateType.RUNNING);
   });
 
   it('aborts a rescheduling pause of a run without a deployment', async () => {
@@ -80,7 +80,7 @@ describe('pause keys and rescheduling pauses (scenario 34)', () => {
     const run = await h.flowRun({ state: Running({}, h.env) });
     const result = await h.engine.setFlowRunState(run.id, Paused({ reschedule: true }, {}, h.env));
     expect(result.status).toBe(SetStateStatus.ABORT);
-    expect(h.read('flow', run.id).empiricalPolicy.pauseKeys.size).toBe(0);
+    expect((await h.read('flow', run.id)).empiricalPolicy.pauseKeys.size).toBe(0);
   });
 
   it('accepts a rescheduling pause of a deployed run', async () => {
@@ -126,7 +126,7 @@ describe('resuming paused flow runs (scenario 35)', () => {
     const { h, run } = await paused({ reschedule: true });
     const result = await h.engine.setFlowRunState(run.id, Running({}, h.env));
     expect(result.status).toBe(SetStateStatus.REJECT);
-    expect(h.read('flow', run.id).stateType).toBe(StateType.PAUSED);
+    expect((await h.read('flow', run.id)).stateType).toBe(StateType.PAUSED);
   });
 
   it('accepts resuming a blocking pause (timeout in the future) of a run without a deployment', async () => {
@@ -163,14 +163,14 @@ describe('resuming paused flow runs (scenario 35)', () => {
       type: StateType.FAILED,
       message: expect.stringContaining('paused'),
     });
-    expect(h.read('flow', run.id).stateType).toBe(StateType.FAILED);
+    expect((await h.read('flow', run.id)).stateType).toBe(StateType.FAILED);
   });
 
   it('marks the run as resuming after a successful resume', async () => {
     const { h, run } = await paused({ deploymentId: 'deployment' });
     expect(run.empiricalPolicy.resuming).toBe(false);
     await h.engine.setFlowRunState(run.id, createState(StateType.SCHEDULED, {}, h.env));
-    expect(h.read('flow', run.id).empiricalPolicy.resuming).toBe(true);
+    expect((await h.read('flow', run.id)).empiricalPolicy.resuming).toBe(true);
   });
 });
 
@@ -185,12 +185,12 @@ describe('a blocking resume counts as a run (scenario 42)', () => {
 
     expect(resumed.status).toBe(SetStateStatus.ACCEPT);
     expect(resumed.state?.type).toBe(StateType.RUNNING);
-    expect(h.read('flow', run.id)).toMatchObject({
+    expect(await h.read('flow', run.id)).toMatchObject({
       runCount: 2,
       empiricalPolicy: { resuming: true },
     });
     await h.engine.setFlowRunState(run.id, Completed({}, h.env));
-    expect(h.read('flow', run.id)).toMatchObject({
+    expect(await h.read('flow', run.id)).toMatchObject({
       runCount: 2,
       empiricalPolicy: { resuming: false },
     });
@@ -219,12 +219,12 @@ describe('the resume endpoint', () => {
     expect(resumed.status).toBe(SetStateStatus.ACCEPT);
     expect(resumed.state).toMatchObject({ type: StateType.SCHEDULED, name: 'Resuming' });
     expect(resumed.state?.stateDetails.scheduledTime).toEqual(h.clock.now());
-    expect(h.read('flow', run.id).empiricalPolicy.resuming).toBe(true);
+    expect((await h.read('flow', run.id)).empiricalPolicy.resuming).toBe(true);
 
     await h.engine.setFlowRunState(run.id, Pending({}, h.env));
     const started = await h.engine.setFlowRunState(run.id, Running({}, h.env));
     expect(started.status).toBe(SetStateStatus.ACCEPT);
-    expect(h.read('flow', run.id)).toMatchObject({
+    expect(await h.read('flow', run.id)).toMatchObject({
       runCount: 1,
       empiricalPolicy: { resuming: false },
     });

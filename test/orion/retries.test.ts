@@ -53,7 +53,10 @@ describe(`${RetryFailedFlows.name} (scenario 19)`, () => {
       data: 'partial',
     });
     expect(secondsAhead(h, result.state?.stateDetails.scheduledTime)).toBe(10);
-    expect(h.read('flow', run.id)).toMatchObject({ stateType: StateType.SCHEDULED, runCount: 1 });
+    expect(await h.read('flow', run.id)).toMatchObject({
+      stateType: StateType.SCHEDULED,
+      runCount: 1,
+    });
   });
 
   it('accepts FAILED once the retries are used up (run count 2, retries 1)', async () => {
@@ -176,7 +179,7 @@ describe('manual flow retries (scenario 22)', () => {
       const result = await h.engine.setFlowRunState(run.id, AwaitingRetry({}, h.env));
       expect(result.status).toBe(SetStateStatus.ACCEPT);
       expect(result.state).toMatchObject({ type: StateType.SCHEDULED, name: 'AwaitingRetry' });
-      expect(h.read('flow', run.id).runCount).toBe(runCount);
+      expect((await h.read('flow', run.id)).runCount).toBe(runCount);
     }
   });
 });
@@ -211,7 +214,7 @@ describe(`${HandleTaskTerminalStateTransitions.name} (scenario 23)`, () => {
       expect(result.status).toBe(SetStateStatus.ACCEPT);
       expect(result.state).toMatchObject({ type: StateType.RUNNING, name: 'Retrying' });
       // The rule resets run_count to 0; IncrementTaskRunCount then counts this run.
-      expect(h.read('task', task.id)).toMatchObject({ runCount: 1, flowRunRunCount: 4 });
+      expect(await h.read('task', task.id)).toMatchObject({ runCount: 1, flowRunRunCount: 4 });
     }
   });
 
@@ -222,7 +225,7 @@ describe(`${HandleTaskTerminalStateTransitions.name} (scenario 23)`, () => {
     const result = await h.engine.setTaskRunState(task.id, Running({}, h.env));
 
     expect(result.status).toBe(SetStateStatus.ABORT);
-    expect(h.read('task', task.id)).toEqual(task);
+    expect(await h.read('task', task.id)).toEqual(task);
   });
 
   it('restores the run count and leaves the tracker when a later rule rejects into another type', async () => {
@@ -238,6 +241,6 @@ describe(`${HandleTaskTerminalStateTransitions.name} (scenario 23)`, () => {
 
     expect(result.status).toBe(SetStateStatus.REJECT);
     expect(result.state?.type).toBe(StateType.SCHEDULED);
-    expect(h.read('task', task.id)).toMatchObject({ runCount: 2, flowRunRunCount: 2 });
+    expect(await h.read('task', task.id)).toMatchObject({ runCount: 2, flowRunRunCount: 2 });
   });
 });

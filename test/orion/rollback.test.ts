@@ -27,15 +27,15 @@ describe('rollback of a failed transition', () => {
     const h = orionHarness();
     await h.store.setConcurrencyLimit('T', 2);
     const task = await h.taskRun({ tags: ['T'], state: Pending({}, h.env) });
-    const before = h.store.contents();
+    const before = await h.store.contents();
     const policy = policyOf('SecureThenThrow', [SecureTaskConcurrencySlots, ThrowAfterValidation]);
 
     await expect(h.engine.setTaskRunState(task.id, Running({}, h.env), { policy })).rejects.toThrow(
       AfterHookFailure,
     );
 
-    expect(h.store.contents()).toEqual(before);
-    expect(h.read('task', task.id)).toEqual(task);
+    expect(await h.store.contents()).toEqual(before);
+    expect(await h.read('task', task.id)).toEqual(task);
   });
 
   it('also undoes what enclosing rules did while the error unwound: a cache entry, a result artifact, a slot release', async () => {
@@ -43,8 +43,8 @@ describe('rollback of a failed transition', () => {
     await h.store.setConcurrencyLimit('T', 1);
     const task = await h.taskRun({ tags: ['T'], state: Pending({}, h.env) });
     await h.engine.setTaskRunState(task.id, Running({}, h.env));
-    expect(h.slots('T')).toBe(1);
-    const before = h.store.contents();
+    expect(await h.slots('T')).toBe(1);
+    const before = await h.store.contents();
     const policy = policyOf('CacheThenThrow', [
       CacheInsertion,
       ThrowAfterValidation,
@@ -58,23 +58,23 @@ describe('rollback of a failed transition', () => {
     );
 
     await expect(completing).rejects.toThrow(AfterHookFailure);
-    expect(h.store.contents()).toEqual(before);
-    expect(h.store.cacheEntries()).toEqual([]);
-    expect(h.slots('T')).toBe(1);
+    expect(await h.store.contents()).toEqual(before);
+    expect(await h.store.cacheEntries()).toEqual([]);
+    expect(await h.slots('T')).toBe(1);
   });
 
   it('rolls back a subflow’s parent-task update when the subflow’s transition throws afterwards', async () => {
     const h = orionHarness();
     const parentTask = await h.taskRun({ state: Running({}, h.env) });
     const subflow = await h.flowRun({ state: Running({}, h.env), parentTaskRunId: parentTask.id });
-    const before = h.store.contents();
+    const before = await h.store.contents();
 
     const failing = h.engine.setFlowRunState(subflow.id, Failed({}, h.env), {
       policy: policyOf('ThrowOnly', [ThrowAfterValidation]),
     });
 
     await expect(failing).rejects.toThrow(AfterHookFailure);
-    expect(h.store.contents()).toEqual(before);
+    expect(await h.store.contents()).toEqual(before);
   });
 
   it('rolls back a before-hook error, which the entry point re-throws after the nest unwinds', async () => {
@@ -93,13 +93,13 @@ describe('rollback of a failed transition', () => {
     }
     const h = orionHarness();
     const run = await h.flowRun({ state: Pending({}, h.env) });
-    const before = h.store.contents();
+    const before = await h.store.contents();
 
     const starting = h.engine.setFlowRunState(run.id, Running({}, h.env), {
       policy: policyOf('MutateThenThrow', [MutateThenThrow]),
     });
 
     await expect(starting).rejects.toThrow(RangeError);
-    expect(h.store.contents()).toEqual(before);
+    expect(await h.store.contents()).toEqual(before);
   });
 });

@@ -33,7 +33,7 @@ describe(`${WaitForScheduledTime.name} (scenario 16)`, () => {
         expect(result.status).toBe(SetStateStatus.WAIT);
         expect(result.details).toMatchObject({ type: 'wait_details', delaySeconds: 300 });
         expect(result.state?.id).toBe(run.stateId);
-        expect(h.store.stateHistory(kind, run.id)).toHaveLength(1);
+        expect(await h.store.stateHistory(kind, run.id)).toHaveLength(1);
       }
     }
   });
@@ -100,7 +100,9 @@ describe(`${CopyScheduledTime.name} (scenario 17)`, () => {
       expect(copied.status).toBe(SetStateStatus.ACCEPT);
       expect(copied.state?.type).toBe(StateType.PENDING);
       expect(copied.state?.stateDetails.scheduledTime).toEqual(t);
-      expect(h.store.stateHistory(kind, bare.id).at(-1)?.stateDetails.scheduledTime).toEqual(t);
+      expect(
+        (await h.store.stateHistory(kind, bare.id)).at(-1)?.stateDetails.scheduledTime,
+      ).toEqual(t);
       expect(kept.state?.stateDetails.scheduledTime).toEqual(own);
     }
   });

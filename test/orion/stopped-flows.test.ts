@@ -38,7 +38,7 @@ describe(`${PreventRunningTasksFromStoppedFlows.name} (scenario 36)`, () => {
         expect(result.details).toMatchObject({ reason: expect.stringContaining(flow.id) });
       } else {
         expect(result.status, String(flowType)).toBe(SetStateStatus.ABORT);
-        expect(h.read('task', task.id).stateType).toBe(StateType.PENDING);
+        expect((await h.read('task', task.id)).stateType).toBe(StateType.PENDING);
       }
     }
   });

@@ -49,13 +49,13 @@ describe('terminal-state protection (scenario 24)', () => {
             policy: TERMINAL_RULE[kind],
           });
           expect(result.status, `${kind} ${initial} → ${proposed}`).toBe(SetStateStatus.ABORT);
-          expect(h.read(kind, run.id), `${kind} ${initial} → ${proposed}`).toEqual(run);
+          expect(await h.read(kind, run.id), `${kind} ${initial} → ${proposed}`).toEqual(run);
         }
         const run = await runIn(h, kind, initial);
         await expect(
           h.propose(kind, run.id, null, { policy: TERMINAL_RULE[kind] }),
         ).rejects.toThrow(OrchestrationError);
-        expect(h.read(kind, run.id)).toEqual(run);
+        expect(await h.read(kind, run.id)).toEqual(run);
       }
     }
   });
@@ -112,7 +112,7 @@ describe(`${PreventRedundantTransitions.name} (scenario 25)`, () => {
       );
       expect(result.status, `${from} → ${to}`).toBe(SetStateStatus.ABORT);
       expect(result.state?.type ?? null).toBe(from);
-      expect(h.read('flow', run.id)).toEqual(run);
+      expect(await h.read('flow', run.id)).toEqual(run);
     }
   });
 
@@ -147,7 +147,7 @@ describe(`${HandleCancellingStateTransitions.name} (scenario 37)`, () => {
       const result = await h.engine.setFlowRunState(run.id, createState(proposed, {}, h.env));
       expect(result.status, proposed).toBe(SetStateStatus.REJECT);
       expect(result.state?.id).toBe(run.stateId);
-      expect(h.read('flow', run.id).stateType).toBe(StateType.CANCELLING);
+      expect((await h.read('flow', run.id)).stateType).toBe(StateType.CANCELLING);
     }
   });
 
@@ -173,7 +173,7 @@ describe('a manual retry of a cancelled flow run (scenario 40)', () => {
 
     expect(result.status).toBe(SetStateStatus.REJECT);
     expect(result.state?.type).toBe(StateType.CANCELLED);
-    const after = h.read('flow', run.id);
+    const after = await h.read('flow', run.id);
     expect(after.stateType).toBe(StateType.CANCELLED);
     expect(after.empiricalPolicy).toEqual(run.empiricalPolicy);
     expect(h.records.at(-1)!.ruleSignature.slice(0, 2)).toEqual([

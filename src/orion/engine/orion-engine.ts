@@ -263,6 +263,7 @@ export class OrionEngine implements TaskRunOrchestrator {
     if (onTransition === undefined) return this.store.transaction(work);
     const records: TransitionRecord[] = [];
     const result = this.store.transaction((session) => {
+      records.length = 0; // a store may run `work` again after a serialization failure
       this.#records.set(session, records);
       return work(session);
     });

@@ -14,7 +14,10 @@ export interface OrionStore {
    * never waits synchronously (the in-memory store does), and callers handle both. Transactions must be isolated from each
    * other (the reference locks concurrency-limit rows): two transitions that race for
    * the same slot must not both get it. `work` must not open another transaction on the
-   * same store; nested orchestrations (a subflow's parent task) reuse its session.
+   * same store; nested orchestrations (a subflow's parent task) reuse its session. A
+   * store may run `work` again, on a fresh session, after rolling back an attempt that
+   * lost a race (a database's serialization failure or deadlock): only the last
+   * attempt's changes commit, so `work` must not change anything outside the session.
    */
   transaction<T>(work: (session: OrionSession) => MaybePromise<T>): MaybePromise<T>;
 }

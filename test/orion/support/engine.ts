@@ -1,7 +1,8 @@
 /**
- * The one place the Orion suites build an engine: an `OrionEngine` over a fresh
- * `InMemoryOrionStore`, with a manual clock and a seeded random source, plus helpers
- * that create runs already in a given state.
+ * The one place the Orion suites build an engine: an `OrionEngine` over a fresh, empty
+ * store (in memory, PGlite or a PostgreSQL server: see `stores.ts`), with a manual
+ * clock and a seeded random source, plus helpers that create runs already in a given
+ * state. Reads of committed data are asynchronous, as a database's are.
  *
  * The engine runs on the generated matrices; RULE_SOURCES (below) is the single
  * switch to the policy classes.
@@ -25,7 +26,6 @@ import {
 import {
   createFlowRunPolicy,
   createTaskRunPolicy,
-  InMemoryOrionStore,
   OrionEngine,
   type FlowRun,
   type FlowRunInit,
@@ -37,6 +37,7 @@ import {
   type TaskRunInit,
   type TransitionRecord,
 } from '../../../src/orion/index.ts';
+import { createTestStore, type TestStore } from './stores.ts';
 
 // ---------------------------------------------------------------------------------
 // RULE_SOURCES — the single switch between rule sources. The suites run on the
@@ -62,7 +63,7 @@ export type GivenTaskRun = Partial<TaskRunInit> & { state?: State | null };
 
 export interface OrionHarness {
   engine: OrionEngine;
-  store: InMemoryOrionStore;
+  store: TestStore;
   clock: ManualClock;
   random: RandomSource;
   /** Every committed orchestration, in order (from the engine's `onTransition`). */
@@ -91,11 +92,11 @@ export interface OrionHarness {
     options?: SetRunStateOptions,
   ): Promise<OrchestrationResult>;
   /** The committed run of either kind. */
-  read(kind: 'flow', runId: string): FlowRun;
-  read(kind: 'task', runId: string): TaskRun;
-  read(kind: RunKind, runId: string): FlowRun | TaskRun;
+  read(kind: 'flow', runId: string): Promise<FlowRun>;
+  read(kind: 'task', runId: string): Promise<TaskRun>;
+  read(kind: RunKind, runId: string): Promise<FlowRun | TaskRun>;
   /** Slots held on `tag`, or 0 when it has no limit. */
-  slots(tag: string): number;
+  slots(tag: string): Promise<number>;
 }
 
 /** Both run kinds, for `it` loops. */
@@ -104,14 +105,14 @@ export const RUN_KINDS: readonly RunKind[] = ['flow', 'task'];
 export interface HarnessOptions {
   random?: RandomSource;
   rules?: Partial<OrionRuleSources>;
-  /** Wraps the in-memory store before the engine gets it (to observe transactions). */
-  wrapStore?: (store: InMemoryOrionStore) => OrionStore;
+  /** Wraps the store before the engine gets it (to observe transactions). */
+  wrapStore?: (store: TestStore) => OrionStore;
 }
 
 export function orionHarness(options: HarnessOptions = {}): OrionHarness {
   const clock = new ManualClock(START);
   const random = options.random ?? seededRandom(7);
-  const store = new InMemoryOrionStore({ random: seededRandom(11) });
+  const store = createTestStore();
   const records: TransitionRecord[] = [];
   const engine = new OrionEngine({
     store: options.wrapStore?.(store) ?? store,
@@ -192,11 +193,11 @@ export function orionHarness(options: HarnessOptions = {}): OrionHarness {
       kind === 'flow'
         ? engine.setFlowRunState(runId, state, options)
         : engine.setTaskRunState(runId, state, options),
-    read: ((kind: RunKind, runId: string) => {
-      const run = kind === 'flow' ? store.flowRun(runId) : store.taskRun(runId);
+    read: (async (kind: RunKind, runId: string) => {
+      const run = await (kind === 'flow' ? store.flowRun(runId) : store.taskRun(runId));
       if (run === null) throw new Error(`read: no ${kind} run ${runId}.`);
       return run;
     }) as OrionHarness['read'],
-    slots: (tag) => store.concurrencyLimit(tag)?.activeSlots.length ?? 0,
+    slots: async (tag) => (await store.concurrencyLimit(tag))?.activeSlots.length ?? 0,
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * `connectPglite`: a `SqlClient` on PGlite, PostgreSQL compiled to WebAssembly and run
+ * inside this process: the embedded store needs no server. One PGlite database is one
+ * connection, so its transactions run one at a time. The driver is imported when this
+ * is called.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import type { SqlClient, SqlQueryable } from './sql-client.ts';
+
+export interface PgliteOptions {
+  /**
+   * Where the database files live (a folder, created when missing). Omitted: in
+   * memory, gone when the process ends.
+   */
+  dataDir?: string;
+}
+
+/** Starts an embedded database (about a second, more on a busy machine). */
+export async function connectPglite(options: PgliteOptions = {}): Promise<SqlClient> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
+  return pgliteClient(db);
+}
+
+/** A `SqlClient` over a PGlite database you opened yourself; `close` closes it. */
+export function pgliteClient(db: PGlite): SqlClient {
+  const queryable = (target: Pick<PGlite, 'query' | 'exec'>): SqlQueryable => ({
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  });
+  return {
+    ...queryable(db),
+    // PGlite's own transaction issues BEGIN, COMMIT and ROLLBACK, and queues the others.
+    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * `SqlClient`: the one small interface both drivers sit behind, so one schema and one
+ * SQL dialect (PostgreSQL's, `$1` parameters) serve the embedded database and a server.
+ */
+
+/** Something that runs one statement: a whole client, or one open transaction. */
+export interface SqlQueryable {
+  /**
+   * Runs `sql` with `params` (`$1`, `$2`, …) and returns its rows. Rejects with the
+   * driver's error, which carries PostgreSQL's SQLSTATE in `code`.
+   */
+  query<Row extends object = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface SqlClient extends SqlQueryable {
+  /**
+   * Runs `work` in one READ COMMITTED transaction on one connection: COMMIT when its
+   * promise resolves, ROLLBACK when it rejects (the rejection is then passed on).
+   */
+  transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /** Closes the connections (or the embedded database). */
+  close(): Promise<void>;
+}
+
+/** The SQLSTATE of a driver error, or undefined when it is not a database error. */
+export function sqlState(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -5,7 +5,8 @@
  * set and run `npx policy-matrix generate`. Then:
  *
  * - tsc + node: plain `tsc` (strict, NodeNext, no `.ts` specifiers, no skipLibCheck,
- *   no @types/node) builds the project and plain `node` runs it;
+ *   no @types/node, no database drivers) builds the project, every entry point's types
+ *   included, and plain `node` runs it;
  * - bundler: esbuild bundles it for Node, with no compiler code inside;
  * - tsx: a second project runs its policies straight from TypeScript;
  * - a misspelt state name is a type error that names the misspelling;
@@ -18,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   configModule,
   DOCUMENT_POLICIES,
+  ENTRY_POINT_TYPES,
   DOCUMENT_PROGRAM_OUTPUT,
   documentProgram,
   misspeltStateProgram,
@@ -118,6 +120,7 @@ describe('a tsc + node project', () => {
       'policy-matrix.config.ts': configModule('.js'),
       'src/policies.ts': DOCUMENT_POLICIES,
       'src/main.ts': documentProgram('../generated/index.js'),
+      'src/entry-points.ts': ENTRY_POINT_TYPES,
     });
     folders.push(dir);
     await npmInstall(dir);

@@ -8,7 +8,13 @@ export {
   openPostgresOrionStore,
   type OpenPostgresOrionStoreOptions,
 } from './open-postgres-orion-store.ts';
-export { connectPglite, pgliteClient, type PgliteOptions } from './pglite-client.ts';
+export {
+  connectPglite,
+  pgliteClient,
+  type PgliteDatabase,
+  type PgliteOptions,
+  type PgliteQueryable,
+} from './pglite-client.ts';
 export { connectNodePostgres, type NodePostgresOptions } from './node-postgres-client.ts';
 export { sqlState, type SqlClient, type SqlQueryable } from './sql-client.ts';
 export { migrate, SchemaTooNewError } from './migrate.ts';

@@ -3,12 +3,20 @@
  * (`pg`), one connection pool per client. The driver is imported when this is called,
  * so code that never connects to a server never loads it.
  */
-import type { PoolConfig } from 'pg';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
 
-export interface NodePostgresOptions extends Omit<PoolConfig, 'connectionString'> {
+/**
+ * Where and how to connect. Declared here rather than borrowed from the driver's types,
+ * so that this package's declarations compile in projects that never install `pg` or
+ * its type package.
+ */
+export interface NodePostgresOptions {
   /** `postgres://user:password@host:port/database`. */
   url: string;
+  /** The most connections the pool opens (default 10). */
+  max?: number;
+  /** Any other option of node-postgres's `Pool`, passed on as given. */
+  [poolOption: string]: unknown;
 }
 
 /**

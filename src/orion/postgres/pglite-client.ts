@@ -4,8 +4,23 @@
  * connection, so its transactions run one at a time. The driver is imported when this
  * is called.
  */
-import type { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlQueryable } from './sql-client.ts';
+
+/**
+ * The part of a PGlite transaction this client uses. Declared here rather than borrowed
+ * from the driver's types, so that this package's declarations compile in projects that
+ * never install PGlite.
+ */
+export interface PgliteQueryable {
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  exec(sql: string): Promise<unknown>;
+}
+
+/** The part of a PGlite database (`new PGlite(...)`, `PGlite.create(...)`) this client uses. */
+export interface PgliteDatabase extends PgliteQueryable {
+  transaction<T>(work: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
 
 export interface PgliteOptions {
   /**
@@ -23,8 +38,8 @@ export async function connectPglite(options: PgliteOptions = {}): Promise<SqlCli
 }
 
 /** A `SqlClient` over a PGlite database you opened yourself; `close` closes it. */
-export function pgliteClient(db: PGlite): SqlClient {
-  const queryable = (target: Pick<PGlite, 'query' | 'exec'>): SqlQueryable => ({
+export function pgliteClient(db: PgliteDatabase): SqlClient {
+  const queryable = (target: PgliteQueryable): SqlQueryable => ({
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
       const result = await target.query<Row>(sql, params as unknown[]);
       return result.rows;

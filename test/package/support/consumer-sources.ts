@@ -82,6 +82,19 @@ export const rules = DocumentPolicyMatrix.rules('drafts', 'published');
 `;
 }
 
+/**
+ * Every other entry point of the runtime, used for its types only: their declarations
+ * must compile without the optional database drivers or their type packages.
+ */
+export const ENTRY_POINT_TYPES = `import type { OrionEngine, OrionStore } from 'policy-matrix/orion';
+import type { NodePostgresOptions, OpenPostgresOrionStoreOptions, PgliteDatabase } from 'policy-matrix/orion/postgres';
+import type { EnterNestOptions, OrionTestBed } from 'policy-matrix/testing';
+
+export const embedded: OpenPostgresOrionStoreOptions = { dataDir: './orion-data' };
+export const server: NodePostgresOptions = { url: 'postgres://orion@localhost/orion', max: 4 };
+export type Used = [OrionEngine, OrionStore, PgliteDatabase, EnterNestOptions, OrionTestBed];
+`;
+
 /** The config: generated code imports the runtime by package name. */
 export function configModule(importExtension: '.js' | '.ts'): string {
   return `import { defineConfig } from '@policy-matrix/codegen';

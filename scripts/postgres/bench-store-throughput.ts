@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { Completed, Pending, Running, SetStateStatus } from '../../src/index.ts';
 import { InMemoryOrionStore, OrionEngine, type OrionStore } from '../../src/orion/index.ts';
 import { openPostgresOrionStore, type PostgresOrionStore } from '../../src/orion/postgres/index.ts';
-import { GENERATED_RULE_SOURCES } from './generated-rule-sources.ts';
+import { GENERATED_RULE_SOURCES } from '../generated-rule-sources.ts';
 
 const { values } = parseArgs({
   options: {

@@ -9,14 +9,7 @@
  * takes a concurrency slot (PENDING → RUNNING) stops right before COMMIT, with every row written and
  * locked, reports `{"type":"holding",stateIds,slots}` and waits forever.
  */
-import {
-  CoreFlowPolicyMatrix,
-  CoreTaskPolicyMatrix,
-  GlobalFlowPolicyMatrix,
-  GlobalTaskPolicyMatrix,
-  MinimalFlowPolicyMatrix,
-  MinimalTaskPolicyMatrix,
-} from '../../../../generated/index.ts';
+import { GENERATED_RULE_SOURCES } from '../../../../scripts/generated-rule-sources.ts';
 import { OrionEngine } from '../../../../src/orion/index.ts';
 import {
   connectNodePostgres,
@@ -87,17 +80,7 @@ async function main(): Promise<void> {
       ? pool
       : hangingClient(pool, settings.schema, settings.hangOnSlot);
   const store = await PostgresOrionStore.open({ client, schema: settings.schema });
-  const engine = new OrionEngine({
-    store,
-    policies: {
-      coreFlow: CoreFlowPolicyMatrix,
-      coreTask: CoreTaskPolicyMatrix,
-      minimalFlow: MinimalFlowPolicyMatrix,
-      minimalTask: MinimalTaskPolicyMatrix,
-      globalFlow: GlobalFlowPolicyMatrix,
-      globalTask: GlobalTaskPolicyMatrix,
-    },
-  });
+  const engine = new OrionEngine({ store, policies: GENERATED_RULE_SOURCES });
   const rows = await pool.query<{ id: string }>(
     `SELECT id FROM ${quoteIdentifier(settings.schema)}.task_run ORDER BY id`,
   );

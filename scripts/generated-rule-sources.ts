@@ -1,6 +1,6 @@
 /**
- * The six generated matrices as the engine's rule sources: what the store benchmarks
- * run on, as a hot path would.
+ * The six generated matrices as the engine's rule sources, as a hot path uses them: what
+ * the demo, the store benchmark and the multi-process test's workers run on.
  */
 import {
   CoreFlowPolicyMatrix,
@@ -9,8 +9,8 @@ import {
   GlobalTaskPolicyMatrix,
   MinimalFlowPolicyMatrix,
   MinimalTaskPolicyMatrix,
-} from '../../generated/index.ts';
-import type { OrionRuleSources } from '../../src/orion/index.ts';
+} from '../generated/index.ts';
+import type { OrionRuleSources } from '../src/orion/index.ts';
 
 export const GENERATED_RULE_SOURCES: OrionRuleSources = {
   coreFlow: CoreFlowPolicyMatrix,

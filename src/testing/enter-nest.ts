@@ -12,6 +12,7 @@ import type { RuleClass, TransitionScope } from '../rule-class.ts';
 import type { StateName } from '../state-type.ts';
 import { validateTransition } from '../validate-transition.ts';
 import type { HookRecorder } from './hook-recorder.ts';
+import type { KitAsyncDisposable } from './async-disposable.ts';
 
 export interface EnterNestOptions<C extends OrchestrationContext<any>> {
   context: C;
@@ -37,7 +38,7 @@ export interface EnterNestOptions<C extends OrchestrationContext<any>> {
 }
 
 /** A nest entered by `enterNest`. Exit it (or let `await using` dispose of it) once. */
-export interface EnteredNest<C extends OrchestrationContext<any>> extends AsyncDisposable {
+export interface EnteredNest<C extends OrchestrationContext<any>> extends KitAsyncDisposable {
   readonly context: C;
   /** Every instance, rules then transforms, in entry order: hookless classes included. */
   readonly instances: readonly TransitionScope[];

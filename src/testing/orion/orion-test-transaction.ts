@@ -19,6 +19,7 @@ import {
   type GivenFlowRun,
   type GivenTaskRun,
 } from './given-runs.ts';
+import type { KitAsyncDisposable } from '../async-disposable.ts';
 
 export interface OrionTestContextOptions {
   /** Orchestration parameters, for example `{ 'api-version': '0.8.2' }`. Copied. */
@@ -35,7 +36,7 @@ export interface OrionTestTransactionInit {
   orchestrator: TaskRunOrchestrator;
 }
 
-export class OrionTestTransaction implements AsyncDisposable {
+export class OrionTestTransaction implements KitAsyncDisposable {
   /**
    * The open session: read runs (`readFlowRun`, `readTaskRun`), state rows
    * (`readState`, `readRunStates`), cache entries (`readCacheEntry`) and limits

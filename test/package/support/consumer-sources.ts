@@ -88,11 +88,12 @@ export const rules = DocumentPolicyMatrix.rules('drafts', 'published');
  */
 export const ENTRY_POINT_TYPES = `import type { OrionEngine, OrionStore } from 'policy-matrix/orion';
 import type { NodePostgresOptions, OpenPostgresOrionStoreOptions, PgliteDatabase } from 'policy-matrix/orion/postgres';
-import type { EnterNestOptions, OrionTestBed } from 'policy-matrix/testing';
+import type { EnteredNest, OrionTestBed, OrionTestTransaction } from 'policy-matrix/testing';
 
 export const embedded: OpenPostgresOrionStoreOptions = { dataDir: './orion-data' };
 export const server: NodePostgresOptions = { url: 'postgres://orion@localhost/orion', max: 4 };
-export type Used = [OrionEngine, OrionStore, PgliteDatabase, EnterNestOptions, OrionTestBed];
+export type Used = [OrionEngine, OrionStore, PgliteDatabase, OrionTestBed, OrionTestTransaction];
+export type Nest = EnteredNest<never>;
 `;
 
 /** The config: generated code imports the runtime by package name. */

@@ -17,6 +17,8 @@ const SOURCE_FIRST = ['@policy-matrix/source', 'module', 'node', 'development|pr
 // The database projects share one database per worker across files (isolate: false),
 // since starting PGlite costs seconds; each harness gets its own schema in it.
 const ORION_SUITES = ['test/orion/*.test.ts'];
+// Suites about the in-memory store itself: once, in the unit project.
+const IN_MEMORY_ONLY = ['test/orion/async-store.test.ts', 'test/orion/in-memory-store-*.test.ts'];
 const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';
 if (!withServer) {
   console.info(
@@ -39,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'orion-pglite',
           include: ORION_SUITES,
+          exclude: IN_MEMORY_ONLY,
           isolate: false,
           env: { PM_ORION_STORE: 'pglite' },
         },
@@ -50,6 +53,7 @@ export default defineConfig({
               test: {
                 name: 'orion-postgres',
                 include: ORION_SUITES,
+                exclude: IN_MEMORY_ONLY,
                 isolate: false,
                 env: { PM_ORION_STORE: 'postgres' },
               },

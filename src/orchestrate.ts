@@ -2,7 +2,7 @@ import { openScope } from './open-scope.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import type { OrchestrationResult } from './response.ts';
 import type { RuleClass, TransitionScope } from './rule-class.ts';
-import { isPromiseLike, type MaybePromise } from './maybe-promise.ts';
+import type { MaybePromise } from './maybe-promise.ts';
 import type { State } from './state.ts';
 import type { StateName } from './state-type.ts';
 import { validateTransition } from './validate-transition.ts';

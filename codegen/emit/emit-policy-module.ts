@@ -13,7 +13,7 @@ import { compareCodeUnits } from '../problem/problem.ts';
 import { policyBanner } from './banner.ts';
 import { docComment } from './doc-comment.ts';
 import type { EmitOptions } from './emit-options.ts';
-import { formatTypeScript, GENERATED_FORMAT } from './format-typescript.ts';
+import { formatTypeScript } from './format-typescript.ts';
 import { isPlainIdentifier, jsString } from './js-literal.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
 import {

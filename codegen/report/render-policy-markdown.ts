@@ -9,7 +9,6 @@ import type { PolicyModel } from '../model/policy-model.ts';
 import { formatLocation } from './format-location.ts';
 import { markdownCode, markdownText } from './markdown-text.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
-import { printableName } from './printable-name.ts';
 import { commentText, reportBanner } from './report-mark.ts';
 import { policyLegend } from './policy-legend.ts';
 import { ruleCoverage, type CellRegion } from './rule-coverage.ts';

@@ -8,6 +8,7 @@
  * Besides the port it offers the setup API and the committed-data reads of
  * `InMemoryOrionStore`, asynchronous here.
  */
+import { assertConcurrencyLimit } from '../store/assert-concurrency-limit.ts';
 import type { MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import type { State } from '../../state.ts';
@@ -129,11 +130,7 @@ export class PostgresOrionStore implements OrionStore {
     concurrencyLimit: number,
     activeSlots?: readonly string[],
   ): Promise<ConcurrencyLimit> {
-    if (!Number.isInteger(concurrencyLimit) || concurrencyLimit < 0) {
-      throw new TypeError(
-        `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
-      );
-    }
+    assertConcurrencyLimit(tag, concurrencyLimit);
     return this.#transaction(async (session) => {
       const existing = await session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];

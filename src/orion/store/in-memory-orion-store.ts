@@ -9,6 +9,7 @@
  * in the same async flow, is rejected at once (see `TransactionScope`) instead of
  * queueing behind the transaction that waits for it.
  */
+import { assertConcurrencyLimit } from './assert-concurrency-limit.ts';
 import { isPromiseLike, type MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
@@ -95,11 +96,7 @@ export class InMemoryOrionStore implements OrionStore {
     concurrencyLimit: number,
     activeSlots?: readonly string[],
   ): Promise<ConcurrencyLimit> {
-    if (!Number.isInteger(concurrencyLimit) || concurrencyLimit < 0) {
-      throw new TypeError(
-        `A concurrency limit must be an integer >= 0, got ${concurrencyLimit} for tag "${tag}".`,
-      );
-    }
+    assertConcurrencyLimit(tag, concurrencyLimit);
     return this.#transaction('setConcurrencyLimit', (session) => {
       const existing = session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];

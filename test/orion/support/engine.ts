@@ -15,14 +15,7 @@ import {
   type RandomSource,
   type State,
 } from '../../../src/index.ts';
-import {
-  CoreFlowPolicyMatrix,
-  CoreTaskPolicyMatrix,
-  GlobalFlowPolicyMatrix,
-  GlobalTaskPolicyMatrix,
-  MinimalFlowPolicyMatrix,
-  MinimalTaskPolicyMatrix,
-} from '../../../generated/index.ts';
+import { GENERATED_RULE_SOURCES } from '../../../scripts/generated-rule-sources.ts';
 import {
   createFlowRunPolicy,
   createTaskRunPolicy,
@@ -44,14 +37,7 @@ import { createTestStore, type TestStore } from './stores.ts';
 // generated matrices, as a hot path would. To run them on the policy classes (the
 // dynamic filter) instead, for example while generated/ is being rebuilt, set it to
 // ORION_POLICY_CLASSES (exported by src/orion/index.ts).
-export const RULE_SOURCES: OrionRuleSources = {
-  coreFlow: CoreFlowPolicyMatrix,
-  coreTask: CoreTaskPolicyMatrix,
-  minimalFlow: MinimalFlowPolicyMatrix,
-  minimalTask: MinimalTaskPolicyMatrix,
-  globalFlow: GlobalFlowPolicyMatrix,
-  globalTask: GlobalTaskPolicyMatrix,
-};
+export const RULE_SOURCES: OrionRuleSources = GENERATED_RULE_SOURCES;
 // ---------------------------------------------------------------------------------
 
 /** When every harness clock starts. */

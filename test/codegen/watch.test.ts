@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWatchEvent } from '../../codegen/cli/watch-command.ts';
-import { watch, type WatchEvent, type WatchHandle } from '../../codegen/index.ts';
-import { copyFixture, editFile, removeProject } from './support/fixture-project.ts';
+import { ProblemError, watch, type WatchEvent, type WatchHandle } from '../../codegen/index.ts';
+import { copyFixture, editFile, FIXTURES, removeProject } from './support/fixture-project.ts';
 
 let dir: string;
 let handle: WatchHandle;
@@ -106,5 +106,18 @@ describe(watch.name, () => {
     expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain(
       'const priority: readonly RuleClass[] = Object.freeze([AlphaRule, AlphaRule]);',
     );
+  });
+});
+
+describe('watch and a config it cannot load', () => {
+  it('rejects with a ProblemError carrying the coded, located problems', async () => {
+    const started = watch({ cwd: path.join(FIXTURES, 'broken-no-config') });
+    await expect(started).rejects.toBeInstanceOf(ProblemError);
+    const error = (await started.catch((caught: unknown) => caught)) as ProblemError;
+    expect(error.code).toBe('PM001');
+    expect(error.problems.map((p) => `${p.code} ${p.file}:${p.line}:${p.column}`)).toEqual([
+      'PM001 policy-matrix.config.ts:1:1',
+    ]);
+    expect(error.message).toMatch(/^policy-matrix\.config\.ts:1:1: error PM001: No /);
   });
 });

@@ -109,6 +109,33 @@ describe(watch.name, () => {
   });
 });
 
+describe('watch started on an output folder that is out of date', () => {
+  it('reads the old module back, as generate does, to print the cells its first run changes', async () => {
+    const stale = copyFixture('watch-two-policies');
+    editFile(
+      stale,
+      'src/alpha-policy.ts',
+      'new Set([StateType.RUNNING])',
+      'new Set([StateType.RUNNING, StateType.PAUSED])',
+    );
+    const seen: WatchEvent[] = [];
+    const session = await watch({ cwd: stale, onEvent: (event) => seen.push(event) });
+    try {
+      await session.ready;
+      const [first] = seen;
+      expect(first?.type).toBe('generated');
+      if (first?.type !== 'generated') return;
+      expect(formatWatchEvent(first).text.split('\n').slice(0, 2)).toEqual([
+        'AlphaPolicy  9 states  1 rule  2 distinct cells  generated/alpha-policy.ts  changed: 1 cell differs (before → after)',
+        '  PENDING → PAUSED: [] → [AlphaRule]',
+      ]);
+    } finally {
+      await session.close();
+      removeProject(stale);
+    }
+  });
+});
+
 describe('watch and a config it cannot load', () => {
   it('rejects with a ProblemError carrying the coded, located problems', async () => {
     const started = watch({ cwd: path.join(FIXTURES, 'broken-no-config') });

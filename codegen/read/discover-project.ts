@@ -74,7 +74,7 @@ export function discoverProject(config: ResolvedConfig): Discovery {
         file: relativePosix(config.root, tsconfig ?? tsconfigFile),
         line: 1,
         column: 1,
-        message: `Reading tsconfig.json failed: ${describeThrown(toThrownError(error))} Fix tsconfig.json (or remove it to use the defaults).`,
+        message: `Reading tsconfig.json failed (${describeThrown(toThrownError(error))}); fix it, or remove it to use the defaults.`,
       },
       tsconfig,
     );

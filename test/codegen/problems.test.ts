@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatProblems, generate, type Problem } from '../../codegen/index.ts';
+import { dump, formatProblems, generate, type Problem } from '../../codegen/index.ts';
 import { copyFixture, FIXTURES, readTree, removeProject } from './support/fixture-project.ts';
 import { located } from './support/located.ts';
 
@@ -23,7 +23,7 @@ const SCENARIOS = readdirSync(FIXTURES)
 /**
  * The golden file's cases: every broken fixture as it is, then the few refusals that
  * need an argument rather than a fixture (a config named on the command line, a config
- * object).
+ * object, another command) and cost no evaluation.
  */
 const CASES: { name: string; run: () => Promise<Problem[]> }[] = [
   ...SCENARIOS.map((scenario) => ({
@@ -42,6 +42,38 @@ const CASES: { name: string; run: () => Promise<Problem[]> }[] = [
     run: async () =>
       (await generate({ cwd: path.join(FIXTURES, 'broken-no-config'), config: { modules: [] } }))
         .problems,
+  },
+  {
+    name: 'broken-no-config, a config object whose outDir is the project root',
+    run: async () =>
+      (
+        await generate({
+          cwd: path.join(FIXTURES, 'broken-no-config'),
+          config: { modules: ['src/policies.ts'], outDir: '.' },
+          write: false,
+        })
+      ).problems,
+  },
+  {
+    name: 'broken-no-config, a config object whose timeout is negative',
+    run: async () =>
+      (
+        await generate({
+          cwd: path.join(FIXTURES, 'broken-no-config'),
+          config: { modules: ['src/policies.ts'], timeout: -1 },
+          write: false,
+        })
+      ).problems,
+  },
+  {
+    name: 'broken-no-config, dump --json before generate',
+    run: async () =>
+      (
+        await dump({
+          cwd: path.join(FIXTURES, 'broken-no-config'),
+          config: { modules: ['src/policies.ts'], outDir: 'not-generated-yet' },
+        })
+      ).problems,
   },
   {
     name: 'broken-tsconfig, a config object',
@@ -134,6 +166,24 @@ describe('problems', () => {
     ]);
     expect(of('broken-no-config, a config object without modules')).toEqual([
       'PM006 policy-matrix.config.ts:1:1',
+    ]);
+  });
+
+  it('reports an output folder that is the project root, at the config', () => {
+    expect(of('broken-no-config, a config object whose outDir is the project root')).toEqual([
+      'PM009 policy-matrix.config.ts:1:1',
+    ]);
+  });
+
+  it('reports a timeout that is no positive number of seconds', () => {
+    expect(of('broken-no-config, a config object whose timeout is negative')).toEqual([
+      'PM006 policy-matrix.config.ts:1:1',
+    ]);
+  });
+
+  it('reports a dump of generated modules that do not exist yet, at the missing index', () => {
+    expect(of('broken-no-config, dump --json before generate')).toEqual([
+      'PM062 not-generated-yet/index.ts:1:1',
     ]);
   });
 

@@ -49,6 +49,16 @@ export { watch, type WatchEvent, type WatchHandle, type WatchOptions } from './w
 export { compileProject, type CompiledProject } from './compile/compile-project.ts';
 export type { PolicyModel, ProjectModel, RuleModel, SourceLocation } from './model/policy-model.ts';
 export { formatProblem, formatProblems, type Problem } from './problem/problem.ts';
+// Diagnostic codes: the catalogue (code → severity and title; docs/diagnostics.md
+// explains each), and the error watch rejects with when its config cannot be loaded.
+export {
+  DIAGNOSTICS,
+  type DiagnosticCode,
+  type DiagnosticEntry,
+  type DiagnosticSeverity,
+  type ProblemCode,
+} from './problem/diagnostics.ts';
+export { ProblemError } from './problem/problem-error.ts';
 export type { FileStatus, WrittenFile } from './write/write-output.ts';
 
 // Reports: per policy a markdown page and an SVG heatmap, and a project index (pure

@@ -27,6 +27,15 @@ export async function watchCommand(io: CliIo, source: ConfigOptions): Promise<nu
 }
 
 function report(io: CliIo, event: WatchEvent): void {
+  const { stream, text } = formatWatchEvent(event);
+  (stream === 'out' ? io.out : io.err)(text);
+}
+
+/**
+ * What watch prints for `event`, and on which stream: after a run, the lines `generate`
+ * prints for each rewritten policy (its changed cells included), then the count.
+ */
+export function formatWatchEvent(event: WatchEvent): { stream: 'out' | 'err'; text: string } {
   const changed = event.type === 'config-changed' ? [] : event.changed;
   const header = changed.length === 0 ? '' : `Changed: ${changed.join(', ')}\n`;
   switch (event.type) {
@@ -36,18 +45,20 @@ function report(io: CliIo, event: WatchEvent): void {
         event.policies.filter((p) => p.status !== 'unchanged'),
         event.files,
       );
-      io.out(
-        `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
-      );
-      return;
+      return {
+        stream: 'out',
+        text: `${header}${summary.slice(0, -1).join('\n')}${summary.length > 1 ? '\n' : ''}Re-evaluated ${plural(event.evaluated.length, 'policy', 'policies')}. ${summary.at(-1)?.replace(/^.*; /, '') ?? ''}\n`,
+      };
     }
     case 'problems':
-      io.err(`${header}${formatProblems(event.problems)} Nothing was written; still watching.\n`);
-      return;
+      return {
+        stream: 'err',
+        text: `${header}${formatProblems(event.problems)} Nothing was written; still watching.\n`,
+      };
     case 'config-changed':
-      io.err(
-        `${event.file} changed; watch keeps the config it started with. Restart watch to use the new config.\n`,
-      );
-      return;
+      return {
+        stream: 'err',
+        text: `${event.file} changed; watch keeps the config it started with. Restart watch to use the new config.\n`,
+      };
   }
 }

@@ -10,6 +10,7 @@ import type { Problem } from '../problem/problem.ts';
 import { describeThrown, locateThrown, toThrownError } from '../problem/thrown-error.ts';
 import type { PolicyMatrixConfig } from './define-config.ts';
 import { isTimeout, resolveConfig, type ResolvedConfig } from './resolved-config.ts';
+import { checkTsconfig } from './tsconfig-problem.ts';
 
 /** The default config file name, looked for in the working folder. */
 export const CONFIG_FILE_NAME = 'policy-matrix.config.ts';
@@ -46,6 +47,7 @@ export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedCon
       config: undefined,
       problems: [
         {
+          code: 'PM006',
           file: relativePosix(loaded.config.root, loaded.config.configFile),
           line: 1,
           column: 1,
@@ -74,8 +76,15 @@ async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {
           "import { defineConfig } from '@policy-matrix/codegen'; export default defineConfig({ modules: ['src/policies.ts'] });" +
           ' or name another file with --config <file>.'
         : `Config file ${file} does not exist; pass an existing file to --config.`;
-    return { config: undefined, problems: [{ file, line: 1, column: 1, message }] };
+    return { config: undefined, problems: [{ code: 'PM001', file, line: 1, column: 1, message }] };
   }
+  // Before the config is imported: a runner that compiles it (vitest, through esbuild)
+  // reads tsconfig.json too, and would report a broken one as a failed import.
+  const tsconfig = path.join(path.dirname(configFile), 'tsconfig.json');
+  const broken = existsSync(tsconfig)
+    ? await checkTsconfig(tsconfig, path.dirname(configFile))
+    : undefined;
+  if (broken !== undefined) return { config: undefined, problems: [broken] };
   let exports: Record<string, unknown>;
   try {
     exports = await importTypeScript(configFile);
@@ -90,6 +99,7 @@ async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {
       config: undefined,
       problems: [
         {
+          code: 'PM002',
           ...where,
           message: `Loading the config ${file} failed: ${describeThrown(error)}. Fix the config so that it can be imported.`,
         },
@@ -101,6 +111,7 @@ async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {
       config: undefined,
       problems: [
         {
+          code: 'PM003',
           file: relativePosix(path.dirname(configFile), configFile),
           line: 1,
           column: 1,

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { relativePosix } from '../path/relative-posix.ts';
+import type { ProblemCode } from '../problem/diagnostics.ts';
 import type { Problem } from '../problem/problem.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
 import type { ImportExtension, PolicyMatrixConfig } from './define-config.ts';
@@ -70,12 +71,13 @@ export function resolveConfig(
   const file = relativePosix(root, configFile);
   const text = existsSync(configFile) ? readFileSync(configFile, 'utf8') : '';
   const problems: Problem[] = [];
-  const at = (key: string | undefined, message: string): void => {
-    problems.push({ file, ...locateKey(text, key), message });
+  const at = (code: ProblemCode, key: string | undefined, message: string): void => {
+    problems.push({ code, file, ...locateKey(text, key), message });
   };
 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     at(
+      'PM004',
       undefined,
       `The config must be an object (export default defineConfig({ modules: [...] })), got ${describe(raw)}.`,
     );
@@ -85,6 +87,7 @@ export function resolveConfig(
   for (const key of Object.keys(record)) {
     if (!(KEYS as readonly string[]).includes(key)) {
       at(
+        'PM005',
         key,
         `Unknown config key "${key}".${didYouMean(key, KEYS)} Valid keys: ${KEYS.join(', ')}.`,
       );
@@ -95,18 +98,20 @@ export function resolveConfig(
   const rawModules = record.modules;
   if (!Array.isArray(rawModules) || rawModules.length === 0) {
     at(
+      'PM006',
       'modules',
       `"modules" must be a non-empty array of the files that export your policies and rules, got ${describe(rawModules)}.`,
     );
   } else {
     rawModules.forEach((entry: unknown, index) => {
       if (typeof entry !== 'string' || entry === '') {
-        at('modules', `modules[${index}] must be a file path, got ${describe(entry)}.`);
+        at('PM006', 'modules', `modules[${index}] must be a file path, got ${describe(entry)}.`);
         return;
       }
       const absolute = path.resolve(root, entry);
       if (!isFile(absolute)) {
         at(
+          'PM007',
           'modules',
           `modules[${index}] "${entry}" does not exist (looked for ${relativePosix(root, absolute)}); list the modules that export your policies, relative to the config file.`,
         );
@@ -118,11 +123,12 @@ export function resolveConfig(
 
   const outDirRaw = record.outDir ?? 'generated';
   if (typeof outDirRaw !== 'string' || outDirRaw.trim() === '') {
-    at('outDir', `"outDir" must be a folder path, got ${describe(outDirRaw)}.`);
+    at('PM006', 'outDir', `"outDir" must be a folder path, got ${describe(outDirRaw)}.`);
   }
   const outDir = path.resolve(root, typeof outDirRaw === 'string' ? outDirRaw : 'generated');
   if (typeof outDirRaw === 'string' && outDir === root) {
     at(
+      'PM009',
       'outDir',
       '"outDir" must not be the project root: generated files need a folder of their own, such as "generated".',
     );
@@ -134,13 +140,14 @@ export function resolveConfig(
         .map((module) => ({ file: module, what: 'a module named in "modules"' })),
     ];
     for (const { file: held, what } of own)
-      at('outDir', outDirHoldsMessage(outDirRaw, relativePosix(root, held), what));
+      at('PM009', 'outDir', outDirHoldsMessage(outDirRaw, relativePosix(root, held), what));
   }
 
   const runtimeRaw = record.runtime ?? 'policy-matrix';
   let runtime: RuntimeImport = { kind: 'package', specifier: 'policy-matrix' };
   if (typeof runtimeRaw !== 'string' || runtimeRaw === '') {
     at(
+      'PM006',
       'runtime',
       `"runtime" must be a package name or a relative file path, got ${describe(runtimeRaw)}.`,
     );
@@ -148,6 +155,7 @@ export function resolveConfig(
     const absolute = path.resolve(root, runtimeRaw);
     if (!isFile(absolute)) {
       at(
+        'PM008',
         'runtime',
         `"runtime" file "${runtimeRaw}" does not exist; point it at the runtime's entry module (this repository: "./src/index.ts").`,
       );
@@ -160,6 +168,7 @@ export function resolveConfig(
   const extensionRaw = record.importExtension ?? '.js';
   if (!(EXTENSIONS as readonly unknown[]).includes(extensionRaw)) {
     at(
+      'PM006',
       'importExtension',
       `"importExtension" must be ".ts", ".js" or "", got ${describe(extensionRaw)}.`,
     );
@@ -172,6 +181,7 @@ export function resolveConfig(
     /[\r\n\u2028\u2029]/.test(commandRaw)
   ) {
     at(
+      'PM006',
       'regenerateCommand',
       `"regenerateCommand" must be a one-line command, got ${describe(commandRaw)}.`,
     );
@@ -180,6 +190,7 @@ export function resolveConfig(
   const reportRaw = record.report ?? false;
   if (typeof reportRaw !== 'boolean') {
     at(
+      'PM006',
       'report',
       `"report" must be true (write a markdown and SVG report per policy into ${relativePosix(root, path.join(outDir, REPORT_FOLDER))}/) or false, got ${describe(reportRaw)}.`,
     );
@@ -188,6 +199,7 @@ export function resolveConfig(
   const timeoutRaw = record.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (!isTimeout(timeoutRaw)) {
     at(
+      'PM006',
       'timeout',
       `"timeout" must be a positive number of seconds (how long evaluating the policies may take; default ${DEFAULT_TIMEOUT_SECONDS}), got ${describe(timeoutRaw)}.`,
     );
@@ -198,6 +210,7 @@ export function resolveConfig(
     if (value === undefined) return undefined;
     if (!Array.isArray(value) || value.some((name) => typeof name !== 'string' || name === '')) {
       at(
+        'PM006',
         key,
         `"${key}" must be an array of policy class names, such as ["MyTaskPolicy"], got ${describe(value)}.`,
       );
@@ -211,6 +224,7 @@ export function resolveConfig(
   const gitattributesRaw = record.gitattributes ?? false;
   if (typeof gitattributesRaw !== 'boolean') {
     at(
+      'PM006',
       'gitattributes',
       `"gitattributes" must be true (write ${relativePosix(root, path.join(outDir, '.gitattributes'))} pinning LF line endings) or false, got ${describe(gitattributesRaw)}.`,
     );

@@ -9,6 +9,7 @@ import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
 import { INDEX_FILE } from '../emit/emit-project.ts';
 import { relativePosix } from '../path/relative-posix.ts';
+import type { ProblemCode } from '../problem/diagnostics.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import { readProject } from '../read/read-project.ts';
@@ -38,13 +39,14 @@ export async function dump(options: DumpOptions = {}): Promise<DumpResult> {
 async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
   const index = path.join(config.outDir, INDEX_FILE);
   const rel = relativePosix(config.root, index);
-  const fail = (message: string): DumpResult => ({
+  const fail = (code: ProblemCode, message: string): DumpResult => ({
     ok: false,
-    problems: [{ file: rel, line: 1, column: 1, message }],
+    problems: [{ code, file: rel, line: 1, column: 1, message }],
     dump: undefined,
   });
   if (readIfExists(index) === undefined) {
     return fail(
+      'PM062',
       `${rel} does not exist; run \`${config.regenerateCommand}\` first (or use --dynamic to read the policies themselves).`,
     );
   }
@@ -56,10 +58,11 @@ async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
       })
     ).modules;
   } catch (error) {
-    return fail(`Reading ${rel} failed: ${describeThrown(toThrownError(error))}`);
+    return fail('PM063', `Reading ${rel} failed: ${describeThrown(toThrownError(error))}`);
   }
   if (module === undefined || module.error !== undefined) {
     return fail(
+      'PM063',
       `Importing ${rel} failed: ${module?.error === undefined ? 'no answer' : describeThrown(module.error)}. Run \`${config.regenerateCommand}\`.`,
     );
   }
@@ -67,6 +70,7 @@ async function dumpGenerated(config: ResolvedConfig): Promise<DumpResult> {
   for (const policy of module.policies) {
     if (policy.source === undefined || policy.priority === undefined) {
       return fail(
+        'PM063',
         `${rel} exports ${policy.name} without its metadata; run \`${config.regenerateCommand}\`.`,
       );
     }

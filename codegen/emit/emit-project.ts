@@ -43,6 +43,7 @@ export async function emitProject(
       const names = policies.map((p) => p.name).join(' and ');
       for (const policy of policies) {
         problems.push({
+          code: 'PM050',
           ...policy.location,
           policy: policy.name,
           message: `Policies ${names} would both be generated as ${name}; rename one so that their kebab-case names differ.`,
@@ -51,6 +52,7 @@ export async function emitProject(
     } else if (name === INDEX_FILE) {
       const policy = policies[0] as PolicyModel;
       problems.push({
+        code: 'PM051',
         ...policy.location,
         policy: policy.name,
         message: `Policy ${policy.name} would be generated as ${INDEX_FILE}, which is the output folder's index; rename the policy.`,

@@ -38,6 +38,7 @@ export function emitReport(
       files: [],
       problems: [
         {
+          code: 'PM052',
           file: relativePosix(root, configFile),
           line: 1,
           column: 1,

@@ -63,6 +63,7 @@ export async function explain(options: ExplainOptions): Promise<ExplainResult> {
       ...result,
       problems: [
         {
+          code: 'PM060',
           ...at,
           message: `No policy named ${options.policy} in the config's modules.${didYouMean(options.policy, available)} Policies: ${available.join(', ') || '(none)'}.`,
         },
@@ -75,6 +76,7 @@ export async function explain(options: ExplainOptions): Promise<ExplainResult> {
     const index = policy.states.indexOf(state);
     if (index < 0) {
       problems.push({
+        code: 'PM061',
         ...policy.location,
         policy: policy.name,
         message: `${stateLiteral(state)} (the ${side} state) is not a state of ${policy.name}.${didYouMean(state ?? '', names)} Its states are ${names.map(stringLiteral).join(', ')} and null (no state).`,

@@ -3,9 +3,10 @@
  * each module is read back by importing it (in a child process, so a module edited
  * on disk is read fresh) and its matrix compared with the policy's model
  * (`diffPolicyCells`, on disk → model). Used by `check` for stale modules and by
- * `generate` for the modules it is about to rewrite.
+ * `generate` and `watch` for the modules they are about to rewrite.
  */
 import { runChild } from '../child/run-child.ts';
+import type { CellSource } from '../diff/cell-table.ts';
 import { diffPolicyCells, type PolicyCellDiff } from '../diff/diff-policy-cells.ts';
 import type { PolicyModel } from '../model/policy-model.ts';
 import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
@@ -51,23 +52,35 @@ export async function diffGeneratedModules(
     }
     const actual = module?.policies.find((p) => p.name === policy.name);
     if (actual === undefined) return { note: `it exports no compiled policy named ${policy.name}` };
-    let cellDiff: PolicyCellDiff;
-    try {
-      cellDiff = diffPolicyCells(actual, policy);
-    } catch (error) {
-      return {
-        note: `its cell table cannot be read (${error instanceof Error ? error.message : String(error)})`,
-      };
-    }
-    const sameSet =
-      actual.states.length === policy.states.length &&
-      actual.states.every((state) => policy.states.includes(state));
-    const sameOrder = sameSet && actual.states.every((state, i) => state === policy.states[i]);
-    return sameSet && !sameOrder
-      ? {
-          cellDiff,
-          note: `its states are in the order [${actual.states.map(String).join(', ')}], the policy's are [${policy.states.map(String).join(', ')}]`,
-        }
-      : { cellDiff };
+    return diffModuleCells(actual, policy);
   });
+}
+
+/**
+ * The cells of `before` (a generated module's policy read back, or the model it was
+ * generated from) compared with `policy`, with a note when only the state order differs
+ * or the table cannot be read. Pure; never throws.
+ */
+export function diffModuleCells(
+  before: CellSource & { states: readonly (string | null)[] },
+  policy: PolicyModel,
+): ModuleDiff {
+  let cellDiff: PolicyCellDiff;
+  try {
+    cellDiff = diffPolicyCells(before, policy);
+  } catch (error) {
+    return {
+      note: `its cell table cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+  const sameSet =
+    before.states.length === policy.states.length &&
+    before.states.every((state) => policy.states.includes(state));
+  const sameOrder = sameSet && before.states.every((state, i) => state === policy.states[i]);
+  return sameSet && !sameOrder
+    ? {
+        cellDiff,
+        note: `its states are in the order [${before.states.map(String).join(', ')}], the policy's are [${policy.states.map(String).join(', ')}]`,
+      }
+    : { cellDiff };
 }

@@ -1,27 +1,29 @@
 /**
  * What a lint check reports, and the table of checks: every code with its severity
- * and a one-line summary. Codes are stable (`PM1xx` is reserved for lint); the
- * severity of a finding is always its code's severity.
+ * and a one-line summary, taken from the diagnostics catalogue (`PM1xx` is reserved for
+ * lint). Codes are stable; the severity of a finding is always its code's severity.
  */
+import { DIAGNOSTICS, type LintCode } from '../problem/diagnostics.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
+export type { LintCode };
 
-/** The lint codes and what each one means. */
-export const LINT_CODES = {
-  PM101: { severity: 'warning', summary: 'a rule fires in no cell of the policy' },
-  PM102: { severity: 'warning', summary: 'a rule is listed more than once in a priority list' },
-  PM103: {
-    severity: 'warning',
-    summary: 'a universal transform is listed before ordinary rules in a non-global policy',
-  },
-  PM104: {
-    severity: 'info',
-    summary: "states of the policy's set that no rule mentions specifically",
-  },
-} as const satisfies Record<string, { severity: LintSeverity; summary: string }>;
+/** The lint codes and what each one means (the catalogue's lint entries). */
+export const LINT_CODES: {
+  readonly [C in LintCode]: { severity: (typeof DIAGNOSTICS)[C]['severity']; summary: string };
+} = {
+  PM101: lintEntry('PM101'),
+  PM102: lintEntry('PM102'),
+  PM103: lintEntry('PM103'),
+  PM104: lintEntry('PM104'),
+};
 
-export type LintCode = keyof typeof LINT_CODES;
+function lintEntry<C extends LintCode>(
+  code: C,
+): { severity: (typeof DIAGNOSTICS)[C]['severity']; summary: string } {
+  return { severity: DIAGNOSTICS[code].severity, summary: DIAGNOSTICS[code].title };
+}
 
 export interface LintFinding {
   code: LintCode;

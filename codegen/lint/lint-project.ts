@@ -1,7 +1,8 @@
 /**
  * Runs every lint check over a project. The checks are pure functions of the model,
- * listed here in code order; adding a check means adding a `LINT_CODES` entry and a
- * line below.
+ * listed here in code order; adding a check means adding its code to the diagnostics
+ * catalogue (`codegen/problem/diagnostics.ts`) and to `LINT_CODES`, a section to
+ * docs/diagnostics.md, and a line below.
  */
 import type { PolicyModel, ProjectModel } from '../model/policy-model.ts';
 import { findDuplicatePriorityEntries } from './find-duplicate-priority-entries.ts';

@@ -1,11 +1,15 @@
 /**
- * A problem the compiler found in the user's project: where (project-relative POSIX
- * path, 1-based line and column), what is wrong and how to fix it. Every step collects
- * problems instead of stopping at the first; the CLI prints them in the style of
- * ts-morph's verifier (`path:line:col: message`, then a count) and exits non-zero.
+ * A problem the compiler found in the user's project: its stable code (see the
+ * catalogue in `diagnostics.ts`), where (project-relative POSIX path, 1-based line and
+ * column), what is wrong and how to fix it. Every step collects problems instead of
+ * stopping at the first; the CLI prints them one per line, like lint findings
+ * (`path:line:col: error PM041 [Policy/Rule]: message`), then a count, and exits non-zero.
  */
+import { DIAGNOSTICS, type ProblemCode } from './diagnostics.ts';
 
 export interface Problem {
+  /** What kind of problem: a `PM0xx` code of the catalogue, documented in docs/diagnostics.md. */
+  code: ProblemCode;
   file: string;
   line: number;
   column: number;
@@ -17,12 +21,19 @@ export interface Problem {
   rule?: string;
 }
 
-/** One problem as `path:line:col: message`, always one line (line breaks are escaped). */
+/**
+ * One problem as `path:line:col: error PM041 [Policy/Rule]: message` (the bracket names
+ * the policy and the rule where the problem has them, and is left out where it has
+ * neither), always one line (line breaks are escaped). Pure.
+ */
 export function formatProblem(problem: Problem): string {
   const message = problem.message.replace(/[\r\n\u2028\u2029]/g, (unit) =>
     unit === '\n' ? '\\n' : unit === '\r' ? '\\r' : `\\u${unit.charCodeAt(0).toString(16)}`,
   );
-  return `${problem.file}:${problem.line}:${problem.column}: ${message}`;
+  const names = [problem.policy, problem.rule].filter((name) => name !== undefined);
+  const subject = names.length === 0 ? '' : ` [${names.join('/')}]`;
+  const severity = DIAGNOSTICS[problem.code].severity;
+  return `${problem.file}:${problem.line}:${problem.column}: ${severity} ${problem.code}${subject}: ${message}`;
 }
 
 /** Every problem on its own line, sorted, then the count. */

@@ -3,15 +3,19 @@
  * the exports of the config modules, classifies classes by their `extends` chain
  * (policies extend `OrchestrationPolicy`, rules `OrchestrationRule`, transforms
  * `UniversalTransform`, through re-exports and any depth of inheritance), records
- * source positions, computes transitive sources and reports syntax errors.
+ * source positions, computes transitive sources and reports syntax errors (and a
+ * tsconfig.json that cannot be read, which stops the reading: its options decide how
+ * imports resolve).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, ts, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { tsconfigProblem } from '../config/tsconfig-problem.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import type { Problem } from '../problem/problem.ts';
+import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import type { DiscoveredExport, Discovery, ExportKind, MemberName } from './discovery.ts';
 
 const BASES: Readonly<Record<string, ExportKind>> = {
@@ -33,21 +37,48 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 
 /** Reads the config's modules and everything they import. Never throws for user errors. */
 export function discoverProject(config: ResolvedConfig): Discovery {
-  const tsconfig = path.join(config.root, 'tsconfig.json');
+  const tsconfigFile = path.join(config.root, 'tsconfig.json');
+  const tsconfig = existsSync(tsconfigFile) ? tsconfigFile : undefined;
+  const broken = tsconfig === undefined ? undefined : tsconfigProblem(ts, tsconfig, config.root);
+  if (broken !== undefined) return unread(broken, tsconfig);
   // Only the config's modules and what they import are read: no lib files and no
   // ambient `types` (reading @types/node alone would take seconds), since nothing here
   // type-checks; resolving imports and `extends` chains needs neither.
-  const project = existsSync(tsconfig)
-    ? new Project({
-        tsConfigFilePath: tsconfig,
-        skipAddingFilesFromTsConfig: true,
-        skipLoadingLibFiles: true,
-        compilerOptions: { types: [] },
-      })
-    : new Project({
-        compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
-        skipLoadingLibFiles: true,
-      });
+  let project: Project;
+  try {
+    project =
+      tsconfig !== undefined
+        ? new Project({
+            tsConfigFilePath: tsconfig,
+            skipAddingFilesFromTsConfig: true,
+            skipLoadingLibFiles: true,
+            compilerOptions: { types: [] },
+          })
+        : new Project({
+            compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
+            skipLoadingLibFiles: true,
+          });
+    // Imports resolve as the evaluation resolves them: with the export conditions Node
+    // runs under (`--conditions`, as this repository's .npmrc sets for its sources).
+    const conditions = nodeConditions();
+    if (conditions.length > 0) {
+      const own = project.compilerOptions.get().customConditions ?? [];
+      project.compilerOptions.set({ customConditions: [...new Set([...own, ...conditions])] });
+    }
+  } catch (error) {
+    // ts-morph throws for a tsconfig.json it cannot parse; tsconfigProblem catches the
+    // known cases first, this any other.
+    return unread(
+      {
+        code: 'PM011',
+        file: relativePosix(config.root, tsconfig ?? tsconfigFile),
+        line: 1,
+        column: 1,
+        message: `Reading tsconfig.json failed (${describeThrown(toThrownError(error))}); fix it, or remove it to use the defaults.`,
+      },
+      tsconfig,
+    );
+  }
   const modules = config.modules.map((module) => project.addSourceFileAtPath(module));
   // The runtime's own files are no input of a policy. A runtime named by package resolves
   // into node_modules (never read) or, in a workspace or the package itself, to project
@@ -117,6 +148,7 @@ export function discoverProject(config: ResolvedConfig): Discovery {
         const { line, column } = sourceFile.getLineAndColumnAtPos(diagnostic.start ?? 0);
         brokenFiles.add(file);
         problems.push({
+          code: 'PM020',
           file: relativePosix(root, file),
           line,
           column,
@@ -167,7 +199,39 @@ export function discoverProject(config: ResolvedConfig): Discovery {
     classes,
     texts,
     problems,
+    tsconfig,
     brokenFiles,
+  };
+}
+
+/**
+ * The export conditions the running Node was given (`--conditions`/`-C`, on the command
+ * line or in NODE_OPTIONS), which the evaluation child process inherits.
+ */
+function nodeConditions(): string[] {
+  const words = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const found: string[] = [];
+  words.forEach((word, index) => {
+    const inline = /^(?:--conditions|-C)=(.+)$/.exec(word);
+    if (inline !== null) found.push(inline[1] as string);
+    else if ((word === '--conditions' || word === '-C') && words[index + 1] !== undefined)
+      found.push(words[index + 1] as string);
+  });
+  return found;
+}
+
+/** The discovery of a project whose tsconfig.json cannot be read: nothing but `problem`. */
+function unread(problem: Problem, tsconfig: string | undefined): Discovery {
+  return {
+    exports: [],
+    exporterOf: () => undefined,
+    sourcesOf: (file) => [file],
+    runtimeFiles: new Set(),
+    classes: new Map(),
+    texts: new Map(),
+    problems: [problem],
+    tsconfig,
+    brokenFiles: new Set(),
   };
 }
 

@@ -39,8 +39,10 @@ export interface Discovery {
   classes: ReadonlyMap<string, readonly SourceLocation[]>;
   /** Source text of each project file read, for input hashes. */
   texts: ReadonlyMap<string, string>;
-  /** Syntax errors, located. */
+  /** Syntax errors and an unreadable tsconfig.json, located. */
   problems: Problem[];
+  /** The project's tsconfig.json (absolute), when there is one: read, or reported unreadable. */
+  tsconfig: string | undefined;
   /** Files with syntax errors (absolute). */
   brokenFiles: ReadonlySet<string>;
   /**

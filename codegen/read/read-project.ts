@@ -15,6 +15,7 @@ import {
 import { locateConfigKey, type ResolvedConfig } from '../config/resolved-config.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
+import type { ProblemCode } from '../problem/diagnostics.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { stringLiteral } from '../problem/string-literal.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
@@ -84,8 +85,13 @@ export async function readProject(
 
   const discovery = discoverProject(config);
   const problems: Problem[] = [...discovery.problems];
+  // The tsconfig.json too: its options decide how imports resolve, and watch must see
+  // it fixed after reporting it broken.
   const staticFiles = [
-    ...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)])),
+    ...new Set([
+      ...config.modules.flatMap((module) => [...discovery.sourcesOf(module)]),
+      ...(discovery.tsconfig === undefined ? [] : [discovery.tsconfig]),
+    ]),
   ].sort();
   let watchFiles = staticFiles;
 
@@ -120,6 +126,7 @@ export async function readProject(
   }
   if ('error' in evaluated) {
     problems.push({
+      code: 'PM022',
       file: configFile,
       line: 1,
       column: 1,
@@ -133,6 +140,7 @@ export async function readProject(
 
   for (const { module, error } of response.moduleErrors) {
     problems.push({
+      code: 'PM021',
       ...(locateThrown(error, root, CODEGEN_DIR, (file) => discovery.runtimeFiles.has(file)) ?? {
         file: rel(module),
         line: 1,
@@ -159,6 +167,7 @@ export async function readProject(
     const evaluation = exported === undefined ? undefined : evaluations.get(exported.identity);
     if (evaluation === undefined) {
       problems.push({
+        code: 'PM024',
         ...entry.location,
         policy: entry.declaredName,
         message: `${entry.declaredName} extends OrchestrationPolicy in the source, but ${rel(entry.module)} does not export it as such a class when run (${exported === undefined ? 'no such export' : `its export ${entry.exportName} is ${exported.className === '' ? 'an anonymous function' : `named ${exported.className}`}`}); export the policy class itself.`,
@@ -207,6 +216,7 @@ function reportUnknownChoices(
     for (const name of listed) {
       if (names.includes(name) || others.has(name)) continue;
       problems.push({
+        code: 'PM010',
         file,
         ...locateConfigKey(config.configFile, key),
         message: `"${key}" lists ${JSON.stringify(name)}, which is not a policy the config modules export.${didYouMean(name, names)} The exported policies: ${names.length === 0 ? 'none' : names.join(', ')}.`,
@@ -245,6 +255,7 @@ function reportUnseenPolicies(
     if (first === undefined) continue;
     const module = relativePosix(context.root, first.module);
     context.problems.push({
+      code: 'PM025',
       ...(context.located.get(`${first.module}\0${first.exportName}`)?.location ?? {
         file: module,
         line: 1,
@@ -288,6 +299,7 @@ function timeoutProblem(
   if (activity.kind === 'loading') {
     const file = rel(activity.file);
     return {
+      code: 'PM023',
       file,
       line: 1,
       column: 1,
@@ -297,6 +309,7 @@ function timeoutProblem(
   if (activity.kind === 'policy') {
     const entry = candidates.find((candidate) => candidate.declaredName === activity.name);
     return {
+      code: 'PM023',
       ...(entry?.location ?? { file: configFile, line: 1, column: 1 }),
       policy: activity.name,
       message: `Evaluating ${activity.name} stopped after ${limit}: its STATES, priority() or a rule's FROM_STATES/TO_STATES never returned. Fix them, or ${more}.`,
@@ -304,6 +317,7 @@ function timeoutProblem(
   }
   if (activity.kind === 'reading') {
     return {
+      code: 'PM023',
       file: configFile,
       line: 1,
       column: 1,
@@ -311,6 +325,7 @@ function timeoutProblem(
     };
   }
   return {
+    code: 'PM023',
     file: configFile,
     line: 1,
     column: 1,
@@ -410,6 +425,7 @@ function reportDuplicatePolicyNames(
     const places = entries.map((entry) => at(entry.location)).join(' and ');
     for (const entry of entries) {
       problems.push({
+        code: 'PM026',
         ...entry.location,
         policy: name,
         message: `Two different policy classes are named ${name} (${places}); generated files and matrices are named after the class. Rename one of them.`,
@@ -444,6 +460,7 @@ function reportSameNameExports(
     const places = locations.map(at).join(' and ');
     locations.forEach((location, index) => {
       context.problems.push({
+        code: 'PM027',
         ...location,
         rule: entries[index]?.className,
         message: `Two different classes are exported as ${name} (${places}); generated code imports classes by export name. Rename or remove one of the exports.`,
@@ -460,8 +477,13 @@ function reportIssue(
 ): void {
   const policy = evaluation.className;
   const member = (name: MemberName): SourceLocation => entry.members[name] ?? entry.location;
-  const add = (location: SourceLocation, message: string, rule?: string): void => {
-    const problem: Problem = { ...location, policy, message };
+  const add = (
+    code: ProblemCode,
+    location: SourceLocation,
+    message: string,
+    rule?: string,
+  ): void => {
+    const problem: Problem = { code, ...location, policy, message };
     if (rule !== undefined) problem.rule = rule;
     context.problems.push(problem);
   };
@@ -498,41 +520,49 @@ function reportIssue(
   switch (issue.kind) {
     case 'states-threw':
       return add(
+        'PM030',
         thrownAt(issue.error, member('STATES')),
         `Reading the state set of ${policy} threw ${describeThrown(issue.error)}; fix STATES.`,
       );
     case 'states-not-a-list':
       return add(
+        'PM031',
         member('STATES'),
         `${policy}.STATES is ${issue.description}, not a list of state names; write static STATES = ['A', 'B'] (or leave it out for the reference states).`,
       );
     case 'state-not-a-string':
       return add(
+        'PM032',
         member('STATES'),
         `${policy}.STATES entry ${issue.index} is ${issue.description}, not a string; state names are non-empty strings.`,
       );
     case 'state-empty':
       return add(
+        'PM032',
         member('STATES'),
         `${policy}.STATES entry ${issue.index} is an empty string; state names are non-empty strings. Remove it or give it a name.`,
       );
     case 'state-duplicate':
       return add(
+        'PM033',
         member('STATES'),
         `${policy}.STATES lists ${stringLiteral(issue.name)} twice (entries ${issue.first} and ${issue.second}); state names must be distinct. Remove one.`,
       );
     case 'priority-threw':
       return add(
+        'PM034',
         thrownAt(issue.error, member('priority')),
         `${policy}.priority() threw ${describeThrown(issue.error)}; fix priority() so that it returns the policy's rules.`,
       );
     case 'priority-not-a-list':
       return add(
+        'PM035',
         member('priority'),
         `${policy}.priority() returned ${issue.description}, not a list; return an array of rule and transform classes.`,
       );
     case 'priority-entry-not-a-rule':
       return add(
+        'PM036',
         member('priority'),
         `${policy}.priority() entry ${issue.index} is ${issue.description}, not a rule or transform class; list OrchestrationRule or UniversalTransform subclasses only${issue.description === 'undefined' ? ' (undefined often means a missing export or a circular import)' : ''}.`,
       );
@@ -550,6 +580,7 @@ function reportIssue(
           ? `add export to its declaration in ${relativePosix(context.root, module)}`
           : `add export { ${rule} } from '${specifier}' to ${relativePosix(context.root, module)} (and export the class from its own file)`;
       return add(
+        'PM037',
         where,
         `${rule} is listed by ${policy}.priority() but no config module exports it; generated code can only import exported classes. To fix, ${fix}.`,
         rule,
@@ -558,6 +589,7 @@ function reportIssue(
     case 'set-not-a-set': {
       const rule = ruleOf(issue.rule).className;
       return add(
+        'PM038',
         ruleLocation(issue.rule, issue.side),
         `${rule}.${issue.side} is ${issue.description}, not a set (it has no has() method); write static ${issue.side} = new Set([...]).`,
         rule,
@@ -566,6 +598,7 @@ function reportIssue(
     case 'set-threw': {
       const rule = ruleOf(issue.rule).className;
       return add(
+        'PM039',
         thrownAt(issue.error, ruleLocation(issue.rule, issue.side)),
         `Asking ${rule}.${issue.side} for ${policy}'s states threw ${describeThrown(issue.error)}; fix the set.`,
         rule,
@@ -574,6 +607,7 @@ function reportIssue(
     case 'set-entry-invalid': {
       const rule = ruleOf(issue.rule).className;
       return add(
+        'PM040',
         ruleLocation(issue.rule, issue.side),
         `${rule}.${issue.side} contains ${issue.description}; entries are state names (strings) or null.`,
         rule,
@@ -583,6 +617,7 @@ function reportIssue(
       const rule = ruleOf(issue.rule).className;
       const hint = didYouMean(issue.entry, states);
       return add(
+        'PM041',
         ruleLocation(issue.rule, issue.side),
         `${rule}.${issue.side} contains ${stringLiteral(issue.entry)}, which is not a state of ${policy}.${hint === '' ? ` Its states are ${states.map(stringLiteral).join(', ')} (and null).` : hint}`,
         rule,
@@ -590,6 +625,7 @@ function reportIssue(
     }
     case 'dynamic-filter-threw':
       return add(
+        'PM042',
         thrownAt(issue.error, entry.location),
         `${policy}.compileTransitionRules threw ${describeThrown(issue.error)}.`,
       );
@@ -633,6 +669,7 @@ function rulesFromElsewhere(
     const names = [...new Set(rules.map((rule) => rule.name))].join(', ');
     const count = rules.length === 1 ? 'a rule' : `${rules.length} rules`;
     context.problems.push({
+      code: 'PM037',
       ...(entry.members.priority ?? entry.location),
       policy: evaluation.className,
       message: `${evaluation.className}.priority() lists ${count} from ${quote(specifier)} that no config module exports (${names}); generated code can only import exported classes. To fix, add this line to ${module}: export { ${names} } from ${quote(specifier)};`,

@@ -4,7 +4,8 @@
  * actually loaded (side-effect and dynamic imports included). After each burst of
  * changes (debounced) it re-evaluates every policy and writes what changed (the report
  * folder too, when the config asks for it), so its output always equals a fresh
- * `generate`. Survives errors: problems are reported and watching goes on.
+ * `generate`; like `generate`, it says which cells of each rewritten module changed.
+ * Survives errors: problems are reported and watching goes on.
  *
  * The config is read once; after changing it, restart watch.
  */
@@ -13,14 +14,22 @@ import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import { isInside, type ResolvedConfig } from '../config/resolved-config.ts';
 import { emitOutput } from '../emit/emit-output.ts';
+import type { EmittedFile } from '../emit/emitted-file.ts';
 import { summarize, type GeneratedPolicy } from '../generate/generate.ts';
+import {
+  diffGeneratedModules,
+  diffModuleCells,
+  type ModuleDiff,
+} from '../inspect/diff-generated-modules.ts';
 import { buildProjectModel } from '../model/build-project-model.ts';
+import type { PolicyModel, ProjectModel } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { prestartChild, stopPrestartedChild } from '../child/run-child.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
+import { ProblemError } from '../problem/problem-error.ts';
 import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
 import { readProject } from '../read/read-project.ts';
-import { readOutputFiles } from '../write/output-folder.ts';
+import { readIfExists, readOutputFiles } from '../write/output-folder.ts';
 import { findOwnCodeInOutDir } from '../write/own-code-in-out-dir.ts';
 import { writeOutput, type WrittenFile } from '../write/write-output.ts';
 
@@ -53,15 +62,14 @@ export interface WatchHandle {
 }
 
 /**
- * Starts watching. Resolves to a handle once the config is loaded; rejects (with the
- * formatted problems) when the config itself cannot be loaded.
+ * Starts watching. Resolves to a handle once the config is loaded; rejects with a
+ * `ProblemError` (the problems, coded, and their printed lines as its message) when
+ * the config itself cannot be loaded.
  */
 export async function watch(options: WatchOptions = {}): Promise<WatchHandle> {
   const loaded = await loadConfig(options);
   if (loaded.config === undefined) {
-    throw new Error(
-      loaded.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'),
-    );
+    throw new ProblemError(loaded.problems);
   }
   const session = new WatchSession(loaded.config, options);
   return { ready: session.start(), close: () => session.close() };
@@ -73,6 +81,8 @@ class WatchSession {
   readonly #debounceMs: number;
   readonly #progress: ((line: string) => void) | undefined;
   readonly #emitCache = new Map<string, string>();
+  /** Each policy module this session wrote or found fresh (absolute path): its text and model. */
+  readonly #modules = new Map<string, { content: string; model: PolicyModel }>();
   #watcher: FSWatcher | undefined;
   #watched = new Set<string>();
   #pending = new Set<string>();
@@ -163,30 +173,71 @@ class WatchSession {
       const model = buildProjectModel(read);
       const emitted = await emitOutput(model, config, this.#emitCache);
       if (emitted.problems.length > 0) return this.#fail(changed, emitted.problems, watchFiles);
-      const written = writeOutput(
-        config.root,
-        config.outDir,
-        emitted.files,
-        readOutputFiles(config),
-      );
+      const existing = readOutputFiles(config);
+      const previous = await this.#previousCells(emitted.files, model);
+      const written = writeOutput(config.root, config.outDir, emitted.files, existing);
       if (written.problems.length > 0) return this.#fail(changed, written.problems, watchFiles);
+      this.#remember(emitted.files, model);
 
       this.#emit({
         type: 'generated',
         changed,
         evaluated: read.policies.map((p) => p.name),
-        policies: summarize(model, written.files),
+        policies: summarize(model, written.files, previous),
         files: written.files,
       });
       return watchFiles;
     } catch (error) {
       const problem: Problem = {
+        code: 'PM099',
         file: relativePosix(config.root, config.configFile),
         line: 1,
         column: 1,
         message: `Regenerating failed unexpectedly: ${describeThrown(toThrownError(error))}`,
       };
       return this.#fail(changed, [problem], [...this.#watched]);
+    }
+  }
+
+  /**
+   * For each policy module about to be rewritten, its cells on disk compared with the
+   * model, by policy name, as `generate` reports them. A module still holding what this
+   * session last wrote is compared with the model it was written from, in memory; any
+   * other (the first run, or a module changed behind watch's back) is read back from
+   * disk in a child process, as `generate` does.
+   */
+  async #previousCells(
+    files: readonly EmittedFile[],
+    model: ProjectModel,
+  ): Promise<Map<string, ModuleDiff>> {
+    const previous = new Map<string, ModuleDiff>();
+    const unknown: { module: string; policy: PolicyModel }[] = [];
+    for (const file of files) {
+      const policy = model.policies.find((p) => p.name === file.policy);
+      if (policy === undefined) continue;
+      const module = path.resolve(this.#config.root, file.path);
+      const current = readIfExists(module);
+      if (current === undefined || current === file.content) continue;
+      const known = this.#modules.get(module);
+      if (known?.content === current)
+        previous.set(policy.name, diffModuleCells(known.model, policy));
+      else unknown.push({ module, policy });
+    }
+    const diffs = await diffGeneratedModules(unknown, this.#config.root);
+    unknown.forEach(({ policy }, index) => previous.set(policy.name, diffs[index] ?? {}));
+    return previous;
+  }
+
+  /** Records what the policy modules now hold, for the next run's cell diffs. */
+  #remember(files: readonly EmittedFile[], model: ProjectModel): void {
+    this.#modules.clear();
+    for (const file of files) {
+      const policy = model.policies.find((p) => p.name === file.policy);
+      if (policy !== undefined)
+        this.#modules.set(path.resolve(this.#config.root, file.path), {
+          content: file.content,
+          model: policy,
+        });
     }
   }
 

@@ -24,6 +24,7 @@ export function findOwnCodeInOutDir(config: ResolvedConfig, sources: readonly st
     .filter((source) => readIfExists(source)?.startsWith(GENERATED_MARK) !== true)
     .sort()
     .map((source) => ({
+      code: 'PM009',
       file,
       ...where,
       message: outDirHoldsMessage(

@@ -56,6 +56,7 @@ export function writeOutput(
     files: [],
     problems: [
       {
+        code: 'PM053',
         file: rel,
         line: 1,
         column: 1,
@@ -121,6 +122,7 @@ export function writeOutput(
     return {
       files: [],
       problems: foreign.map((file) => ({
+        code: 'PM054',
         file: file.path,
         line: 1,
         column: 1,

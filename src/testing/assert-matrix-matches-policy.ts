@@ -42,10 +42,11 @@ export function assertMatrixMatchesPolicy(matrix: CompiledPolicy, policy: Policy
     }
   }
   if (differences.length > 0) {
-    const cells = differences.length === 1 ? 'cell' : 'cells';
+    // "in 1 of 16 cells": the noun counts the cells compared, not the ones that differ.
+    const compared = universe.length ** 2;
     throw new Error(
       `The matrix of ${policy.name} differs from the policy in ${differences.length} of ` +
-        `${universe.length ** 2} ${cells}:\n${differences.join('\n')}\n${regenerate}`,
+        `${compared} ${compared === 1 ? 'cell' : 'cells'}:\n${differences.join('\n')}\n${regenerate}`,
     );
   }
 }

@@ -1,13 +1,15 @@
 /**
  * Watch mode on a copy of test/fixtures/watch-two-policies: an edit re-evaluates every
- * policy and rewrites only the module whose matrix changed; a syntax error is reported
- * and the watcher keeps going; fixing it regenerates.
+ * policy and rewrites only the module whose matrix changed, printing its changed cells
+ * as generate does; a syntax error is reported and the watcher keeps going; fixing it
+ * regenerates.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatProblems, watch, type WatchEvent, type WatchHandle } from '../../codegen/index.ts';
-import { copyFixture, editFile, removeProject } from './support/fixture-project.ts';
+import { formatWatchEvent } from '../../codegen/cli/watch-command.ts';
+import { ProblemError, watch, type WatchEvent, type WatchHandle } from '../../codegen/index.ts';
+import { copyFixture, editFile, FIXTURES, removeProject } from './support/fixture-project.ts';
 
 let dir: string;
 let handle: WatchHandle;
@@ -52,7 +54,7 @@ describe(watch.name, () => {
     expect(event.files.map((file) => file.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
-  it('re-evaluates every policy and rewrites only the module that changed', async () => {
+  it('re-evaluates every policy, rewrites only the module that changed and prints its changed cells', async () => {
     editFile(
       dir,
       'src/alpha-policy.ts',
@@ -70,6 +72,16 @@ describe(watch.name, () => {
     expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain(
       "// from 'PENDING'\n  c0, c0, c1, c0, c0, c0, c0, c1,",
     );
+    expect(formatWatchEvent(event)).toEqual({
+      stream: 'out',
+      text: [
+        'Changed: src/alpha-policy.ts',
+        'AlphaPolicy  9 states  1 rule  2 distinct cells  generated/alpha-policy.ts  changed: 1 cell differs (before → after)',
+        '  PENDING → PAUSED: [] → [AlphaRule]',
+        'Re-evaluated 2 policies. 1 file written, 2 unchanged, 0 removed.',
+        '',
+      ].join('\n'),
+    });
   });
 
   it('reports a syntax error and keeps watching', async () => {
@@ -77,9 +89,9 @@ describe(watch.name, () => {
     const event = await nextEvent();
     expect(event.type).toBe('problems');
     if (event.type !== 'problems') return;
-    expect(formatProblems(event.problems)).toBe(
-      "src/alpha-policy.ts:10:22: Syntax error: ',' expected. Fix it so that the module can be imported.\n1 problem found.",
-    );
+    expect(
+      event.problems.map(({ code, file, line, column }) => [code, file, line, column]),
+    ).toEqual([['PM020', 'src/alpha-policy.ts', 10, 22]]);
   });
 
   it('regenerates once the error is fixed', async () => {
@@ -94,5 +106,45 @@ describe(watch.name, () => {
     expect(readFileSync(path.join(dir, 'generated/alpha-policy.ts'), 'utf8')).toContain(
       'const priority: readonly RuleClass[] = Object.freeze([AlphaRule, AlphaRule]);',
     );
+  });
+});
+
+describe('watch started on an output folder that is out of date', () => {
+  it('reads the old module back, as generate does, to print the cells its first run changes', async () => {
+    const stale = copyFixture('watch-two-policies');
+    editFile(
+      stale,
+      'src/alpha-policy.ts',
+      'new Set([StateType.RUNNING])',
+      'new Set([StateType.RUNNING, StateType.PAUSED])',
+    );
+    const seen: WatchEvent[] = [];
+    const session = await watch({ cwd: stale, onEvent: (event) => seen.push(event) });
+    try {
+      await session.ready;
+      const [first] = seen;
+      expect(first?.type).toBe('generated');
+      if (first?.type !== 'generated') return;
+      expect(formatWatchEvent(first).text.split('\n').slice(0, 2)).toEqual([
+        'AlphaPolicy  9 states  1 rule  2 distinct cells  generated/alpha-policy.ts  changed: 1 cell differs (before → after)',
+        '  PENDING → PAUSED: [] → [AlphaRule]',
+      ]);
+    } finally {
+      await session.close();
+      removeProject(stale);
+    }
+  });
+});
+
+describe('watch and a config it cannot load', () => {
+  it('rejects with a ProblemError carrying the coded, located problems', async () => {
+    const started = watch({ cwd: path.join(FIXTURES, 'broken-no-config') });
+    await expect(started).rejects.toBeInstanceOf(ProblemError);
+    const error = (await started.catch((caught: unknown) => caught)) as ProblemError;
+    expect(error.code).toBe('PM001');
+    expect(error.problems.map((p) => `${p.code} ${p.file}:${p.line}:${p.column}`)).toEqual([
+      'PM001 policy-matrix.config.ts:1:1',
+    ]);
+    expect(error.message).toMatch(/^policy-matrix\.config\.ts:1:1: error PM001: No /);
   });
 });

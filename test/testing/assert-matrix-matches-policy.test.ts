@@ -70,6 +70,19 @@ describe(assertMatrixMatchesPolicy.name, () => {
     );
   });
 
+  it('counts the cells compared, in a sentence, when a single cell differs', () => {
+    const stale = documentMatrix((cells) => {
+      cells[1] = []; // draft → review
+    });
+    expect(() => assertMatrixMatchesPolicy(stale, DocumentPolicy)).toThrow(
+      new Error(
+        'The matrix of DocumentPolicy differs from the policy in 1 of 16 cells:\n' +
+          '  draft → review: matrix [], policy [Approve]\n' +
+          'Regenerate it (npx policy-matrix generate) and commit the result.',
+      ),
+    );
+  });
+
   it('reports a changed state list instead of comparing cells', () => {
     const stale = defineCompiledPolicy({
       name: 'DocumentPolicy',

@@ -14,6 +14,9 @@ import { assertStorableText } from './check-text.ts';
 import { InvalidInputError } from './invalid-input-error.ts';
 import { MAX_DATA_DEPTH } from './storage-limits.ts';
 
+/** The longest path a message shows whole. */
+const SHOWN_PATH_LENGTH = 120;
+
 const JSON_VALUES =
   'state data must be JSON (null, booleans, finite numbers, strings, arrays and plain objects)';
 
@@ -37,7 +40,7 @@ class DataWalk {
   visit(value: unknown): void {
     switch (typeof value) {
       case 'string':
-        assertStorableText(value, this.#path());
+        assertStorableText(value, this.#path(Infinity));
         return;
       case 'number':
         if (!Number.isFinite(value)) {
@@ -92,7 +95,7 @@ class DataWalk {
       }
       for (const key of Object.keys(value)) {
         this.#segments.push(key);
-        assertStorableText(key, `${this.#path()} (a key)`);
+        assertStorableText(key, `${this.#path(Infinity)} (a key)`);
         const member = (value as Record<string, unknown>)[key];
         if (member !== undefined) this.visit(member);
         this.#segments.pop();
@@ -102,23 +105,27 @@ class DataWalk {
   }
 
   #refuse(value: unknown, reason: string): never {
-    const path = this.#path();
+    // A path 1,000 levels deep is kept whole in `path`, and shortened in the message.
+    const path = this.#path(Infinity);
     throw new InvalidInputError(
       'unstorable-data',
       path,
-      `${path} is ${describeInput(value)}, which no store can keep: ${JSON_VALUES}; ${reason}.`,
+      `${this.#path(SHOWN_PATH_LENGTH)} is ${describeInput(value)}, which no store can keep: ${JSON_VALUES}; ${reason}.`,
     );
   }
 
-  #path(): string {
+  /** The path of the value being visited; cut after `maxLength` characters, at a segment, with "…". */
+  #path(maxLength: number): string {
     let path = this.#root;
     for (const segment of this.#segments) {
-      path +=
+      const next =
         typeof segment === 'number'
           ? `[${segment}]`
           : /^[A-Za-z_$][\w$]*$/.test(segment)
             ? `.${segment}`
             : `[${JSON.stringify(segment)}]`;
+      if (path.length + next.length > maxLength) return `${path}…`;
+      path += next;
     }
     return path;
   }

@@ -201,7 +201,7 @@ const PROPOSALS: Case[] = [
     code: 'too-long',
     path: 'state.stateDetails.cacheKey',
     message:
-      'state.stateDetails.cacheKey is 501 characters long, got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (501 characters): ids, tags and cache keys may be at most 500 characters, so that every store can index them.',
+      'state.stateDetails.cacheKey must be at most 500 characters long (ids, tags and cache keys are indexed, and an index entry has a size limit), got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (501 characters).',
   },
   {
     input: 'a flag that is a string',
@@ -350,7 +350,7 @@ const SETUP: Case[] = [
     code: 'too-long',
     path: 'tag',
     message:
-      'tag is 100000 characters long, got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (100000 characters): ids, tags and cache keys may be at most 500 characters, so that every store can index them.',
+      'tag must be at most 500 characters long (ids, tags and cache keys are indexed, and an index entry has a size limit), got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (100000 characters).',
   },
   {
     input: 'a NUL character in a limit tag',
@@ -461,7 +461,7 @@ const SETUP: Case[] = [
     code: 'too-long',
     path: 'taskRun.tags[0]',
     message:
-      'taskRun.tags[0] is 100000 characters long, got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (100000 characters): ids, tags and cache keys may be at most 500 characters, so that every store can index them.',
+      'taskRun.tags[0] must be at most 500 characters long (ids, tags and cache keys are indexed, and an index entry has a size limit), got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (100000 characters).',
   },
   {
     input: 'a 100 kB run id',
@@ -469,7 +469,7 @@ const SETUP: Case[] = [
     code: 'too-long',
     path: 'flowRun.id',
     message:
-      'flowRun.id is 100000 characters long, got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (100000 characters): ids, tags and cache keys may be at most 500 characters, so that every store can index them.',
+      'flowRun.id must be at most 500 characters long (ids, tags and cache keys are indexed, and an index entry has a size limit), got "湏撢蠦偽煑譃噱蹹栣儿坃渏瀫禍谩蘃遉汲沏嘯坄鄡軄巷疙軴閚菔萳跛沅垔撛巾韸犗鮤逭憣瀁"… (100000 characters).',
   },
   {
     input: 'a NaN date column',

@@ -35,7 +35,7 @@ export function checkKey(value: unknown, path: string, nullable = false): void {
     throw new InvalidInputError(
       'too-long',
       path,
-      `${path} is ${value.length} characters long, got ${describeInput(value)}: ids, tags and cache keys may be at most ${MAX_KEY_LENGTH} characters, so that every store can index them.`,
+      `${path} must be at most ${MAX_KEY_LENGTH} characters long (ids, tags and cache keys are indexed, and an index entry has a size limit), got ${describeInput(value)}.`,
     );
   }
 }

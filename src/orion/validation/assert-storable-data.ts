@@ -10,7 +10,7 @@
  * dropped by JSON, and reads of it give `undefined` on every store, so it is accepted.
  */
 import { describeInput } from './describe-input.ts';
-import { assertStorableText } from './check-text.ts';
+import { assertStorableText, isStorableText } from './check-text.ts';
 import { InvalidInputError } from './invalid-input-error.ts';
 import { MAX_DATA_DEPTH } from './storage-limits.ts';
 
@@ -40,7 +40,7 @@ class DataWalk {
   visit(value: unknown): void {
     switch (typeof value) {
       case 'string':
-        assertStorableText(value, this.#path(Infinity));
+        if (!isStorableText(value)) assertStorableText(value, this.#path(Infinity));
         return;
       case 'number':
         if (!Number.isFinite(value)) {
@@ -95,7 +95,7 @@ class DataWalk {
       }
       for (const key of Object.keys(value)) {
         this.#segments.push(key);
-        assertStorableText(key, `${this.#path(Infinity)} (a key)`);
+        if (!isStorableText(key)) assertStorableText(key, `${this.#path(Infinity)} (a key)`);
         const member = (value as Record<string, unknown>)[key];
         if (member !== undefined) this.visit(member);
         this.#segments.pop();

@@ -8,6 +8,8 @@ import { describeInput } from './describe-input.ts';
 import { InvalidInputError } from './invalid-input-error.ts';
 import { MAX_KEY_LENGTH } from './storage-limits.ts';
 
+/** Any NUL or surrogate: a quick test that nearly every string passes. */
+const SUSPECT_CHARACTER = /[\0\uD800-\uDFFF]/;
 /** A NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const UNSTORABLE_CHARACTER =
   /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -40,8 +42,25 @@ export function checkKey(value: unknown, path: string, nullable = false): void {
   }
 }
 
+/** Whether every store keeps `value` as it is: no NUL, no lone surrogate. */
+export function isStorableText(value: string): boolean {
+  if (value.length > SHORT_STRING_LENGTH) {
+    return !SUSPECT_CHARACTER.test(value) || !UNSTORABLE_CHARACTER.test(value);
+  }
+  // Short strings (names, ids, keys: nearly all of them) are quicker to scan by hand.
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === 0 || (code >= 0xd800 && code <= 0xdfff)) return !UNSTORABLE_CHARACTER.test(value);
+  }
+  return true;
+}
+
+/** Up to this length, `isStorableText` scans by hand rather than with a regular expression. */
+const SHORT_STRING_LENGTH = 64;
+
 /** Throws `InvalidInputError` (`invalid-text`) when the string holds a NUL or a lone surrogate. */
 export function assertStorableText(value: string, path: string): void {
+  if (isStorableText(value)) return;
   const found = UNSTORABLE_CHARACTER.exec(value);
   if (found === null) return;
   const code = value.charCodeAt(found.index);

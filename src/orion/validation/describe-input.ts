@@ -31,10 +31,14 @@ export function describeInput(value: unknown): string {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? 'an Invalid Date' : `a Date (${value.toISOString()})`;
   }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype === Object.prototype || prototype === null) return 'an object';
-  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === 'string' && name !== '' ? `${article(name)} ${name}` : 'an object';
+  try {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) return 'an object';
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    return typeof name === 'string' && name !== '' ? `${article(name)} ${name}` : 'an object';
+  } catch {
+    return 'an object'; // a proxy whose traps throw
+  }
 }
 
 function article(word: string): string {

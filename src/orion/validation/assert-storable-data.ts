@@ -30,8 +30,11 @@ export function assertStorableData(data: unknown, path: string): void {
 class DataWalk {
   readonly #root: string;
   readonly #segments: (string | number)[] = [];
-  /** The objects and arrays on the way down from the root: meeting one again is a cycle. */
-  readonly #ancestors = new Set<object>();
+  /**
+   * The objects and arrays on the way down from the root: meeting one again is a cycle.
+   * An array, not a Set: data is rarely more than a few levels deep.
+   */
+  readonly #ancestors: object[] = [];
 
   constructor(root: string) {
     this.#root = root;
@@ -65,13 +68,13 @@ class DataWalk {
   }
 
   #visitObject(value: object): void {
-    if (this.#ancestors.has(value)) {
+    if (this.#ancestors.includes(value)) {
       this.#refuse(value, 'it contains itself (a cycle), which JSON cannot hold');
     }
-    if (this.#ancestors.size >= MAX_DATA_DEPTH) {
+    if (this.#ancestors.length >= MAX_DATA_DEPTH) {
       this.#refuse(value, `it is nested more than ${MAX_DATA_DEPTH} levels deep`);
     }
-    this.#ancestors.add(value);
+    this.#ancestors.push(value);
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         this.#segments.push(index);
@@ -101,7 +104,7 @@ class DataWalk {
         this.#segments.pop();
       }
     }
-    this.#ancestors.delete(value);
+    this.#ancestors.pop();
   }
 
   #refuse(value: unknown, reason: string): never {

@@ -111,6 +111,22 @@ export type { RunRecords } from './store/run-records.ts';
 export type { StateHistory } from './store/state-history.ts';
 export type { CacheEntry, TaskRunStateCache } from './store/task-run-state-cache.ts';
 
+// Validation: what every store refuses, before any transaction (README, Storage).
+export { InvalidInputError, type InvalidInputCode } from './validation/invalid-input-error.ts';
+export {
+  MAX_DATA_DEPTH,
+  MAX_DATE,
+  MAX_INTEGER,
+  MAX_KEY_LENGTH,
+  MAX_RETRY_DELAY_SECONDS,
+  MAX_RETRY_JITTER_FACTOR,
+  MIN_DATE,
+} from './validation/storage-limits.ts';
+export { assertStorableData } from './validation/assert-storable-data.ts';
+export { validateConcurrencyLimit } from './validation/validate-concurrency-limit.ts';
+export { validateProposedState } from './validation/validate-proposed-state.ts';
+export { validateFlowRunInit, validateTaskRunInit } from './validation/validate-run-init.ts';
+
 // Helpers the rules use.
 export {
   API_VERSION_PARAMETER,

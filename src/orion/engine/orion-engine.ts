@@ -23,6 +23,8 @@ import type { OrionSession } from '../store/orion-session.ts';
 import type { OrionStore } from '../store/orion-store.ts';
 import { commitRunState } from './commit-run-state.ts';
 import { ORION_POLICY_CLASSES, type OrionRuleSources } from './orion-rule-sources.ts';
+import { validateProposedState } from '../validation/validate-proposed-state.ts';
+import { validateRunId } from '../validation/validate-run-reference.ts';
 import type { TransitionRecord } from './transition-record.ts';
 
 export interface OrionEngineOptions {
@@ -90,8 +92,9 @@ export class OrionEngine implements TaskRunOrchestrator {
    * layer, the engine gives the proposal a fresh id and timestamp (now); the caller's
    * object is not changed. `null` proposes "write nothing" (never sent over HTTP, but
    * part of the rule contract). Returns `{ state, status, details }`; throws
-   * `ObjectNotFoundError` for an unknown run, and re-throws an error recorded by a
-   * rule (after rolling the transaction back).
+   * `InvalidInputError` (before any transaction starts) for an id or a state no store
+   * could keep, `ObjectNotFoundError` for an unknown run, and re-throws an error
+   * recorded by a rule (after rolling the transaction back).
    */
   setFlowRunState(
     flowRunId: string,
@@ -99,6 +102,8 @@ export class OrionEngine implements TaskRunOrchestrator {
     options: SetFlowRunStateOptions = {},
   ): Promise<OrchestrationResult> {
     try {
+      validateRunId(flowRunId, 'flowRunId');
+      validateProposedState(state);
       const parameters = flowParameters(options.parameters, options.apiVersion);
       const proposal = this.#receive(state);
       const policy = chosenPolicy(options, this.policies.coreFlow, this.policies.minimalFlow);
@@ -119,6 +124,8 @@ export class OrionEngine implements TaskRunOrchestrator {
     options: SetRunStateOptions = {},
   ): Promise<OrchestrationResult> {
     try {
+      validateRunId(taskRunId, 'taskRunId');
+      validateProposedState(state);
       const parameters = { ...options.parameters };
       const proposal = this.#receive(state);
       const policy = chosenPolicy(options, this.policies.coreTask, this.policies.minimalTask);
@@ -142,6 +149,7 @@ export class OrionEngine implements TaskRunOrchestrator {
     flowRunId: string,
     options: ResumeFlowRunOptions = {},
   ): Promise<OrchestrationResult> {
+    validateRunId(flowRunId, 'flowRunId');
     const parameters = flowParameters(options.parameters, options.apiVersion);
     const policy = options.policy ?? this.policies.coreFlow;
     return await this.#transaction(async (session) => {

@@ -8,7 +8,6 @@
  * Besides the port it offers the setup API and the committed-data reads of
  * `InMemoryOrionStore`, asynchronous here.
  */
-import { assertConcurrencyLimit } from '../store/assert-concurrency-limit.ts';
 import type { MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import type { State } from '../../state.ts';
@@ -21,6 +20,10 @@ import type { InMemoryStoreContents } from '../store/in-memory-orion-store.ts';
 import type { StateRow } from '../store/in-memory-tables.ts';
 import type { OrionStore } from '../store/orion-store.ts';
 import type { CacheEntry } from '../store/task-run-state-cache.ts';
+import { checkKey } from '../validation/check-text.ts';
+import { validateConcurrencyLimit } from '../validation/validate-concurrency-limit.ts';
+import { validateFlowRunInit, validateTaskRunInit } from '../validation/validate-run-init.ts';
+import { validateRunId, validateRunKind } from '../validation/validate-run-reference.ts';
 import { migrate } from './migrate.ts';
 import { PostgresSession } from './postgres-session.ts';
 import { postgresTables, type PostgresTables } from './postgres-tables.ts';
@@ -109,28 +112,38 @@ export class PostgresOrionStore implements OrionStore {
     return this.#transaction(work);
   }
 
-  /** Adds a flow run (no state yet) and returns it. The id defaults to a fresh UUID. */
-  addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
+  /**
+   * Adds a flow run (no state yet) and returns it. The id defaults to a fresh UUID.
+   * Throws `InvalidInputError` for a column no store could keep.
+   */
+  async addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
+    validateFlowRunInit(init);
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
     return this.#transaction((session) => session.insertRun('flow', run));
   }
 
-  /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns it. */
-  addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
+  /**
+   * Adds a task run of flow run `init.flowRunId` (no state yet) and returns it. Throws
+   * `InvalidInputError` for a column no store could keep and `ObjectNotFoundError` when
+   * the flow run does not exist.
+   */
+  async addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
+    validateTaskRunInit(init);
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
     return this.#transaction((session) => session.insertRun('task', run));
   }
 
   /**
    * Creates the limit for `tag`, or changes an existing one's limit keeping the runs
-   * that hold its slots (unless `activeSlots` is given).
+   * that hold its slots (unless `activeSlots` is given). Throws `InvalidInputError`
+   * for a tag, limit or slot list no store could keep.
    */
   async setConcurrencyLimit(
     tag: string,
     concurrencyLimit: number,
     activeSlots?: readonly string[],
   ): Promise<ConcurrencyLimit> {
-    assertConcurrencyLimit(tag, concurrencyLimit);
+    validateConcurrencyLimit(tag, concurrencyLimit, activeSlots);
     return this.#transaction(async (session) => {
       const existing = await session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];
@@ -144,12 +157,14 @@ export class PostgresOrionStore implements OrionStore {
   }
 
   /** Deletes the limit for `tag`, if any. */
-  deleteConcurrencyLimit(tag: string): Promise<void> {
+  async deleteConcurrencyLimit(tag: string): Promise<void> {
+    checkKey(tag, 'tag');
     return this.#transaction((session) => session.deleteConcurrencyLimit(tag));
   }
 
   /** The committed flow run `id`, or null. */
   async flowRun(id: string): Promise<FlowRun | null> {
+    validateRunId(id, 'id');
     const rows = await this.#client.query(`SELECT * FROM ${this.#tables.run.flow} WHERE id = $1`, [
       id,
     ]);
@@ -158,6 +173,7 @@ export class PostgresOrionStore implements OrionStore {
 
   /** The committed task run `id`, or null. */
   async taskRun(id: string): Promise<TaskRun | null> {
+    validateRunId(id, 'id');
     const rows = await this.#client.query(`SELECT * FROM ${this.#tables.run.task} WHERE id = $1`, [
       id,
     ]);
@@ -166,6 +182,7 @@ export class PostgresOrionStore implements OrionStore {
 
   /** The committed limit for `tag`, or null. */
   async concurrencyLimit(tag: string): Promise<ConcurrencyLimit | null> {
+    checkKey(tag, 'tag');
     const rows = await this.#client.query(
       `SELECT tag, concurrency_limit, active_slots FROM ${this.#tables.limit} WHERE tag = $1`,
       [tag],
@@ -175,6 +192,8 @@ export class PostgresOrionStore implements OrionStore {
 
   /** The committed state history of a run, oldest first, with result data attached. */
   async stateHistory(kind: RunKind, runId: string): Promise<State[]> {
+    validateRunKind(kind);
+    validateRunId(runId, 'runId');
     const t = this.#tables;
     const rows = await this.#client.query(
       `SELECT s.id, s.type, s.name, s.timestamp, s.message, s.state_details, a.data

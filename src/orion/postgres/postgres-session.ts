@@ -26,6 +26,7 @@ import {
   taskRunFromRow,
 } from './run-rows.ts';
 import { sqlState, type SqlQueryable } from './sql-client.ts';
+import { unknownFlowRunError } from '../validation/unknown-flow-run-error.ts';
 
 /** A working copy and the snapshot of what the database holds for it. */
 interface Tracked<T> {
@@ -198,7 +199,11 @@ export class PostgresSession implements OrionSession {
     return (await this.readConcurrencyLimits([tag]))[0] ?? null;
   }
 
-  /** Adds a new run of `kind` and returns the session's working copy of it. */
+  /**
+   * Adds a new run of `kind` and returns the session's working copy of it. A task run
+   * whose flow run does not exist throws `ObjectNotFoundError` (the transaction is
+   * then unusable, as after any failed statement).
+   */
   async insertRun<R extends FlowRun | TaskRun>(kind: RunKind, run: R): Promise<R> {
     const columns = RUN_COLUMNS[kind];
     const rows = await this.#query(
@@ -206,7 +211,12 @@ export class PostgresSession implements OrionSession {
        VALUES (${columns.map(placeholder).join(', ')})
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       runParams(kind, run),
-    );
+    ).catch((error: unknown) => {
+      // The only foreign key of a run table: task_run.flow_run_id.
+      if (kind === 'task' && sqlState(error) === '23503')
+        throw unknownFlowRunError(run.id, (run as TaskRun).flowRunId, error);
+      throw error;
+    });
     if (rows.length === 0) throw new Error(`A ${kind} run with id ${run.id} already exists.`);
     return this.#track(kind, run) as R;
   }

@@ -9,7 +9,6 @@
  * in the same async flow, is rejected at once (see `TransactionScope`) instead of
  * queueing behind the transaction that waits for it.
  */
-import { assertConcurrencyLimit } from './assert-concurrency-limit.ts';
 import { isPromiseLike, type MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { copyState, type State } from '../../state.ts';
@@ -30,6 +29,10 @@ import {
 import type { OrionSession } from './orion-session.ts';
 import type { OrionStore } from './orion-store.ts';
 import { SerialLock } from './serial-lock.ts';
+import { checkKey } from '../validation/check-text.ts';
+import { validateConcurrencyLimit } from '../validation/validate-concurrency-limit.ts';
+import { validateFlowRunInit, validateTaskRunInit } from '../validation/validate-run-init.ts';
+import { validateRunId, validateRunKind } from '../validation/validate-run-reference.ts';
 import { openTransactionOf, runInTransactionScope, TransactionScope } from './transaction-scope.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 
@@ -75,28 +78,38 @@ export class InMemoryOrionStore implements OrionStore {
     return this.#transaction('transaction', work);
   }
 
-  /** Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh UUID. */
+  /**
+   * Adds a flow run (no state yet) and returns a copy of it. The id defaults to a fresh
+   * UUID. Throws `InvalidInputError` for a column no store could keep.
+   */
   async addFlowRun(init: Partial<FlowRunInit> = {}): Promise<FlowRun> {
+    validateFlowRunInit(init);
     const run = createFlowRun({ ...init, id: init.id ?? this.#random.uuid() });
     return this.#transaction('addFlowRun', (session) => copyFlowRun(session.insertFlowRun(run)));
   }
 
-  /** Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of it. */
+  /**
+   * Adds a task run of flow run `init.flowRunId` (no state yet) and returns a copy of
+   * it. Throws `InvalidInputError` for a column no store could keep and
+   * `ObjectNotFoundError` when the flow run does not exist.
+   */
   async addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun> {
+    validateTaskRunInit(init);
     const run = createTaskRun({ ...init, id: init.id ?? this.#random.uuid() });
     return this.#transaction('addTaskRun', (session) => copyTaskRun(session.insertTaskRun(run)));
   }
 
   /**
    * Creates the limit for `tag`, or changes an existing one's limit keeping the runs
-   * that hold its slots (unless `activeSlots` is given).
+   * that hold its slots (unless `activeSlots` is given). Throws `InvalidInputError`
+   * for a tag, limit or slot list no store could keep.
    */
   async setConcurrencyLimit(
     tag: string,
     concurrencyLimit: number,
     activeSlots?: readonly string[],
   ): Promise<ConcurrencyLimit> {
-    assertConcurrencyLimit(tag, concurrencyLimit);
+    validateConcurrencyLimit(tag, concurrencyLimit, activeSlots);
     return this.#transaction('setConcurrencyLimit', (session) => {
       const existing = session.readConcurrencyLimit(tag);
       const slots = activeSlots ?? existing?.activeSlots ?? [];
@@ -108,6 +121,7 @@ export class InMemoryOrionStore implements OrionStore {
 
   /** Deletes the limit for `tag`, if any. */
   async deleteConcurrencyLimit(tag: string): Promise<void> {
+    checkKey(tag, 'tag');
     return this.#transaction('deleteConcurrencyLimit', (session) =>
       session.deleteConcurrencyLimit(tag),
     );
@@ -115,24 +129,29 @@ export class InMemoryOrionStore implements OrionStore {
 
   /** The committed flow run `id` (a copy), or null. */
   flowRun(id: string): FlowRun | null {
+    validateRunId(id, 'id');
     const run = this.#tables.flowRuns.get(id);
     return run === undefined ? null : copyFlowRun(run);
   }
 
   /** The committed task run `id` (a copy), or null. */
   taskRun(id: string): TaskRun | null {
+    validateRunId(id, 'id');
     const run = this.#tables.taskRuns.get(id);
     return run === undefined ? null : copyTaskRun(run);
   }
 
   /** The committed limit for `tag` (a copy), or null. */
   concurrencyLimit(tag: string): ConcurrencyLimit | null {
+    checkKey(tag, 'tag');
     const limit = this.#tables.concurrencyLimits.get(tag);
     return limit === undefined ? null : cloneLimit(limit);
   }
 
   /** The committed state history of a run, oldest first, with result data attached. */
   stateHistory(kind: RunKind, runId: string): State[] {
+    validateRunKind(kind);
+    validateRunId(runId, 'runId');
     const states: State[] = [];
     for (const row of this.#tables.states.values()) {
       if (row.runKind !== kind || row.runId !== runId) continue;

@@ -25,6 +25,7 @@ import {
 } from './in-memory-tables.ts';
 import type { OrionSession } from './orion-session.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
+import { unknownFlowRunError } from '../validation/unknown-flow-run-error.ts';
 
 /** The shared stand-in for a map this session has not written yet: never written to. */
 const EMPTY: Map<any, any> = new Map();
@@ -176,11 +177,16 @@ export class InMemorySession implements OrionSession {
     return run;
   }
 
-  /** Adds a new task run; the given record becomes the working copy. Synchronous. */
+  /**
+   * Adds a new task run; the given record becomes the working copy. Synchronous.
+   * Throws `ObjectNotFoundError` when its flow run does not exist, as a database's
+   * foreign key would.
+   */
   insertTaskRun(run: TaskRun): TaskRun {
     this.#assertOpen();
     if (this.#taskRun(run.id) !== null)
       throw new Error(`A task run with id ${run.id} already exists.`);
+    if (this.#flowRun(run.flowRunId) === null) throw unknownFlowRunError(run.id, run.flowRunId);
     if (this.#taskRuns === EMPTY) this.#taskRuns = new Map();
     this.#taskRuns.set(run.id, run);
     return run;

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from './clock.ts';
 import { systemRandom, type RandomSource } from './random-source.ts';
 import { acceptDetails, SetStateStatus, type StateResponseDetails } from './response.ts';
-import { copyState, type State } from './state.ts';
+import { copyStateForHook, type State } from './state.ts';
 import type { StateName } from './state-type.ts';
 
 /** What a context is built from. The clock and random source default to the system's. */
@@ -22,7 +22,7 @@ export interface OrchestrationContextInit<TRun> {
  * signatures and the orchestration error, plus the injected clock and random source.
  *
  * Hooks of ordinary rules receive copies (`entryContext`, `exitContext`): assigning on
- * them changes nothing. Subclasses (the Orion flow and task contexts) add a store and
+ * them changes nothing (their Date objects are shared, read-only values). Subclasses (the Orion flow and task contexts) add a store and
  * the run accessors; `copy` keeps the subclass.
  */
 export class OrchestrationContext<TRun = unknown> {
@@ -71,7 +71,9 @@ export class OrchestrationContext<TRun = unknown> {
   /**
    * A shallow copy of this context whose states and parameters are copies: the run
    * (and anything else a subclass holds, such as its store) stays shared and live, and
-   * so do the signature lists. The copy keeps the subclass's prototype and its own
+   * so do the signature lists. The state copies have their own objects and details but
+   * share the originals' Date objects, which are read-only values: assigning a date on
+   * a copy changes nothing, mutating a shared Date in place would. The copy keeps the subclass's prototype and its own
    * enumerable fields; JavaScript `#private` fields cannot be copied this way, so a
    * subclass that keeps state in them must override `copy` (or use ordinary fields).
    */
@@ -104,8 +106,9 @@ export class OrchestrationContext<TRun = unknown> {
   }
 }
 
+/** A hook's copy of a state: its own object and details, the original's Dates. */
 function safeCopy(state: State | null): State | null {
-  return state === null ? null : copyState(state);
+  return state === null ? null : copyStateForHook(state);
 }
 
 /**

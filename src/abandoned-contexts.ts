@@ -9,13 +9,16 @@
 import type { OrchestrationContext } from './orchestration-context.ts';
 
 const abandoned = new WeakSet<OrchestrationContext<any>>();
+/** False until the first abandonment: asking then costs no lookup. */
+let anyAbandoned = false;
 
 /** Marks `context` as abandoned, for good. */
 export function abandonContext(context: OrchestrationContext<any>): void {
+  anyAbandoned = true;
   abandoned.add(context);
 }
 
 /** True once `abandonContext(context)` was called. Asked only after a promise settled. */
 export function isAbandoned(context: OrchestrationContext<any>): boolean {
-  return abandoned.has(context);
+  return anyAbandoned && abandoned.has(context);
 }

@@ -38,7 +38,8 @@ import type { RuleClass } from './rule-class.ts';
  *   on, or is not a subclass of the base classes): constructed, and its own `enter`
  *   and `exit` are called.
  */
-export type EntryShape = 'hooklessRule' | 'hooklessTransform' | 'rule' | 'transform' | 'constructed';
+export type EntryShape =
+  'hooklessRule' | 'hooklessTransform' | 'rule' | 'transform' | 'constructed';
 
 /** Enter and exit, as `ClassEntry` (class-entry.ts) calls them. */
 export type EntryFunctions = readonly [

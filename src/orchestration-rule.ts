@@ -181,12 +181,14 @@ export abstract class OrchestrationRule<
 
   /** Sets the real proposed state's name (no-op when it is null). Types are untouched. */
   renameState(name: string): void {
+    this._assertNotAbandoned('renameState');
     const proposed = this._context.proposedState;
     if (proposed !== null) proposed.name = name;
   }
 
   /** Writes into the real context's parameters, where rules entered later read it. */
   updateContextParameters(key: string, value: unknown): void {
+    this._assertNotAbandoned('updateContextParameters');
     this._context.parameters[key] = value;
   }
 
@@ -196,6 +198,7 @@ export abstract class OrchestrationRule<
    * `CopyScheduledTime` relies: hooks get deep copies here, Prefect's are shallow.
    */
   updateProposedStateDetails(details: Partial<StateDetails>): void {
+    this._assertNotAbandoned('updateProposedStateDetails');
     const proposed = this._context.proposedState;
     if (proposed !== null) Object.assign(proposed.stateDetails, details);
   }
@@ -285,8 +288,22 @@ export abstract class OrchestrationRule<
   }
 
   private _assertNotValidated(mutation: string): void {
+    this._assertNotAbandoned(mutation);
     if (this._context.validatedState !== null) {
       throw new TransitionValidatedError(this.constructor.name, mutation);
+    }
+  }
+
+  /**
+   * A hook still running after `orchestrateSync` gave up on its orchestration (it
+   * returned a promise) may change nothing more: the context stays as it was.
+   */
+  private _assertNotAbandoned(mutation: string): void {
+    if (isAbandoned(this._context)) {
+      throw new OrchestrationError(
+        `${this.constructor.name} called ${mutation} after orchestrateSync abandoned the orchestration ` +
+          '(a hook or the commit returned a promise); the call changed nothing.',
+      );
     }
   }
 }

@@ -1,5 +1,7 @@
 /**
- * `openScope`: the scope `orchestrate` enters and exits for one rule or transform class.
+ * `openScope`: the scope `orchestrate` enters and exits for one rule or transform class
+ * on the generic path, where code cannot be generated per class (class-entry.ts); the
+ * generated entries do the same work (generated-entry.ts).
  *
  * A class that overrides none of its hooks can do nothing but sign the context's
  * signatures, so it is not instantiated: a lightweight scope of one shared shape keeps

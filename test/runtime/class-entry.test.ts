@@ -7,6 +7,8 @@
  * class: hookless, hooked (sync and async, mutating, throwing, assigning on copies,
  * read-only), overriding `enter`, and transforms.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ALL_ORCHESTRATION_STATES,
@@ -259,6 +261,28 @@ describe('class entries', () => {
       await orchestrate({ context, rules: [HooklessWide, Reader], commit: new FakeStore().commit });
       expect(context.ruleSignature).toEqual(['HooklessWide', 'Reader']);
     });
+  });
+
+  it('takes the generic path under node --disallow-code-generation-from-strings, with the same outcome', () => {
+    const script = fileURLToPath(
+      new URL('../fixtures/no-code-generation/orchestrate.ts', import.meta.url),
+    );
+    const run = (...flags: string[]): unknown =>
+      JSON.parse(
+        execFileSync(process.execPath, [...flags, '--import', 'tsx', script], { encoding: 'utf8' }),
+      );
+    const outcome = {
+      status: 'ACCEPT',
+      name: 'Renamed',
+      ruleSignature: ['Renaming', 'Bookkeeping'],
+      finalizationSignature: ['Bookkeeping', 'Renaming'],
+    };
+    expect(run('--disallow-code-generation-from-strings')).toEqual({
+      generationForbidden: true,
+      generated: [false, false],
+      ...outcome,
+    });
+    expect(run()).toEqual({ generationForbidden: false, generated: [true, true], ...outcome });
   });
 
   it('behaves identically on both paths, hook by hook, for every pair and every shape of class', async () => {

@@ -1,15 +1,24 @@
 /**
- * `classEntry`: how `orchestrate` enters and exits one rule or transform class, decided
- * once per class and cached (a `WeakMap` on the class, and one on each frozen rule
- * list, such as a generated matrix's cells, so that a transition looks its entries up
- * once per list rather than once per class).
+ * `classEntry`: how `orchestrate` enters and exits one rule or transform class, cached
+ * per class (a `WeakMap` on the class, and one on each frozen rule list, such as a
+ * generated matrix's cells, so that a transition looks its entries up once per list
+ * rather than once per class).
  *
- * The entry is code generated for the class (generated-entry.ts) where the platform
- * allows code generation, probed once with `new Function`; where it does not (a
- * content-security policy without `unsafe-eval`, `node
- * --disallow-code-generation-from-strings`), or should generating a class's code fail,
- * it is the generic path: `openScope` (open-scope.ts), then the scope's own `enter`
- * and `exit`. Both behave identically; the generated one is faster.
+ * A class starts on the generic path: `openScope` (open-scope.ts), then the scope's own
+ * `enter` and `exit`. At its `GENERATE_AFTER`th entry, its entry is replaced by code
+ * generated for the class (generated-entry.ts), which does the same work faster; the
+ * first few entries spare a class that is used only a handful of times (in tests, or
+ * created on the fly) the cost of compiling its code, about as much as a thousand
+ * transitions. Where code generation is forbidden (a content-security policy without
+ * `unsafe-eval`, `node --disallow-code-generation-from-strings`; probed once, with
+ * `new Function`), or should generating a class's code fail, the class stays on the
+ * generic path. A scope entered on the generic path exits correctly through generated
+ * code (the handles are compatible), so the switch is safe while orchestrations are in
+ * flight.
+ *
+ * How a class is entered is decided from its prototype when its code is generated:
+ * patching its methods afterwards is not seen (its hooks are still looked up on every
+ * call, so replacing a hook that it overrides is).
  * Internal: not exported from the package.
  */
 import { generateEntry, type EntryFunctions, type EntryShape } from './generated-entry.ts';
@@ -38,13 +47,17 @@ export interface ClassEntry {
    * rejects only when a transform's before hook rejects. Throws what a transform's
    * before hook throws (a rule's before hook errors are recorded instead).
    */
-  readonly enter: (site: EntrySite) => void | Promise<void>;
+  enter: (site: EntrySite) => void | Promise<void>;
   /** Exits the scope `handle` opened. Returns a promise only when a hook returned one. */
-  readonly exit: (handle: unknown, site: EntrySite) => void | Promise<void>;
-  /** True for code generated for the class; false for the generic path. */
-  readonly generated: boolean;
+  exit: (handle: unknown, site: EntrySite) => void | Promise<void>;
+  /** True once the entry runs code generated for the class; false on the generic path. */
+  generated: boolean;
 }
 
+/** The entry at which a class's code is generated. */
+const GENERATE_AFTER = 8;
+
+let generateAfter = GENERATE_AFTER;
 let byClass = new WeakMap<RuleClass, ClassEntry>();
 let byList = new WeakMap<readonly RuleClass[], readonly ClassEntry[]>();
 let codeGeneration: boolean | null = null;
@@ -74,31 +87,22 @@ export function classEntries(rules: readonly RuleClass[]): readonly ClassEntry[]
 
 /**
  * @internal For tests: forgets every entry and the probe, so that the next use probes
- * code generation again (a test stubs `Function` to play a platform that forbids it).
+ * code generation again (a test stubs `Function` to play a platform that forbids it);
+ * `generateAfter: 1` generates a class's code at its first entry.
  */
-export function forgetClassEntries(): void {
+export function forgetClassEntries(options: { generateAfter?: number } = {}): void {
+  generateAfter = options.generateAfter ?? GENERATE_AFTER;
   byClass = new WeakMap();
   byList = new WeakMap();
   codeGeneration = null;
 }
 
+/** A generic entry for `Rule`, which replaces itself with generated code at its turn. */
 function makeEntry(Rule: RuleClass): ClassEntry {
-  const shape = shapeOf(Rule);
-  if (canGenerateCode()) {
-    let functions: EntryFunctions | null = null;
-    try {
-      functions = generateEntry(Rule, shape, {
-        base: Rule.prototype instanceof UniversalTransform ? TRANSFORM_BASE : RULE_BASE,
-        readOnly: readOnlyCell(Rule),
-      });
-    } catch {
-      // Code generation failed for this class only (it was allowed by the probe):
-      // the generic path below does the same work.
-    }
-    if (functions !== null) return { enter: functions[0], exit: functions[1], generated: true };
-  }
-  return {
+  let entries = 0;
+  const entry: ClassEntry = {
     enter(site) {
+      if (++entries === generateAfter && generate(entry, Rule)) return entry.enter(site);
       const scope = openScope(Rule, site.context, site.from, site.to);
       site.opened = scope;
       return scope.enter();
@@ -108,6 +112,27 @@ function makeEntry(Rule: RuleClass): ClassEntry {
     },
     generated: false,
   };
+  return entry;
+}
+
+/** Replaces `entry`'s functions with code generated for `Rule`; false where it cannot. */
+function generate(entry: ClassEntry, Rule: RuleClass): boolean {
+  if (!canGenerateCode()) return false;
+  let functions: EntryFunctions;
+  try {
+    functions = generateEntry(Rule, shapeOf(Rule), {
+      base: Rule.prototype instanceof UniversalTransform ? TRANSFORM_BASE : RULE_BASE,
+      readOnly: readOnlyCell(Rule),
+    });
+  } catch {
+    // Code generation failed for this class only (the probe allowed it): it stays on
+    // the generic path, which does the same work.
+    return false;
+  }
+  entry.enter = functions[0];
+  entry.exit = functions[1];
+  entry.generated = true;
+  return true;
 }
 
 function canGenerateCode(): boolean {

@@ -1,6 +1,7 @@
 /**
  * `generateEntry`: the enter and exit code of one rule or transform class, generated
- * at run time (with `new Function`) the first time `orchestrate` meets the class.
+ * at run time (with `new Function`) once `orchestrate` has entered the class a few
+ * times (class-entry.ts).
  *
  * Why per class: the generic `enter`/`exit` on the base classes is one piece of code
  * for every class, so its property loads and hook calls see a dozen classes and V8
@@ -98,6 +99,8 @@ function enter_${id}(site) {
   if (valid) context.ruleSignature.push(Rule.name);
 }
 function exit_${id}(valid, site) {
+  // A scope entered on the generic path, before this code existed, exits through it.
+  if (typeof valid !== 'boolean') return valid.exit();
   const context = site.context;
   if (valid && site.from === context.initialStateType && site.to === context.proposedStateType) {
     context.finalizationSignature.push(Rule.name);

@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ALL_ORCHESTRATION_STATES,
   createState,
@@ -223,14 +223,27 @@ async function withoutCodeGeneration<T>(body: () => Promise<T>): Promise<T> {
   vi.stubGlobal('Function', function forbidden() {
     throw new EvalError('Code generation from strings disallowed for this context');
   });
-  forgetClassEntries();
+  forgetClassEntries({ generateAfter: 1 });
   try {
     return await body();
   } finally {
     vi.unstubAllGlobals();
-    forgetClassEntries();
+    forgetClassEntries({ generateAfter: 1 });
   }
 }
+
+/** Orchestrates PENDING → RUNNING through `rules`; returns the context. */
+async function once(rules: RuleClass<TestContext>[], transforms: RuleClass<TestContext>[] = []) {
+  const context = testContext('PENDING', 'RUNNING');
+  await orchestrate({ context, rules, transforms, commit: new FakeStore().commit });
+  return context;
+}
+
+beforeEach(() => {
+  // Generate each class's code at its first entry, so that every run below takes the
+  // generated path unless code generation is forbidden.
+  forgetClassEntries({ generateAfter: 1 });
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -238,51 +251,103 @@ afterEach(() => {
 });
 
 describe('class entries', () => {
-  it('generates the entry code of rule and transform classes where code generation is allowed', () => {
-    for (const Rule of [
-      HooklessWide,
-      Rejecter,
-      AsyncHooks,
-      Reader,
-      OwnEnter,
-      HooklessTransform,
-      HookedTransform,
-    ]) {
+  const shapes = [HooklessWide, Rejecter, AsyncHooks, Reader, OwnEnter];
+  const transformShapes = [HooklessTransform, HookedTransform];
+
+  it('generates the entry code of rule and transform classes where code generation is allowed', async () => {
+    await once(shapes, transformShapes);
+    for (const Rule of [...shapes, ...transformShapes]) {
       expect(classEntry(Rule).generated, Rule.name).toBe(true);
     }
   });
 
   it('falls back to the generic path for every class where code generation is forbidden', async () => {
     await withoutCodeGeneration(async () => {
-      for (const Rule of [HooklessWide, Rejecter, AsyncHooks, OwnEnter, HookedTransform]) {
+      const context = await once([HooklessWide, Reader], transformShapes);
+      expect(context.ruleSignature).toEqual([
+        'HooklessWide',
+        'Reader',
+        'HooklessTransform',
+        'HookedTransform',
+      ]);
+      for (const Rule of [HooklessWide, Reader, ...transformShapes]) {
         expect(classEntry(Rule).generated, Rule.name).toBe(false);
       }
-      const context = testContext('PENDING', 'RUNNING');
-      await orchestrate({ context, rules: [HooklessWide, Reader], commit: new FakeStore().commit });
-      expect(context.ruleSignature).toEqual(['HooklessWide', 'Reader']);
     });
   });
 
-  it('takes the generic path under node --disallow-code-generation-from-strings, with the same outcome', () => {
+  it("switches a class to generated code at its eighth entry, while earlier entries' scopes are still open", async () => {
+    forgetClassEntries();
+    const rules = [HooklessWide, AsyncHooks, HooklessNarrow];
+    const contexts = Array.from({ length: 10 }, () => testContext('PENDING', 'RUNNING'));
+    // All ten enter before any exits: the first seven on the generic path, the rest
+    // through generated code; all exit through generated code.
+    const generatedAtEntry: boolean[] = [];
+    const runs = contexts.map((context) => {
+      const running = orchestrate({
+        context,
+        rules,
+        transforms: transformShapes,
+        commit: new FakeStore().commit,
+      });
+      generatedAtEntry.push(classEntry(HooklessWide).generated);
+      return running;
+    });
+    await Promise.all(runs);
+    expect(generatedAtEntry).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+    for (const context of contexts) {
+      expect(context.ruleSignature).toEqual([
+        'HooklessWide',
+        'AsyncHooks',
+        'HooklessNarrow',
+        'HooklessTransform',
+        'HookedTransform',
+      ]);
+      expect(context.finalizationSignature).toEqual([
+        'HookedTransform',
+        'HooklessTransform',
+        'HooklessNarrow',
+        'AsyncHooks',
+        'HooklessWide',
+      ]);
+      expect(context.journal).toEqual([
+        'AsyncHooks.before',
+        'HookedTransform.before nullified=false',
+        'commit',
+        'HookedTransform.after',
+        'AsyncHooks.after',
+      ]);
+    }
+  });
+
+  it('takes the generic path under node --disallow-code-generation-from-strings', () => {
     const script = fileURLToPath(
       new URL('../fixtures/no-code-generation/orchestrate.ts', import.meta.url),
     );
-    const run = (...flags: string[]): unknown =>
-      JSON.parse(
-        execFileSync(process.execPath, [...flags, '--import', 'tsx', script], { encoding: 'utf8' }),
-      );
-    const outcome = {
+    const output = execFileSync(
+      process.execPath,
+      ['--disallow-code-generation-from-strings', '--import', 'tsx', script],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(output)).toEqual({
+      generationForbidden: true,
+      generated: [false, false],
       status: 'ACCEPT',
       name: 'Renamed',
       ruleSignature: ['Renaming', 'Bookkeeping'],
       finalizationSignature: ['Bookkeeping', 'Renaming'],
-    };
-    expect(run('--disallow-code-generation-from-strings')).toEqual({
-      generationForbidden: true,
-      generated: [false, false],
-      ...outcome,
     });
-    expect(run()).toEqual({ generationForbidden: false, generated: [true, true], ...outcome });
   });
 
   it('behaves identically on both paths, hook by hook, for every pair and every shape of class', async () => {

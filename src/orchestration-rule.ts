@@ -195,7 +195,8 @@ export abstract class OrchestrationRule<
   /**
    * Writes `details` into the real proposed state's details (no-op when it is null).
    * This is the sanctioned replacement for Prefect's shallow-copy leak, on which
-   * `CopyScheduledTime` relies: hooks get deep copies here, Prefect's are shallow.
+   * `CopyScheduledTime` relies: hooks get copies of their own here (only the dates are
+   * shared), Prefect's are shallow.
    */
   updateProposedStateDetails(details: Partial<StateDetails>): void {
     this._assertNotAbandoned('updateProposedStateDetails');

@@ -8,9 +8,7 @@
  * leaves them megamorphic (slow lookups, nothing inlined). The same code compiled once
  * per class sees one class at every site: `Rule.FROM_STATES`, the hooks, the instance's
  * fields and the constructor call are all monomorphic. The code is the same text for
- * every class except for the names in it, which V8 needs anyway to keep the copies
- * apart (it shares the compiled code and the type feedback of identical `new Function`
- * sources).
+ * every class except for the names in it.
  *
  * Each variant below does exactly what the base classes' generic path does
  * (`OrchestrationRule.enter`/`exit`, `UniversalTransform.enter`/`exit`, and the
@@ -68,7 +66,9 @@ export function generateEntry(
   dependencies: EntryDependencies,
 ): EntryFunctions {
   // The class name (made an identifier) and a serial number make each source unique
-  // and name the functions in stack traces and profiles.
+  // (so that no compilation cache keyed on source text can hand two classes one
+  // compiled function, and with it one type feedback) and name the functions in stack
+  // traces and profiles.
   const id = `${String(Rule.name).replace(/[^A-Za-z0-9_$]/g, '_') || 'anonymous'}_${++generatedCount}`;
   const source =
     `'use strict';\n${SOURCES[shape](id)}\n` + `//# sourceURL=policy-matrix-entry/${id}.js\n`;
@@ -83,7 +83,9 @@ export function generateEntry(
 
 // `site` is the nest (orchestrate.ts): `context`, `from` and `to` of the intended
 // transition, and `opened`, where enter leaves the handle exit gets back. Every body
-// returns `[enter, exit]`.
+// returns `[enter, exit]`. Every exit also accepts the handle of a scope entered on the
+// generic path before the class's code was generated (class-entry.ts): the same
+// instance for constructed classes, a hookless scope object for hookless ones.
 const SOURCES: Record<EntryShape, (id: string) => string> = {
   // HooklessRuleScope (open-scope.ts). The handle is whether the rule was valid at
   // entry; without hooks it cannot mutate, so that decides its validity for good.
@@ -221,7 +223,7 @@ function exit_${id}(transform, site) {
 }
 return [enter_${id}, exit_${id}];`,
 
-  // \`new Rule(…)\`, then its own enter and exit.
+  // `new Rule(…)`, then its own enter and exit.
   constructed: (id) => `
 function enter_${id}(site) {
   const scope = new Rule(site.context, site.from, site.to);

@@ -47,7 +47,15 @@ const RULE_METHODS = [
   'invalid',
   'fizzled',
 ] as const;
-const TRANSFORM_METHODS = ['beforeTransition', 'afterTransition', 'enter', 'exit'] as const;
+// `exceptionInTransition` too: the hookless scope inlines it, so a class that
+// overrides it must be constructed for its own `exit` to call it.
+const TRANSFORM_METHODS = [
+  'beforeTransition',
+  'afterTransition',
+  'enter',
+  'exit',
+  'exceptionInTransition',
+] as const;
 
 function shapeOf(Rule: RuleClass): Shape {
   const proto = Rule.prototype as Record<string, unknown>;

@@ -148,6 +148,12 @@ class HookedTransform extends UniversalTransform<TestContext> {
     c.journal.push('HookedTransform.after');
   }
 }
+/** Overrides only `exceptionInTransition`: must be constructed for its exit to ask it. */
+class StubbornTransform extends UniversalTransform<TestContext> {
+  override exceptionInTransition(): boolean {
+    return false;
+  }
+}
 class NullifiedThrowingTransform extends UniversalTransform<TestContext> {
   override afterTransition(c: TestContext): void {
     c.journal.push('NullifiedThrowingTransform.after');
@@ -160,7 +166,10 @@ const POLICIES: { rules: RuleClass<TestContext>[]; transforms: RuleClass<TestCon
     rules: [HooklessWide, Rejecter, HooklessNarrow, AsyncHooks],
     transforms: [HookedTransform, HooklessTransform],
   },
-  { rules: [AsyncHooks, Thrower, HooklessWide, Reader], transforms: [HookedTransform] },
+  {
+    rules: [AsyncHooks, Thrower, HooklessWide, Reader],
+    transforms: [HookedTransform, StubbornTransform],
+  },
   { rules: [Assigner, Reader, Aborter, Delayer, HooklessNarrow], transforms: [] },
   {
     rules: [OwnEnter, SameTypeRejecter, AfterThrower, HooklessNarrow],

@@ -28,6 +28,26 @@ export class TransitionValidatedError extends Error {
 }
 
 /**
+ * `orchestrateSync` met a hook or a commit that returned a promise. `hook` names it:
+ * `Rule.beforeTransition`, `Rule.afterTransition`, `Rule.cleanup`, or `commit`. The
+ * orchestration stopped right there and the promise is not awaited
+ * (docs/orchestration-semantics.md#the-synchronous-entry-point).
+ */
+export class AsyncHookError extends OrchestrationError {
+  override name = 'AsyncHookError';
+  readonly hook: string;
+
+  constructor(hook: string) {
+    super(
+      `${hook} returned a promise, but orchestrateSync only runs hooks and commits that ` +
+        'return synchronously: make it a plain (non-async) function, or call orchestrate instead. ' +
+        'The orchestration stopped at that point; discard its context.',
+    );
+    this.hook = hook;
+  }
+}
+
+/**
  * A one-line description of anything thrown, for reason strings: `Name: message` for
  * Errors, the text of a thrown string, JSON (or `String`) for anything else. Never
  * throws, even for circular objects, BigInts or objects without a prototype, because

@@ -9,7 +9,12 @@ export {
   type CompiledPolicy,
   type CompiledPolicyParts,
 } from './compiled-policy.ts';
-export { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
+export {
+  AsyncHookError,
+  describeError,
+  OrchestrationError,
+  TransitionValidatedError,
+} from './errors.ts';
 export {
   AwaitingRetry,
   Cached,
@@ -29,12 +34,14 @@ export {
   Scheduled,
   type PauseOptions,
 } from './named-states.ts';
-export { orchestrate, type CommitState, type OrchestrateOptions } from './orchestrate.ts';
+export type { CommitState } from './commit-state.ts';
+export { orchestrate, orchestrateSync, type OrchestrateOptions } from './orchestrate.ts';
 export { orchestratePolicy, type OrchestratePolicyOptions } from './orchestrate-policy.ts';
 export { OrchestrationContext, type OrchestrationContextInit } from './orchestration-context.ts';
 export { OrchestrationPolicy, type PolicyClass } from './orchestration-policy.ts';
 export { OrchestrationRule } from './orchestration-rule.ts';
 export { seededRandom, systemRandom, type RandomSource } from './random-source.ts';
+export { declareReadOnlyHooks } from './read-only-hooks.ts';
 export {
   abortDetails,
   acceptDetails,

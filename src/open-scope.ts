@@ -1,5 +1,7 @@
 /**
- * `openScope`: the scope `orchestrate` enters and exits for one rule or transform class.
+ * `openScope`: the scope `orchestrate` enters and exits for one rule or transform class
+ * on the generic path, where code cannot be generated per class (class-entry.ts); the
+ * generated entries do the same work (generated-entry.ts).
  *
  * A class that overrides none of its hooks can do nothing but sign the context's
  * signatures, so it is not instantiated: a lightweight scope of one shared shape keeps
@@ -45,7 +47,15 @@ const RULE_METHODS = [
   'invalid',
   'fizzled',
 ] as const;
-const TRANSFORM_METHODS = ['beforeTransition', 'afterTransition', 'enter', 'exit'] as const;
+// `exceptionInTransition` too: the hookless scope inlines it, so a class that
+// overrides it must be constructed for its own `exit` to call it.
+const TRANSFORM_METHODS = [
+  'beforeTransition',
+  'afterTransition',
+  'enter',
+  'exit',
+  'exceptionInTransition',
+] as const;
 
 function shapeOf(Rule: RuleClass): Shape {
   const proto = Rule.prototype as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from './clock.ts';
 import { systemRandom, type RandomSource } from './random-source.ts';
 import { acceptDetails, SetStateStatus, type StateResponseDetails } from './response.ts';
-import { copyState, type State } from './state.ts';
+import { copyStateForHook, type State } from './state.ts';
 import type { StateName } from './state-type.ts';
 
 /** What a context is built from. The clock and random source default to the system's. */
@@ -22,7 +22,7 @@ export interface OrchestrationContextInit<TRun> {
  * signatures and the orchestration error, plus the injected clock and random source.
  *
  * Hooks of ordinary rules receive copies (`entryContext`, `exitContext`): assigning on
- * them changes nothing. Subclasses (the Orion flow and task contexts) add a store and
+ * them changes nothing (their Date objects are shared, read-only values). Subclasses (the Orion flow and task contexts) add a store and
  * the run accessors; `copy` keeps the subclass.
  */
 export class OrchestrationContext<TRun = unknown> {
@@ -71,8 +71,10 @@ export class OrchestrationContext<TRun = unknown> {
   /**
    * A shallow copy of this context whose states and parameters are copies: the run
    * (and anything else a subclass holds, such as its store) stays shared and live, and
-   * so do the signature lists. The copy keeps the subclass's prototype and its own
-   * enumerable fields; JavaScript `#private` fields cannot be copied this way, so a
+   * so do the signature lists. The state copies have their own objects and details but
+   * share the originals' Date objects, which are read-only values: assigning a date on
+   * a copy changes nothing, mutating a shared Date in place would. The copy keeps the
+   * subclass's prototype and its own enumerable fields; JavaScript `#private` fields cannot be copied this way, so a
    * subclass that keeps state in them must override `copy` (or use ordinary fields).
    */
   copy(): this {
@@ -80,9 +82,7 @@ export class OrchestrationContext<TRun = unknown> {
     // Hooks get a copy per hook, so the common case is written out field by field
     // (one hidden class, no generic property walk); subclasses take the generic path
     // unless they copy their own fields with `copyContextFields`, as the Orion ones do.
-    if (prototype === OrchestrationContext.prototype) {
-      return copyContextFields(this, Object.create(prototype) as this);
-    }
+    if (prototype === OrchestrationContext.prototype) return new ContextCopy(this) as this;
     const copy = Object.assign(Object.create(prototype) as this, this);
     copy.initialState = safeCopy(this.initialState);
     copy.proposedState = safeCopy(this.proposedState);
@@ -104,8 +104,24 @@ export class OrchestrationContext<TRun = unknown> {
   }
 }
 
+/**
+ * `new ContextCopy(context)`: what `copy` returns for an exact `OrchestrationContext`.
+ * A constructor whose prototype is `OrchestrationContext.prototype`, so the copy is an
+ * `OrchestrationContext` in every respect (prototype, `instanceof`, `constructor`), but
+ * V8 allocates it with its fields in place and one hidden class, which is cheaper than
+ * adding them one by one to `Object.create(prototype)`; hooks get a copy per hook.
+ */
+const ContextCopy = function ContextCopy(
+  this: OrchestrationContext<any>,
+  source: OrchestrationContext<any>,
+) {
+  copyContextFields(source, this);
+} as unknown as new (source: OrchestrationContext<any>) => OrchestrationContext<any>;
+ContextCopy.prototype = OrchestrationContext.prototype;
+
+/** A hook's copy of a state: its own object and details, the original's Dates. */
 function safeCopy(state: State | null): State | null {
-  return state === null ? null : copyState(state);
+  return state === null ? null : copyStateForHook(state);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isAbandoned } from './abandoned-contexts.ts';
 import { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
 import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
@@ -21,9 +22,16 @@ import type { TransitionScope } from './rule-class.ts';
  *
  * Subclasses set `static FROM_STATES` / `TO_STATES` (empty by default: the rule never
  * fires) and override any of the three hooks. Hooks change the transition only through
- * the mutation methods; assigning on the copies they receive changes nothing. (The
- * bundled rules, reviewed to only read their arguments, get the real objects instead:
- * see read-only-hooks.ts.)
+ * the mutation methods; assigning on the copies they receive changes nothing (the
+ * copies share the states' Date objects, which are read-only values). A rule declared
+ * with `declareReadOnlyHooks` gets the real objects instead.
+ *
+ * Encapsulation is by convention: the members whose names start with `_` are
+ * TypeScript-`private` and `@internal` (the orchestration loop's per-class code,
+ * generated at run time, reads and calls them), and none is part of the public API.
+ * They are deliberately not JavaScript `#private`: a class with `#private` members
+ * gives each instance a private brand, which made constructing a rule, done for every
+ * transition it governs, several times slower.
  */
 export abstract class OrchestrationRule<
   C extends OrchestrationContext<any> = OrchestrationContext<any>,
@@ -33,7 +41,7 @@ export abstract class OrchestrationRule<
 
   // Plain (TypeScript-private) fields assigned in the constructor: V8 constructs
   // these several times faster than `#private` or defined class fields, and a rule is
-  // constructed for every transition it governs.
+  // constructed for every transition it governs. All four are @internal.
   declare private readonly _context: C;
   declare private readonly _fromType: StateName | null;
   declare private _toType: StateName | null;
@@ -87,15 +95,20 @@ export abstract class OrchestrationRule<
     if (!rule.FROM_STATES.has(this._fromType) || !rule.TO_STATES.has(this._toType)) {
       this._invalidOnEntry = true;
     }
-    if (this._invalidOnEntry === null) this._invalidOnEntry = this.#transitionChanged();
+    if (this._invalidOnEntry === null) this._invalidOnEntry = this._transitionChanged();
     return this._invalidOnEntry;
   }
 
   /** True when the rule was valid at entry but the context's transition has since changed. */
   fizzled(): boolean {
     if (this._invalidOnEntry) return false;
-    return this.#transitionChanged();
+    return this._transitionChanged();
   }
+
+  // `enter` and `exit` are the generic path. `orchestrate` normally runs code
+  // generated for each rule class instead (class-entry.ts), which must do exactly what
+  // these do; a class that overrides `enter`, `exit`, `invalid` or `fizzled` always
+  // takes this path.
 
   enter(): void | Promise<void> {
     if (this.invalid()) return;
@@ -103,7 +116,7 @@ export abstract class OrchestrationRule<
       this._context.ruleSignature.push(this.constructor.name);
       return;
     }
-    return this.#runBefore();
+    return this._runBefore();
   }
 
   exit(): void | Promise<void> {
@@ -114,13 +127,13 @@ export abstract class OrchestrationRule<
       const cleaning = hasReadOnlyHooks(this.constructor)
         ? this.cleanup(context.initialState, context.validatedState, context)
         : this.cleanup(...context.exitContext());
-      return isPromiseLike(cleaning) ? Promise.resolve(cleaning).then(ignore) : undefined;
+      return isPromiseLike(cleaning) ? this._settleCleanup(cleaning) : undefined;
     }
     if (this.afterTransition === OrchestrationRule.prototype.afterTransition) {
       this._context.finalizationSignature.push(this.constructor.name);
       return;
     }
-    return this.#runAfter();
+    return this._runAfter();
   }
 
   /**
@@ -129,7 +142,7 @@ export abstract class OrchestrationRule<
    * rejected that way (an `OrchestrationError`).
    */
   rejectTransition(state: State | null, reason: string | null = null): void {
-    this.#assertNotValidated('rejectTransition');
+    this._assertNotValidated('rejectTransition');
     const context = this._context;
     if (state === null) {
       if (this._fromType === null) {
@@ -150,7 +163,7 @@ export abstract class OrchestrationRule<
 
   /** Writes nothing and asks the caller to propose again in `delaySeconds` (status WAIT). */
   delayTransition(delaySeconds: number, reason: string | null = null): void {
-    this.#assertNotValidated('delayTransition');
+    this._assertNotValidated('delayTransition');
     this._toType = null;
     this._context.proposedState = null;
     this._context.responseStatus = SetStateStatus.WAIT;
@@ -159,7 +172,7 @@ export abstract class OrchestrationRule<
 
   /** Writes nothing and ends the orchestration attempt (status ABORT). */
   abortTransition(reason: string | null = null): void {
-    this.#assertNotValidated('abortTransition');
+    this._assertNotValidated('abortTransition');
     this._toType = null;
     this._context.proposedState = null;
     this._context.responseStatus = SetStateStatus.ABORT;
@@ -168,27 +181,31 @@ export abstract class OrchestrationRule<
 
   /** Sets the real proposed state's name (no-op when it is null). Types are untouched. */
   renameState(name: string): void {
+    this._assertNotAbandoned('renameState');
     const proposed = this._context.proposedState;
     if (proposed !== null) proposed.name = name;
   }
 
   /** Writes into the real context's parameters, where rules entered later read it. */
   updateContextParameters(key: string, value: unknown): void {
+    this._assertNotAbandoned('updateContextParameters');
     this._context.parameters[key] = value;
   }
 
   /**
    * Writes `details` into the real proposed state's details (no-op when it is null).
    * This is the sanctioned replacement for Prefect's shallow-copy leak, on which
-   * `CopyScheduledTime` relies: hooks get deep copies here, Prefect's are shallow.
+   * `CopyScheduledTime` relies: hooks get copies of their own here (only the dates are
+   * shared), Prefect's are shallow.
    */
   updateProposedStateDetails(details: Partial<StateDetails>): void {
+    this._assertNotAbandoned('updateProposedStateDetails');
     const proposed = this._context.proposedState;
     if (proposed !== null) Object.assign(proposed.stateDetails, details);
   }
 
   /** Runs the before hook on copies: synchronously unless it returns a promise. */
-  #runBefore(): void | Promise<void> {
+  private _runBefore(): void | Promise<void> {
     const context = this._context;
     let pending: void | Promise<void>;
     try {
@@ -196,23 +213,31 @@ export abstract class OrchestrationRule<
         ? this.beforeTransition(context.initialState, context.proposedState, context)
         : this.beforeTransition(...context.entryContext());
     } catch (error) {
-      this.#beforeFailed(error);
+      this._beforeFailed(error);
       return;
     }
-    if (isPromiseLike(pending)) {
-      return Promise.resolve(pending).then(
-        () => this.#signBefore(),
-        (error: unknown) => this.#beforeFailed(error),
-      );
-    }
-    this.#signBefore();
+    if (isPromiseLike(pending)) return this._settleBefore(pending);
+    context.ruleSignature.push(this.constructor.name);
   }
 
-  #signBefore(): void {
-    this._context.ruleSignature.push(this.constructor.name);
+  /**
+   * @internal The rest of the entry once the before hook's promise settles: sign, or
+   * record its error as `_beforeFailed` does. Never rejects. Nothing is recorded on a
+   * context `orchestrateSync` abandoned.
+   */
+  private _settleBefore(pending: PromiseLike<unknown>): Promise<void> {
+    return Promise.resolve(pending).then(
+      () => {
+        if (!isAbandoned(this._context)) this._context.ruleSignature.push(this.constructor.name);
+      },
+      (error: unknown) => {
+        if (!isAbandoned(this._context)) this._beforeFailed(error);
+      },
+    );
   }
 
-  #beforeFailed(error: unknown): void {
+  /** @internal A before hook threw `error`: ABORT, and the error recorded on the context. */
+  private _beforeFailed(error: unknown): void {
     // The rule's toType is left as it was, so the rule fizzles at exit and its cleanup
     // runs. A thrown null or undefined is wrapped: `orchestrationError` must be
     // non-null for transforms to skip their after hooks and for `orchestrate` to
@@ -230,29 +255,56 @@ export abstract class OrchestrationRule<
   }
 
   /** Runs the after hook on copies, then signs: synchronously unless it returns a promise. */
-  #runAfter(): void | Promise<void> {
+  private _runAfter(): void | Promise<void> {
     const context = this._context;
     const pending = hasReadOnlyHooks(this.constructor)
       ? this.afterTransition(context.initialState, context.validatedState, context)
       : this.afterTransition(...context.exitContext());
-    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signAfter());
-    this.#signAfter();
+    if (isPromiseLike(pending)) return this._settleAfter(pending);
+    context.finalizationSignature.push(this.constructor.name);
   }
 
-  #signAfter(): void {
-    this._context.finalizationSignature.push(this.constructor.name);
+  /**
+   * @internal Signs once the after hook's promise fulfils (unless `orchestrateSync`
+   * abandoned the context); rejects with its error.
+   */
+  private _settleAfter(pending: PromiseLike<unknown>): Promise<void> {
+    return Promise.resolve(pending).then(() => {
+      if (!isAbandoned(this._context)) {
+        this._context.finalizationSignature.push(this.constructor.name);
+      }
+    });
   }
 
-  #transitionChanged(): boolean {
+  /** @internal Settles once the cleanup's promise fulfils; rejects with its error. */
+  private _settleCleanup(pending: PromiseLike<unknown>): Promise<void> {
+    return Promise.resolve(pending).then(ignore);
+  }
+
+  private _transitionChanged(): boolean {
     const context = this._context;
     return (
       this._fromType !== context.initialStateType || this._toType !== context.proposedStateType
     );
   }
 
-  #assertNotValidated(mutation: string): void {
+  private _assertNotValidated(mutation: string): void {
+    this._assertNotAbandoned(mutation);
     if (this._context.validatedState !== null) {
       throw new TransitionValidatedError(this.constructor.name, mutation);
+    }
+  }
+
+  /**
+   * A hook still running after `orchestrateSync` gave up on its orchestration (it
+   * returned a promise) may change nothing more: the context stays as it was.
+   */
+  private _assertNotAbandoned(mutation: string): void {
+    if (isAbandoned(this._context)) {
+      throw new OrchestrationError(
+        `${this.constructor.name} called ${mutation} after orchestrateSync abandoned the orchestration ` +
+          '(a hook or the commit returned a promise); the call changed nothing.',
+      );
     }
   }
 }

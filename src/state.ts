@@ -137,6 +137,39 @@ export function copyState(state: State, reset?: StateEnvironment): State {
   return copy;
 }
 
+/**
+ * The copy of `state` a hook receives (`OrchestrationContext.copy`): as `copyState`,
+ * except that its dates are the original's Date objects. A state's dates are read-only
+ * values: assigning a new date on the copy never reaches the original, but mutating a
+ * shared Date in place (`setTime`, `setFullYear`, …) would, so hooks must not.
+ * Allocating about ten Dates per transition was half of what copying for hooks cost.
+ * Internal: not exported from the package.
+ */
+export function copyStateForHook(state: State): State {
+  const details = state.stateDetails;
+  return {
+    id: state.id,
+    type: state.type,
+    name: state.name,
+    timestamp: state.timestamp,
+    message: state.message,
+    data: state.data,
+    stateDetails: {
+      flowRunId: details.flowRunId,
+      taskRunId: details.taskRunId,
+      childFlowRunId: details.childFlowRunId,
+      scheduledTime: details.scheduledTime,
+      cacheKey: details.cacheKey,
+      cacheExpiration: details.cacheExpiration,
+      untrackableResult: details.untrackableResult,
+      pauseTimeout: details.pauseTimeout,
+      pauseReschedule: details.pauseReschedule,
+      pauseKey: details.pauseKey,
+      refreshCache: details.refreshCache,
+    },
+  };
+}
+
 /** An independent copy of `details` (dates copied), in the declared field order. */
 export function copyStateDetails(details: StateDetails): StateDetails {
   return {

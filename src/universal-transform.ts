@@ -1,3 +1,4 @@
+import { isAbandoned } from './abandoned-contexts.ts';
 import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import type { TransitionScope } from './rule-class.ts';
@@ -16,6 +17,10 @@ import type { StateName } from './state-type.ts';
  *
  * FROM/TO default to `ANY_STATE`, so every policy that lists a transform includes it in
  * every cell. Concrete transforms check `nullifiedTransition()` themselves.
+ *
+ * Encapsulation is by convention, as in `OrchestrationRule`: the `_`-prefixed members
+ * are TypeScript-`private` and `@internal`, never JavaScript `#private`, whose private
+ * brand makes every construction (one per transition) several times slower.
  */
 export abstract class UniversalTransform<
   C extends OrchestrationContext<any> = OrchestrationContext<any>,
@@ -56,12 +61,19 @@ export abstract class UniversalTransform<
     return this.context.orchestrationError !== null;
   }
 
+  // `enter` and `exit` are the generic path. `orchestrate` normally runs code
+  // generated for each transform class instead (class-entry.ts), which must do exactly
+  // what these do; a class that overrides `enter`, `exit` or `exceptionInTransition`
+  // always takes this path.
+
   enter(): void | Promise<void> {
     if (this.beforeTransition === UniversalTransform.prototype.beforeTransition) {
       this.context.ruleSignature.push(this.constructor.name);
       return;
     }
-    return this.#runBefore();
+    const pending = this.beforeTransition(this.context);
+    if (isPromiseLike(pending)) return this._settleBefore(pending);
+    this.context.ruleSignature.push(this.constructor.name);
   }
 
   exit(): void | Promise<void> {
@@ -70,28 +82,27 @@ export abstract class UniversalTransform<
       this.context.finalizationSignature.push(this.constructor.name);
       return;
     }
-    return this.#runAfter();
-  }
-
-  /** The before hook, then the signature: synchronously unless the hook returns a promise. */
-  #runBefore(): void | Promise<void> {
-    const pending = this.beforeTransition(this.context);
-    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signBefore());
-    this.#signBefore();
-  }
-
-  #signBefore(): void {
-    this.context.ruleSignature.push(this.constructor.name);
-  }
-
-  /** The after hook, then the signature: synchronously unless the hook returns a promise. */
-  #runAfter(): void | Promise<void> {
     const pending = this.afterTransition(this.context);
-    if (isPromiseLike(pending)) return Promise.resolve(pending).then(() => this.#signAfter());
-    this.#signAfter();
+    if (isPromiseLike(pending)) return this._settleAfter(pending);
+    this.context.finalizationSignature.push(this.constructor.name);
   }
 
-  #signAfter(): void {
-    this.context.finalizationSignature.push(this.constructor.name);
+  /**
+   * @internal Signs once the before hook's promise fulfils (unless `orchestrateSync`
+   * abandoned the context); rejects with its error.
+   */
+  private _settleBefore(pending: PromiseLike<unknown>): Promise<void> {
+    return Promise.resolve(pending).then(() => {
+      if (!isAbandoned(this.context)) this.context.ruleSignature.push(this.constructor.name);
+    });
+  }
+
+  /** @internal As `_settleBefore`, for the after hook. */
+  private _settleAfter(pending: PromiseLike<unknown>): Promise<void> {
+    return Promise.resolve(pending).then(() => {
+      if (!isAbandoned(this.context)) {
+        this.context.finalizationSignature.push(this.constructor.name);
+      }
+    });
   }
 }

@@ -3,10 +3,11 @@
  * `orchestrate` and the testing kit's `enterNest`, so that a hand-driven nest turns a
  * failed write into an ABORT exactly as the loop does.
  */
+import { isAbandoned } from './abandoned-contexts.ts';
+import type { CommitState } from './commit-state.ts';
 import { describeError } from './errors.ts';
 import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
-import type { CommitState } from './orchestrate.ts';
 import { abortDetails, SetStateStatus } from './response.ts';
 import type { State } from './state.ts';
 
@@ -34,9 +35,11 @@ export function validateTransition<C extends OrchestrationContext<any>>(
   }
   return Promise.resolve(committed).then(
     (state) => {
-      context.validatedState = state ?? null;
+      if (!isAbandoned(context)) context.validatedState = state ?? null;
     },
-    (error: unknown) => abortOnValidationError(context, error),
+    (error: unknown) => {
+      if (!isAbandoned(context)) abortOnValidationError(context, error);
+    },
   );
 }
 

@@ -87,6 +87,30 @@ describe(OrchestrationContext.name, () => {
       expect(copy.random).toBe(ctx.random);
     });
 
+    it("shares the states' Date objects, read-only values, and copies the states and details around them", () => {
+      const ctx = context();
+      ctx.proposedState = createState(StateType.SCHEDULED, {
+        stateDetails: {
+          cacheExpiration: new Date('2023-03-01T00:00:00.000Z'),
+          pauseTimeout: new Date('2023-03-02T00:00:00.000Z'),
+        },
+      });
+      const real = ctx.proposedState;
+      const copy = ctx.copy().proposedState!;
+      expect(copy).toEqual(real);
+      expect(copy).not.toBe(real);
+      expect(copy.stateDetails).not.toBe(real.stateDetails);
+      expect(copy.timestamp).toBe(real.timestamp);
+      expect(copy.stateDetails.scheduledTime).toBe(real.stateDetails.scheduledTime);
+      expect(copy.stateDetails.cacheExpiration).toBe(real.stateDetails.cacheExpiration);
+      expect(copy.stateDetails.pauseTimeout).toBe(real.stateDetails.pauseTimeout);
+      // Assigning a date on the copy still changes nothing.
+      copy.timestamp = new Date(0);
+      copy.stateDetails.scheduledTime = null;
+      expect(real.timestamp).not.toEqual(new Date(0));
+      expect(real.stateDetails.scheduledTime).not.toBeNull();
+    });
+
     it('is unaffected by assignments on the original, and the original by assignments on it', () => {
       const ctx = context();
       const copy = ctx.copy();

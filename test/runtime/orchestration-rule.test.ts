@@ -631,6 +631,29 @@ describe(OrchestrationRule.name, () => {
       expect(context.validatedStateType).toBe(RUNNING);
     });
 
+    it("hands hooks copies that share the states' Date objects, where assigning a date changes nothing", async () => {
+      const seen: Date[] = [];
+      class DateReader extends JournalRule {
+        static override FROM_STATES = UNIVERSE_SET;
+        static override TO_STATES = UNIVERSE_SET;
+
+        override async beforeTransition(
+          initial: State | null,
+          proposed: State | null,
+        ): Promise<void> {
+          seen.push(initial!.timestamp, proposed!.timestamp);
+          proposed!.timestamp = new Date(0);
+        }
+      }
+      const context = testContext(PENDING, RUNNING);
+      const { initialState, proposedState } = context;
+      const proposedAt = proposedState!.timestamp.getTime();
+      await nest(context, [DateReader]);
+      expect(seen[0]).toBe(initialState!.timestamp);
+      expect(seen[1]).toBe(proposedState!.timestamp);
+      expect(context.proposedState!.timestamp.getTime()).toBe(proposedAt);
+    });
+
     it('validates the type set on a copy once the copy is passed to rejectTransition', async () => {
       class CopyRejector extends JournalRule {
         static override FROM_STATES = UNIVERSE_SET;

@@ -13,7 +13,9 @@
  *   hooks with empty plain methods, so that the runtime cannot skip them and pays for
  *   the rule instances and the hooks' copies Prefect pays for every rule;
  * - `generated-hooked-async`: the same with empty `async` hooks, which also pays for a
- *   promise per hook and the loop's asynchronous path.
+ *   promise per hook and the loop's asynchronous path;
+ * - `generated-sync`: as `generated`, through `orchestrateSync` (rules looked up with
+ *   `transitionRules`, as `orchestratePolicy` does): no promise, no `await`.
  *
  * Every transition builds a fresh context (the same class on both sides) and commits
  * through the same in-memory commit. `verifyMachineryCases` runs each transition once
@@ -25,7 +27,9 @@ import {
   OrchestrationContext,
   createState,
   orchestratePolicy,
+  orchestrateSync,
   seededRandom,
+  transitionRules,
   type CommitState,
   type RuleSource,
   type State,
@@ -120,6 +124,29 @@ export function machineryCases(
     { name: 'orchestrate-dynamic', opsPerRep: n, run: viaRuntime(sources.dynamic) },
     { name: 'generated-hooked', opsPerRep: n, run: viaRuntime(sources.hooked) },
     { name: 'generated-hooked-async', opsPerRep: n, run: viaRuntime(sources.hookedAsync) },
+    {
+      name: 'generated-sync',
+      opsPerRep: n,
+      async run(reps) {
+        const { core, global } = sources.generated;
+        let sum = 0;
+        for (let r = 0; r < reps; r++) {
+          for (let i = 0; i < n; i++) {
+            const context = contextFor(transitions[i]!);
+            const from = context.initialStateType;
+            const to = context.proposedStateType;
+            orchestrateSync({
+              context,
+              rules: transitionRules(core, from, to),
+              transforms: transitionRules(global, from, to),
+              commit,
+            });
+            sum += context.ruleSignature.length;
+          }
+        }
+        return sum;
+      },
+    },
   ];
 }
 

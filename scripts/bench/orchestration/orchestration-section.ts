@@ -63,7 +63,8 @@ export async function runOrchestrationSection(
       description:
         `CoreTaskPolicy + GlobalTaskPolicy rules with their real FROM/TO sets and no-op hooks (matrices from the real compiler); ` +
         `transitions ${transitions}. generated-hooked: every rule and transform overrides its hooks with empty plain methods; ` +
-        'generated-hooked-async: with empty async methods (every hook returns a promise).',
+        'generated-hooked-async: with empty async methods (every hook returns a promise); ' +
+        'generated-sync: generated through orchestrateSync (no promise).',
       cases: machineryGroup,
     },
   ];

@@ -14,7 +14,7 @@ export class CopyScheduledTime extends OrchestrationRule<OrionContext> {
   static override TO_STATES: StateSet = new Set<StateName | null>([StateType.PENDING]);
 
   /**
-   * Hooks get deep copies, so the write goes through `updateProposedStateDetails`,
+   * Hooks get copies of their own, so the write goes through `updateProposedStateDetails`,
    * which reaches the real proposed state (the reference relies on a shallow copy).
    */
   override beforeTransition(

@@ -1,0 +1,247 @@
+/**
+ * `bench`: measures the user's own generated matrices against the dynamic filter, a
+ * nested `Map` and a raw array, per policy, with the interleaved sampler this
+ * repository's own benchmarks use; and whole transitions through `orchestrate` when
+ * the config has a `bench` section. Resolves to the results as data (`BenchReport`),
+ * or to located problems:
+ *
+ * - the project does not compile, or a generated module is stale or missing (naming
+ *   the cells that differ, as `check` does: a stale matrix would measure the wrong thing);
+ * - `--policy` names no policy of the project;
+ * - the trace is malformed or names a state a measured policy does not have
+ *   (`file:line:column`, every bad entry, never a partial read).
+ *
+ * Measuring runs in a child process of its own that imports the user's runtime,
+ * policies, generated modules and config, so the compiler's heap is not in the way.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { check } from '../check/check.ts';
+import { runChild } from '../child/run-child.ts';
+import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import { describeCellDiff, formatCellChanges } from '../diff/format-cell-diff.ts';
+import type { PolicyModel } from '../model/policy-model.ts';
+import { relativePosix } from '../path/relative-posix.ts';
+import type { Problem } from '../problem/problem.ts';
+import { didYouMean } from '../problem/suggest-name.ts';
+import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
+import { FULL_PLAN, QUICK_PLAN } from './bench-plan.ts';
+import { BENCH_JSON_VERSION, type BenchReport, type PolicyBench } from './bench-report.ts';
+import { benchRatios } from './gate/bench-ratios.ts';
+import { captureEnvironment, finishEnvironment } from './harness/environment.ts';
+import type { BenchPlan, BenchRequest, PolicyToMeasure } from './measure/bench-request.ts';
+import { checkTraceStates, parseTrace, type TracePair } from './trace/read-trace.ts';
+
+export interface BenchOptions extends ConfigOptions {
+  /** Measure only these policies (class names); default every policy the config selects. */
+  policies?: readonly string[];
+  /** A trace of the user's traffic (NDJSON or a JSON array of `[from, to]` pairs), relative to `cwd`. */
+  trace?: string;
+  /** A smoke run: few samples. */
+  quick?: boolean;
+  /**
+   * Overrides how long each kind of group samples (tests pass tiny counts); default
+   * the full or quick plan.
+   */
+  plan?: Partial<BenchPlan>;
+  /** Told after each sampling round: rounds done, rounds in all, what is being measured. */
+  onProgress?: (done: number, total: number, what: string) => void;
+}
+
+export interface BenchResult {
+  ok: boolean;
+  problems: Problem[];
+  report: BenchReport | undefined;
+}
+
+/** Per policy, how much longer than the evaluation timeout the measuring child may take. */
+const MEASURE_BUDGET_MS = { quick: 60_000, full: 300_000 };
+
+export async function bench(options: BenchOptions = {}): Promise<BenchResult> {
+  const fail = (problems: Problem[]): BenchResult => ({ ok: false, problems, report: undefined });
+  const loaded = await loadConfig(options);
+  if (loaded.config === undefined) return fail(loaded.problems);
+  const config = loaded.config;
+  const configFile = relativePosix(config.root, config.configFile);
+
+  const checked = await check(options);
+  if (checked.problems.length > 0 || checked.model === undefined) return fail(checked.problems);
+  const model = checked.model;
+
+  const selected: PolicyModel[] = [];
+  const problems: Problem[] = [];
+  for (const name of options.policies ?? []) {
+    if (!model.policies.some((p) => p.name === name)) {
+      problems.push({
+        file: configFile,
+        line: 1,
+        column: 1,
+        message: `--policy ${name}: the project has no policy named ${name}.${didYouMean(
+          name,
+          model.policies.map((p) => p.name),
+        )} Its policies: ${model.policies.map((p) => p.name).join(', ')}.`,
+      });
+    }
+  }
+  for (const policy of model.policies) {
+    if (
+      options.policies === undefined ||
+      options.policies.length === 0 ||
+      options.policies.includes(policy.name)
+    )
+      selected.push(policy);
+  }
+  if (problems.length > 0) return fail(problems);
+
+  // Fresh matrices first: a benchmark of a stale matrix measures the wrong thing.
+  const modules = new Map<string, string>();
+  for (const file of checked.files) {
+    if (file.policy === undefined || file.report === true) continue;
+    const policy = selected.find((p) => p.name === file.policy);
+    if (policy === undefined || file.status === 'extra') continue;
+    modules.set(policy.name, path.resolve(config.root, file.path));
+    if (file.status === 'fresh') continue;
+    const cells =
+      file.cellDiff === undefined
+        ? ''
+        : `: ${describeCellDiff(file.cellDiff)} (file → policy): ${formatCellChanges(file.cellDiff, { limit: 10 }).join('; ')}`;
+    problems.push({
+      file: file.path,
+      line: 1,
+      column: 1,
+      policy: policy.name,
+      message: `${file.status === 'missing' ? 'Missing' : 'Stale'} generated module of ${policy.name}${cells}${file.note === undefined ? '' : ` (${file.note})`}. A benchmark of a stale matrix measures the wrong thing: run \`${config.regenerateCommand}\` first.`,
+    });
+  }
+  if (problems.length > 0) return fail(problems);
+
+  let trace: TracePair[] | null = null;
+  let traceFile: string | null = null;
+  if (options.trace !== undefined) {
+    const cwd = path.resolve(options.cwd ?? process.cwd());
+    const absolute = path.resolve(cwd, options.trace);
+    traceFile = relativePosix(config.root, absolute);
+    const shown = relativePosix(cwd, absolute);
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      return fail([
+        {
+          file: shown,
+          line: 1,
+          column: 1,
+          message: `The trace cannot be read: ${describeThrown(toThrownError(error))}.`,
+        },
+      ]);
+    }
+    const read = parseTrace(text, shown);
+    if (read.problems.length > 0) return fail(read.problems);
+    for (const policy of selected)
+      problems.push(...checkTraceStates(read.entries, shown, policy.name, policy.states));
+    if (problems.length > 0) return fail(problems);
+    trace = read.entries.map((e) => e.pair);
+  }
+
+  const quick = options.quick ?? false;
+  const plan: BenchPlan = { ...(quick ? QUICK_PLAN : FULL_PLAN), ...options.plan };
+  const environment = captureEnvironment(config.root);
+  const request: BenchRequest = {
+    kind: 'bench',
+    configFile: typeof options.config === 'object' ? null : config.configFile,
+    runtime: runtimeUrl(config),
+    policies: selected.map((policy): PolicyToMeasure => ({
+      name: policy.name,
+      module: path.resolve(config.root, policy.module),
+      exportName: policy.exportName,
+      generated: modules.get(policy.name)!,
+    })),
+    trace,
+    plan,
+  };
+  let response;
+  try {
+    response = await runChild(request, config.root, {
+      timeoutMs:
+        config.timeoutMs +
+        selected.length * (quick ? MEASURE_BUDGET_MS.quick : MEASURE_BUDGET_MS.full),
+      onProgress: (line) => {
+        const match = /^(\d+)\/(\d+) (.*)$/s.exec(line);
+        if (match !== null) options.onProgress?.(Number(match[1]), Number(match[2]), match[3]!);
+      },
+    });
+  } catch (error) {
+    return fail([
+      {
+        file: configFile,
+        line: 1,
+        column: 1,
+        message: `The measuring process failed: ${describeThrown(toThrownError(error))}`,
+      },
+    ]);
+  }
+  if (response.error !== undefined)
+    return fail([{ file: configFile, line: 1, column: 1, message: response.error }]);
+
+  const notes: string[] = [];
+  const policies: PolicyBench[] = [];
+  for (const measured of response.policies) {
+    const policy = selected.find((p) => p.name === measured.name)!;
+    if (measured.error !== undefined) {
+      problems.push({
+        file: policy.location.file,
+        line: policy.location.line,
+        column: policy.location.column,
+        policy: policy.name,
+        message: `Benchmarking ${policy.name} failed: ${measured.error}`,
+      });
+      continue;
+    }
+    notes.push(...measured.notes);
+    policies.push({
+      name: policy.name,
+      module: relativePosix(config.root, modules.get(policy.name)!),
+      states: policy.states.length,
+      rules: policy.rules.length,
+      groups: measured.groups,
+      ratios: benchRatios(measured.groups),
+      ...(measured.transitionsSkipped === undefined
+        ? {}
+        : { transitionsSkipped: measured.transitionsSkipped }),
+    });
+  }
+  if (problems.length > 0) return fail(problems);
+  if (config.bench === undefined)
+    notes.push(
+      `Whole transitions were not measured: add a bench section to ${configFile}, bench: { transition(from, to, policy) { return { context, commit }; } }, to time orchestrate with your rules (matrix against dynamic filter).`,
+    );
+  else if (request.configFile === null)
+    notes.push(
+      'Whole transitions were not measured: the config was given as an object; its bench section reaches the measuring process only from a config file.',
+    );
+  return {
+    ok: true,
+    problems: [],
+    report: {
+      version: BENCH_JSON_VERSION,
+      quick,
+      trace: traceFile,
+      environment: finishEnvironment(environment),
+      policies,
+      notes,
+    },
+  };
+}
+
+/**
+ * The runtime module the generated modules import, as a URL: `orchestrate` must come
+ * from the same module instance as the user's rule classes' base classes.
+ */
+function runtimeUrl(config: ResolvedConfig): string {
+  if (config.runtime.kind === 'file') return pathToFileURL(config.runtime.file).href;
+  const require = createRequire(path.join(config.outDir, 'index.js'));
+  return pathToFileURL(require.resolve(config.runtime.specifier)).href;
+}

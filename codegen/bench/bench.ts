@@ -148,11 +148,24 @@ export async function bench(options: BenchOptions = {}): Promise<BenchResult> {
 
   const quick = options.quick ?? false;
   const plan: BenchPlan = { ...(quick ? QUICK_PLAN : FULL_PLAN), ...options.plan };
+  let runtime: string;
+  try {
+    runtime = runtimeUrl(config);
+  } catch (error) {
+    return fail([
+      {
+        file: configFile,
+        line: 1,
+        column: 1,
+        message: `The runtime the generated modules import cannot be found from ${relativePosix(config.root, config.outDir)}/ (${describeThrown(toThrownError(error))}); install it, or fix "runtime" in the config.`,
+      },
+    ]);
+  }
   const environment = captureEnvironment(config.root);
   const request: BenchRequest = {
     kind: 'bench',
     configFile: typeof options.config === 'object' ? null : config.configFile,
-    runtime: runtimeUrl(config),
+    runtime,
     policies: selected.map((policy): PolicyToMeasure => ({
       name: policy.name,
       module: path.resolve(config.root, policy.module),

@@ -12,6 +12,10 @@ import type { TracePair } from '../trace/read-trace.ts';
 export interface BenchPlan {
   lookup: SamplingPlan;
   transition: SamplingPlan;
+  /** Pairs in the uniform lookup workload, and the most pairs of a trace a lookup sample walks. */
+  lookupPairs: number;
+  /** Pairs in a whole-transition workload (each transition needs a context of its own). */
+  transitionPairs: number;
 }
 
 export interface PolicyToMeasure {

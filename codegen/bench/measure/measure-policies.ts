@@ -27,11 +27,6 @@ import {
 } from './transition-cases.ts';
 import { uniformPairs } from './uniform-pairs.ts';
 
-/** Pairs in the uniform lookup workload, and the most pairs of a trace a lookup sample walks. */
-export const LOOKUP_PAIRS = 4096;
-/** Pairs in a whole-transition workload (each needs a context of its own). */
-export const TRANSITION_PAIRS = 256;
-
 type Workload = { name: 'uniform' | 'trace'; description: string; pairs: readonly TracePair[] };
 
 export async function measurePolicies(request: BenchRequest): Promise<BenchResponse> {
@@ -94,12 +89,12 @@ export async function measurePolicies(request: BenchRequest): Promise<BenchRespo
       const workloads: Workload[] = [
         {
           name: 'uniform',
-          description: `${LOOKUP_PAIRS} (from, to) pairs drawn uniformly from all ${matrix.states.length ** 2} pairs of ${name} (seed 1).`,
-          pairs: uniformPairs(matrix.states, LOOKUP_PAIRS, 1),
+          description: `${request.plan.lookupPairs} (from, to) pairs drawn uniformly from all ${matrix.states.length ** 2} pairs of ${name} (seed 1).`,
+          pairs: uniformPairs(matrix.states, request.plan.lookupPairs, 1),
         },
       ];
       if (request.trace !== null) {
-        const pairs = request.trace.slice(0, LOOKUP_PAIRS);
+        const pairs = request.trace.slice(0, request.plan.lookupPairs);
         workloads.push({
           name: 'trace',
           description: `The first ${pairs.length} of the trace's ${request.trace.length} transitions, in order.`,
@@ -130,8 +125,8 @@ export async function measurePolicies(request: BenchRequest): Promise<BenchRespo
         for (const w of workloads) {
           const source =
             w.name === 'uniform'
-              ? uniformPairs(matrix.states, TRANSITION_PAIRS, 2)
-              : w.pairs.slice(0, TRANSITION_PAIRS);
+              ? uniformPairs(matrix.states, request.plan.transitionPairs, 2)
+              : w.pairs.slice(0, request.plan.transitionPairs);
           const { pairs, declined } = transitionWorkload(benchConfig, name, source);
           if (declined > 0)
             notes.push(

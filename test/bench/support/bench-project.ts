@@ -12,6 +12,8 @@ import { copyFixture } from '../../codegen/support/fixture-project.ts';
 export const TINY_PLAN: BenchPlan = {
   lookup: { sampleMs: 0.05, warmupRounds: 1, rounds: 3 },
   transition: { sampleMs: 0.05, warmupRounds: 1, rounds: 3 },
+  lookupPairs: 256,
+  transitionPairs: 32,
 };
 
 const CONFIG_HEAD = `import { defineConfig } from '../../../codegen/index.ts';

@@ -40,7 +40,7 @@ describe('problems', () => {
     expect(await problemsOf('broken-config')).toBe(
       [
         'policy-matrix.config.ts:4:3: modules[1] "./src/missing.ts" does not exist (looked for src/missing.ts); list the modules that export your policies, relative to the config file.',
-        'policy-matrix.config.ts:5:3: Unknown config key "outdir". Did you mean "outDir"? Valid keys: modules, outDir, runtime, importExtension, regenerateCommand, report, timeout, policies, exclude, gitattributes.',
+        'policy-matrix.config.ts:5:3: Unknown config key "outdir". Did you mean "outDir"? Valid keys: modules, outDir, runtime, importExtension, regenerateCommand, report, timeout, policies, exclude, gitattributes, bench.',
         'policy-matrix.config.ts:6:3: "importExtension" must be ".ts", ".js" or "", got ".mjs".',
         'policy-matrix.config.ts:7:3: "report" must be true (write a markdown and SVG report per policy into generated/report/) or false, got "yes".',
         '4 problems found.',

@@ -66,7 +66,7 @@ export async function benchCommand(
   };
   if (args.json !== undefined) write(args.json, `${JSON.stringify(report, null, 2)}\n`);
   if (args.markdown !== undefined)
-    write(args.markdown, renderBenchMarkdown(report, ['policy-matrix bench', ...argv].join(' ')));
+    write(args.markdown, renderBenchMarkdown(report, ['policy-matrix', ...argv].join(' ')));
   if (args.svg !== undefined) write(args.svg, renderBenchSvg(report));
   if (baseline?.baseline === undefined) return 0;
   const options = {

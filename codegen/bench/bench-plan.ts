@@ -14,7 +14,7 @@ export const FULL_PLAN: BenchPlan = {
 };
 
 export const QUICK_PLAN: BenchPlan = {
-  lookup: { sampleMs: 0.5, warmupRounds: 2, rounds: 10 },
+  lookup: { sampleMs: 0.5, warmupRounds: 3, rounds: 15 },
   transition: { sampleMs: 1, warmupRounds: 1, rounds: 6 },
   // Fewer pairs: a dynamic filter over hundreds of rules takes microseconds per lookup.
   lookupPairs: 1024,

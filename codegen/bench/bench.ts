@@ -67,7 +67,13 @@ export async function bench(options: BenchOptions = {}): Promise<BenchResult> {
   const config = loaded.config;
   const configFile = relativePosix(config.root, config.configFile);
 
-  const checked = await check(options);
+  const { cwd, config: given, timeout, progress } = options;
+  const checked = await check({
+    ...(cwd === undefined ? {} : { cwd }),
+    ...(given === undefined ? {} : { config: given }),
+    ...(timeout === undefined ? {} : { timeout }),
+    ...(progress === undefined ? {} : { progress }),
+  });
   if (checked.problems.length > 0 || checked.model === undefined) return fail(checked.problems);
   const model = checked.model;
 

@@ -14,7 +14,6 @@
  * Measuring runs in a child process of its own that imports the user's runtime,
  * policies, generated modules and config, so the compiler's heap is not in the way.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +21,6 @@ import { check } from '../check/check.ts';
 import { runChild } from '../child/run-child.ts';
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
-import { describeCellDiff, formatCellChanges } from '../diff/format-cell-diff.ts';
 import type { PolicyModel } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import type { Problem } from '../problem/problem.ts';
@@ -33,7 +31,9 @@ import { BENCH_JSON_VERSION, type BenchReport, type PolicyBench } from './bench-
 import { benchRatios } from './gate/bench-ratios.ts';
 import { captureEnvironment, finishEnvironment } from './harness/environment.ts';
 import type { BenchPlan, BenchRequest, PolicyToMeasure } from './measure/bench-request.ts';
-import { checkTraceStates, parseTrace, type TracePair } from './trace/read-trace.ts';
+import { freshModules } from './fresh-modules.ts';
+import type { TracePair } from './trace/read-trace.ts';
+import { readTraceFile } from './trace/read-trace-file.ts';
 
 export interface BenchOptions extends ConfigOptions {
   /** Measure only these policies (class names); default every policy the config selects. */
@@ -103,53 +103,21 @@ export async function bench(options: BenchOptions = {}): Promise<BenchResult> {
   if (problems.length > 0) return fail(problems);
 
   // Fresh matrices first: a benchmark of a stale matrix measures the wrong thing.
-  const modules = new Map<string, string>();
-  for (const file of checked.files) {
-    if (file.policy === undefined || file.report === true) continue;
-    const policy = selected.find((p) => p.name === file.policy);
-    if (policy === undefined || file.status === 'extra') continue;
-    modules.set(policy.name, path.resolve(config.root, file.path));
-    if (file.status === 'fresh') continue;
-    const cells =
-      file.cellDiff === undefined
-        ? ''
-        : `: ${describeCellDiff(file.cellDiff)} (file → policy): ${formatCellChanges(file.cellDiff, { limit: 10 }).join('; ')}`;
-    problems.push({
-      file: file.path,
-      line: 1,
-      column: 1,
-      policy: policy.name,
-      message: `${file.status === 'missing' ? 'Missing' : 'Stale'} generated module of ${policy.name}${cells}${file.note === undefined ? '' : ` (${file.note})`}. A benchmark of a stale matrix measures the wrong thing: run \`${config.regenerateCommand}\` first.`,
-    });
-  }
-  if (problems.length > 0) return fail(problems);
+  const fresh = freshModules(checked.files, selected, config);
+  if (fresh.problems.length > 0) return fail(fresh.problems);
+  const modules = fresh.modules;
 
   let trace: TracePair[] | null = null;
   let traceFile: string | null = null;
   if (options.trace !== undefined) {
-    const cwd = path.resolve(options.cwd ?? process.cwd());
-    const absolute = path.resolve(cwd, options.trace);
-    traceFile = relativePosix(config.root, absolute);
-    const shown = relativePosix(cwd, absolute);
-    let text: string;
-    try {
-      text = readFileSync(absolute, 'utf8');
-    } catch (error) {
-      return fail([
-        {
-          file: shown,
-          line: 1,
-          column: 1,
-          message: `The trace cannot be read: ${describeThrown(toThrownError(error))}.`,
-        },
-      ]);
-    }
-    const read = parseTrace(text, shown);
-    if (read.problems.length > 0) return fail(read.problems);
-    for (const policy of selected)
-      problems.push(...checkTraceStates(read.entries, shown, policy.name, policy.states));
-    if (problems.length > 0) return fail(problems);
-    trace = read.entries.map((e) => e.pair);
+    const read = readTraceFile(
+      path.resolve(cwd ?? process.cwd()),
+      options.trace,
+      config.root,
+      selected,
+    );
+    if (read.trace === undefined) return fail(read.problems);
+    ({ trace, file: traceFile } = read);
   }
 
   const quick = options.quick ?? false;

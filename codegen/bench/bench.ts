@@ -138,7 +138,9 @@ export async function bench(options: BenchOptions = {}): Promise<BenchResult> {
   const environment = captureEnvironment(config.root);
   const request: BenchRequest = {
     kind: 'bench',
-    configFile: typeof options.config === 'object' ? null : config.configFile,
+    // Imported by the measuring process only when it has a bench section to read.
+    configFile:
+      config.bench === undefined || typeof options.config === 'object' ? null : config.configFile,
     runtime,
     policies: selected.map((policy): PolicyToMeasure => ({
       name: policy.name,
@@ -205,7 +207,7 @@ export async function bench(options: BenchOptions = {}): Promise<BenchResult> {
     notes.push(
       `Whole transitions were not measured: add a bench section to ${configFile}, bench: { transition(from, to, policy) { return { context, commit }; } }, to time orchestrate with your rules (matrix against dynamic filter).`,
     );
-  else if (request.configFile === null)
+  else if (typeof options.config === 'object')
     notes.push(
       'Whole transitions were not measured: the config was given as an object; its bench section reaches the measuring process only from a config file.',
     );

@@ -31,7 +31,10 @@ export interface PolicyToMeasure {
 
 export interface BenchRequest {
   kind: 'bench';
-  /** The config file to read the `bench` section from, absolute; null for an inline config. */
+  /**
+   * The config file to read the `bench` section from, absolute; null when there is none
+   * to read (no bench section, or a config given as an object).
+   */
   configFile: string | null;
   /** The runtime module generated code imports (a file URL), for `orchestrate`. */
   runtime: string;

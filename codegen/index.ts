@@ -2,7 +2,7 @@
  * policy-matrix compiler: the public, programmatic API of the CLI's commands, the config
  * helper and the plain-data model. Everything public is listed here by name.
  *
- * Every command (`generate`, `check`, `watch`, `explain`, `dump`, `writeReport`, `lint`)
+ * Every command (`generate`, `check`, `watch`, `explain`, `dump`, `writeReport`, `lint`, `bench`)
  * takes `{ cwd?, config?, timeout?, progress? }` (the config file, default
  * `policy-matrix.config.ts` in `cwd`, or a config object; the evaluation timeout in
  * seconds; where progress lines go) and resolves to a structured result with `ok` and
@@ -118,3 +118,29 @@ export {
   type LintFinding,
   type LintSeverity,
 } from './lint/index.ts';
+
+// Benchmarks of the user's own matrices: `bench`, the `bench` command; its results as
+// data (the `--json` document), the CI gate's comparison with a baseline, and the
+// config section that builds whole transitions.
+export { bench, type BenchOptions, type BenchResult } from './bench/bench.ts';
+export type { BenchConfig, BenchTransition } from './bench/bench-config.ts';
+export {
+  BENCH_JSON_VERSION,
+  type BenchGroup,
+  type BenchGroupKind,
+  type BenchRatio,
+  type BenchReport,
+  type PolicyBench,
+} from './bench/bench-report.ts';
+export type { BenchPlan } from './bench/measure/bench-request.ts';
+export type { SamplingPlan } from './bench/harness/sample-interleaved.ts';
+export type { Environment as BenchEnvironment } from './bench/harness/environment.ts';
+export type { MeasuredCase, MeasuredGroup } from './bench/harness/measured-group.ts';
+export type { Summary as BenchSummary } from './bench/harness/summary.ts';
+export {
+  compareWithBaseline,
+  type GateEntry,
+  type GateFigure,
+  type GateOptions,
+  type GateResult,
+} from './bench/gate/compare-with-baseline.ts';

@@ -15,7 +15,7 @@ import { diffGeneratedModules } from '../inspect/diff-generated-modules.ts';
 import { lintExitCode } from '../lint/lint-exit-code.ts';
 import type { LintFinding } from '../lint/lint-finding.ts';
 import { lintProject } from '../lint/lint-project.ts';
-import type { PolicyModel } from '../model/policy-model.ts';
+import type { PolicyModel, ProjectModel } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { readIfExists, readOutputFiles } from '../write/output-folder.ts';
@@ -62,6 +62,8 @@ export interface CheckResult {
    * cells differ as changed. Modules that cannot be read back are left out.
    */
   cellDiff: ProjectCellDiff;
+  /** The compiled model the folder was compared with (absent when the project does not compile). */
+  model?: ProjectModel;
 }
 
 /** Why a file whose text differs only by CRLF line endings is stale, and the lasting fix. */
@@ -164,5 +166,6 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       removed: removed.sort(compareCodeUnits),
       changed: changed.sort((a, b) => compareCodeUnits(a.policy, b.policy)),
     },
+    model,
   };
 }

@@ -48,5 +48,8 @@ process.once('message', (message) => {
 });
 
 async function answer(request: ChildRequest): Promise<ChildResponse> {
-  return request.kind === 'evaluate' ? evaluatePolicies(request) : inspectCompiledModules(request);
+  if (request.kind === 'evaluate') return evaluatePolicies(request);
+  if (request.kind === 'inspect') return inspectCompiledModules(request);
+  // The bench's measuring code is loaded only by the child that measures.
+  return (await import('../bench/measure/measure-policies.ts')).measurePolicies(request);
 }

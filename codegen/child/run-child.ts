@@ -59,6 +59,8 @@ export interface ChildOptions {
   timeoutMs?: number;
   /** Called once, after `SLOW_NOTICE_MS` (at most half the timeout), when the child has not answered yet. */
   onSlow?: (activity: ChildActivity, elapsedMs: number) => void;
+  /** Receives the child's `progress` trace lines (the bench's rounds), as written. */
+  onProgress?: (line: string) => void;
 }
 
 /** What a child answered, and the project files (absolute, sorted) it loaded to answer. */
@@ -111,6 +113,8 @@ interface Trace {
   onReady: (() => void) | undefined;
   /** Resolves when the channel is closed (the child exited). */
   closed: Promise<void>;
+  /** Called with each `progress` line. */
+  onProgress: ((line: string) => void) | undefined;
 }
 
 let prestarted: StartedChild | undefined;
@@ -166,6 +170,7 @@ export function runChildTraced<R extends ChildRequest>(
     child = startChild(cwd);
   }
   const { process: running, trace } = child;
+  trace.onProgress = options.onProgress;
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void): void => {
@@ -254,6 +259,7 @@ function startChild(cwd: string): StartedChild {
     ready: false,
     onReady: undefined,
     closed: Promise.resolve(),
+    onProgress: undefined,
   };
   const channel = child.stdio[4] as Readable | null;
   if (channel !== null) {
@@ -292,6 +298,10 @@ function readTraceLine(trace: Trace, line: string): void {
   if (phase === 'ready') {
     trace.ready = true;
     trace.onReady?.();
+    return;
+  }
+  if (phase === 'progress') {
+    trace.onProgress?.(subject);
     return;
   }
   if (phase === 'policy') {

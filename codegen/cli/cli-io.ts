@@ -5,6 +5,8 @@ export interface CliIo {
   out(text: string): void;
   /** Writes to standard error. */
   err(text: string): void;
+  /** Whether standard error is a terminal (live progress is drawn only there). */
+  errIsTerminal?: boolean;
   /** Resolves when the user asks to stop (Ctrl-C); watch waits on it. */
   interrupted(): Promise<void>;
 }

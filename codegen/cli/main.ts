@@ -27,6 +27,7 @@ const code = await runCli(argv, {
   cwd: process.cwd(),
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  errIsTerminal: process.stderr.isTTY === true,
   interrupted: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());

@@ -2,8 +2,10 @@
  * Parsing the CLI's arguments: `<command> [positionals] [--config <file>] [--json]
  * [--dynamic] [--strict] [--diff-markdown <file>] [--out <dir>] [--timeout <seconds>]
  * [--help]`. Pure;
- * reports what is wrong as a usage error.
+ * reports what is wrong as a usage error. `bench` has options of its own
+ * (bench-arguments.ts).
  */
+import { parseBenchArguments, type BenchArguments } from './bench-arguments.ts';
 
 export const COMMANDS = [
   'generate',
@@ -13,10 +15,13 @@ export const COMMANDS = [
   'dump',
   'report',
   'lint',
+  'bench',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArguments {
+  /** `bench`'s own options (see bench-arguments.ts), set for the bench command. */
+  bench?: BenchArguments;
   command: Command | 'help';
   positionals: string[];
   config: string | undefined;
@@ -63,6 +68,13 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
     out: undefined,
     timeout: undefined,
   };
+  const benchAt = commandIndex(argv);
+  if (benchAt >= 0 && argv[benchAt] === 'bench') {
+    if (argv.includes('--help') || argv.includes('-h')) return parsed;
+    const bench = parseBenchArguments([...argv.slice(0, benchAt), ...argv.slice(benchAt + 1)]);
+    if ('error' in bench) return bench;
+    return { ...parsed, command: 'bench', config: bench.config, timeout: bench.timeout, bench };
+  }
   const given: string[] = [];
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -121,4 +133,14 @@ export function parseArguments(argv: readonly string[]): ParsedArguments | { err
     }
   }
   return parsed;
+}
+
+/** The index of the command word: the first word that is neither an option nor an option's value. */
+function commandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-') || arg === '-') return i;
+    if (Object.hasOwn(VALUE_OPTIONS, arg)) i++;
+  }
+  return -1;
 }

@@ -43,5 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return (await import('./report-command.ts')).reportCommand(io, source, parsed.out);
     case 'lint':
       return (await import('./lint-command.ts')).lintCommand(io, source, strict);
+    case 'bench':
+      return (await import('./bench-command.ts')).benchCommand(io, source, parsed.bench!, argv);
   }
 }

@@ -21,6 +21,14 @@ Commands:
   lint [--strict]             the lint findings: rules that fire in no cell (PM101), rules listed
                               twice (PM102), transforms before rules (PM103), states no rule
                               mentions (PM104, info)
+  bench [--policy <Name>]... [--trace <file>] [--quick] [--json <file>] [--markdown <file>]
+        [--svg <file>] [--baseline <file> [--fail-on <percent>] [--absolute]]
+                              time each policy's generated lookups against a raw array, a nested
+                              Map and the dynamic filter (and whole transitions with a bench
+                              section in the config); --trace: your own [from, to] pairs
+                              (NDJSON or a JSON array); --baseline with --fail-on: exit 1 when a
+                              case got slower than an earlier --json run by more than that, on
+                              ratios measured in one run (--absolute: on times)
 
 Options:
   --config <file>         the config file (default: policy-matrix.config.ts in the current folder)

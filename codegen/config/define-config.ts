@@ -2,6 +2,7 @@
  * The shape of `policy-matrix.config.ts` and `defineConfig`, its typed identity helper.
  * Kept free of heavy imports: a config file loads this module before anything else.
  */
+import type { BenchConfig } from '../bench/bench-config.ts';
 
 /** How generated code spells relative imports: the extension it puts on module paths. */
 export type ImportExtension = '.ts' | '.js' | '';
@@ -56,6 +57,13 @@ export interface PolicyMatrixConfig {
    * (default `false`), so checkouts that convert line endings never make them stale.
    */
   gitattributes?: boolean;
+  /**
+   * How `policy-matrix bench` builds a whole transition, to time `orchestrate` with your
+   * own rules fed by the matrix and by the dynamic filter: `transition(from, to, policy)`
+   * returns `{ context, commit }` (a fresh context per call) or `undefined` for a pair
+   * your system never orchestrates. Without it, bench measures lookups only.
+   */
+  bench?: BenchConfig;
 }
 
 /** Returns `config` unchanged; exists so that config files are type-checked. */

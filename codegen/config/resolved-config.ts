@@ -8,6 +8,7 @@ import { relativePosix } from '../path/relative-posix.ts';
 import type { ProblemCode } from '../problem/diagnostics.ts';
 import type { Problem } from '../problem/problem.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
+import type { BenchConfig } from '../bench/bench-config.ts';
 import type { ImportExtension, PolicyMatrixConfig } from './define-config.ts';
 
 /** How generated modules import the runtime. */
@@ -37,6 +38,8 @@ export interface ResolvedConfig {
   exclude: string[];
   /** Whether generate writes, and check verifies, `<outDir>/.gitattributes`. */
   gitattributes: boolean;
+  /** The `bench` section: how `bench` builds whole transitions; undefined when absent. */
+  bench: BenchConfig | undefined;
 }
 
 /** The evaluation timeout when the config sets none, in seconds. */
@@ -56,6 +59,7 @@ const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'policies',
   'exclude',
   'gitattributes',
+  'bench',
 ];
 const EXTENSIONS: readonly ImportExtension[] = ['.ts', '.js', ''];
 
@@ -230,6 +234,20 @@ export function resolveConfig(
     );
   }
 
+  const benchRaw = record.bench;
+  if (
+    benchRaw !== undefined &&
+    (typeof benchRaw !== 'object' ||
+      benchRaw === null ||
+      typeof (benchRaw as { transition?: unknown }).transition !== 'function')
+  ) {
+    at(
+      'PM006',
+      'bench',
+      `"bench" must be an object with a transition(from, to, policy) function returning { context, commit } for one transition, got ${describe(benchRaw)}${typeof benchRaw === 'object' && benchRaw !== null ? ' without a transition function' : ''}.`,
+    );
+  }
+
   if (problems.length > 0) return { config: undefined, problems };
   return {
     config: {
@@ -246,6 +264,7 @@ export function resolveConfig(
       policies,
       exclude,
       gitattributes: gitattributesRaw === true,
+      bench: benchRaw as BenchConfig | undefined,
     },
     problems: [],
   };

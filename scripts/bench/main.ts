@@ -18,16 +18,16 @@ import { fileURLToPath } from 'node:url';
 import { BenchUsageError, parseBenchOptions } from './bench-options.ts';
 import { loadGeneratedMatrices, loadPresetPolicies } from './bench-modules.ts';
 import { runCodegenSection } from './codegen/codegen-section.ts';
-import { blackholeDigest } from './harness/blackhole.ts';
-import { sectionPlan } from './harness/section-plan.ts';
+import { blackholeDigest } from '../../codegen/bench/harness/blackhole.ts';
+import { sectionPlan } from './section-plan.ts';
 import { runLookupSection } from './lookup/lookup-section.ts';
 import { runOrchestrationSection } from './orchestration/orchestration-section.ts';
 import { runOrionSection } from './orchestration/orion-section.ts';
 import type { BenchRun, MeasuredGroup, SectionId } from './report/bench-run.ts';
 import { contractJson } from './report/contract-json.ts';
-import { captureEnvironment, finishEnvironment } from './report/environment.ts';
+import { captureEnvironment, finishEnvironment } from '../../codegen/bench/harness/environment.ts';
 import { renderMarkdown } from './report/markdown-report.ts';
-import { renderSvgChart } from './report/svg-chart.ts';
+import { renderSvgReport } from './report/svg-report.ts';
 import { renderTextTable } from './report/text-table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -96,7 +96,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const command = ['npm run -s bench --', ...argv].join(' ');
   if (options.json !== null) write(options.json, `${JSON.stringify(contractJson(run), null, 2)}\n`);
   if (options.markdown !== null) write(options.markdown, renderMarkdown(run, command));
-  if (options.svg !== null) write(options.svg, renderSvgChart(run));
+  if (options.svg !== null) write(options.svg, renderSvgReport(run));
 }
 
 function write(file: string, text: string): void {

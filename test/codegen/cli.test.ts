@@ -103,7 +103,7 @@ describe(runCli.name, () => {
     const unknown = await cli('generat');
     expect(unknown.code).toBe(2);
     expect(unknown.err.split('\n')[0]).toBe(
-      'Unknown command "generat"; expected one of generate, check, watch, explain, dump, report, lint.',
+      'Unknown command "generat"; expected one of generate, check, watch, explain, dump, report, lint, bench.',
     );
     expect((await cli('explain', 'BasePolicy')).err.split('\n')[0]).toBe(
       'explain takes a policy and two states: explain <Policy> <from> <to> (null names no state).',

@@ -70,7 +70,7 @@ describe(parseArguments.name, () => {
   it('treats words that name Object.prototype members as words, not options or commands', () => {
     expect(parseArguments(['constructor'])).toEqual({
       error:
-        'Unknown command "constructor"; expected one of generate, check, watch, explain, dump, report, lint.',
+        'Unknown command "constructor"; expected one of generate, check, watch, explain, dump, report, lint, bench.',
     });
     expect(parseArguments(['lint', 'toString'])).toEqual({
       error: 'lint takes no arguments besides options, got toString.',

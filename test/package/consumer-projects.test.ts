@@ -4,6 +4,8 @@
  * projects outside this repository that write their own policies with a custom state
  * set and run `npx policy-matrix generate`. Then:
  *
+ * - bench: `npx policy-matrix bench --quick --json` measures the project's matrices and a
+ *   second run gates on the first (`--baseline`, `--fail-on 50`);
  * - tsc + node: plain `tsc` (strict, NodeNext, no `.ts` specifiers, no skipLibCheck,
  *   no @types/node, no database drivers) builds the project, every entry point's types
  *   included, and plain `node` runs it;
@@ -134,6 +136,23 @@ describe('a tsc + node project', () => {
     expect((await run('npx', ['policy-matrix', 'check'], dir)).code).toBe(0);
   }, 120_000);
 
+  it('benchmarks its own matrices with npx policy-matrix bench, and gates on its own baseline', async () => {
+    const first = await runOk(
+      'npx',
+      ['policy-matrix', 'bench', '--quick', '--json', 'out.json'],
+      dir,
+    );
+    expect(first.stdout).toContain('DocumentPolicy (');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).version).toBe(1);
+    const gated = await run(
+      'npx',
+      ['policy-matrix', 'bench', '--quick', '--baseline', 'out.json', '--fail-on', '50'],
+      dir,
+    );
+    expect(gated.code, gated.stdout + gated.stderr).toBe(0);
+    expect(gated.stdout).toContain('gate: passed');
+  }, 120_000);
+
   it('runs the installed command from any folder, with --config and its exit code', async () => {
     const index = path.join(dir, 'generated/index.ts');
     const kept = readFileSync(index, 'utf8');
@@ -164,7 +183,14 @@ describe('a tsc + node project', () => {
   it('bundles with esbuild for Node, with no compiler code in the bundle', async () => {
     await runOk(
       'npx',
-      ['esbuild', 'src/main.ts', '--bundle', '--platform=node', '--format=esm', '--outfile=bundle/main.mjs'],
+      [
+        'esbuild',
+        'src/main.ts',
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        '--outfile=bundle/main.mjs',
+      ],
       dir,
     );
     const bundle = readFileSync(path.join(dir, 'bundle/main.mjs'), 'utf8');

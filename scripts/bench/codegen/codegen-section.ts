@@ -20,9 +20,12 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PolicyMatrixConfig } from '../../../codegen/index.ts';
-import type { BenchCase } from '../harness/bench-case.ts';
-import { sampleInterleaved, type SamplingPlan } from '../harness/sample-interleaved.ts';
-import { measuredCases } from '../harness/summarize-samples.ts';
+import type { BenchCase } from '../../../codegen/bench/harness/bench-case.ts';
+import {
+  sampleInterleaved,
+  type SamplingPlan,
+} from '../../../codegen/bench/harness/sample-interleaved.ts';
+import { measuredCases } from '../../../codegen/bench/harness/summarize-samples.ts';
 import type { MeasuredGroup } from '../report/bench-run.ts';
 import { loadCodegenApi } from './codegen-api.ts';
 import { LARGE_PROJECT, writeLargeProject } from './large-project.ts';

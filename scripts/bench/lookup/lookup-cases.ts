@@ -19,7 +19,7 @@
  * structure gives the dynamic filter's answer for every pair of the universe.
  */
 import type { CompiledPolicy, PolicyClass, RuleClass, StateName } from '../../../src/index.ts';
-import type { BenchCase } from '../harness/bench-case.ts';
+import type { BenchCase } from '../../../codegen/bench/harness/bench-case.ts';
 import type { TransitionPair } from '../workloads/task-lifecycles.ts';
 
 type Rules = readonly RuleClass[];

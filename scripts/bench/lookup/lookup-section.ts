@@ -5,9 +5,12 @@
  * interleaved in one sampling run. The JSON reports the uniform workload.
  */
 import type { CompiledPolicy, PolicyClass } from '../../../src/index.ts';
-import type { BenchCase } from '../harness/bench-case.ts';
-import { sampleInterleaved, type SamplingPlan } from '../harness/sample-interleaved.ts';
-import { measuredCases } from '../harness/summarize-samples.ts';
+import type { BenchCase } from '../../../codegen/bench/harness/bench-case.ts';
+import {
+  sampleInterleaved,
+  type SamplingPlan,
+} from '../../../codegen/bench/harness/sample-interleaved.ts';
+import { measuredCases } from '../../../codegen/bench/harness/summarize-samples.ts';
 import type { MeasuredGroup } from '../report/bench-run.ts';
 import { lifecyclePairs, uniformPairs } from '../workloads/transition-workloads.ts';
 import { buildLookupTables, lookupCases, verifyLookupTables } from './lookup-cases.ts';

@@ -34,7 +34,7 @@ import {
   type RuleSource,
   type State,
 } from '../../../src/index.ts';
-import type { BenchCase } from '../harness/bench-case.ts';
+import type { BenchCase } from '../../../codegen/bench/harness/bench-case.ts';
 import type { PrefectPolicyClass } from '../prefect-port/prefect-policy.ts';
 import { prefectSetState } from '../prefect-port/prefect-set-state.ts';
 import type { TransitionPair } from '../workloads/task-lifecycles.ts';

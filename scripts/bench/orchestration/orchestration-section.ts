@@ -13,9 +13,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompiledPolicy, PolicyClass } from '../../../src/index.ts';
 import type { GeneratedMatrices, PresetPolicies } from '../bench-modules.ts';
-import type { BenchCase } from '../harness/bench-case.ts';
-import { sampleInterleaved, type SamplingPlan } from '../harness/sample-interleaved.ts';
-import { measuredCases } from '../harness/summarize-samples.ts';
+import type { BenchCase } from '../../../codegen/bench/harness/bench-case.ts';
+import {
+  sampleInterleaved,
+  type SamplingPlan,
+} from '../../../codegen/bench/harness/sample-interleaved.ts';
+import { measuredCases } from '../../../codegen/bench/harness/summarize-samples.ts';
 import type { MeasuredGroup } from '../report/bench-run.ts';
 import { TASK_LIFECYCLES, type TransitionPair } from '../workloads/task-lifecycles.ts';
 import { compileMachinery } from './compile-machinery.ts';

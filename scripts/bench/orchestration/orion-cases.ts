@@ -40,7 +40,7 @@ import {
   TaskOrchestrationContext,
   type OrionRuleSources,
 } from '../../../src/orion/index.ts';
-import type { BenchCase } from '../harness/bench-case.ts';
+import type { BenchCase } from '../../../codegen/bench/harness/bench-case.ts';
 import { longLivedStore, type LongLivedStore } from './long-lived-store.ts';
 import type { PrefectPolicyClass } from '../prefect-port/prefect-policy.ts';
 import { prefectSetState } from '../prefect-port/prefect-set-state.ts';

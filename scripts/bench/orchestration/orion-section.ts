@@ -8,8 +8,11 @@
  */
 import type { TaskOrchestrationContext } from '../../../src/orion/index.ts';
 import type { GeneratedMatrices, PresetPolicies } from '../bench-modules.ts';
-import { sampleInterleaved, type SamplingPlan } from '../harness/sample-interleaved.ts';
-import { measuredCases } from '../harness/summarize-samples.ts';
+import {
+  sampleInterleaved,
+  type SamplingPlan,
+} from '../../../codegen/bench/harness/sample-interleaved.ts';
+import { measuredCases } from '../../../codegen/bench/harness/summarize-samples.ts';
 import type { MeasuredGroup } from '../report/bench-run.ts';
 import { LONG_LIVED_RUNS } from './long-lived-store.ts';
 import { orionCases, verifyOrionCases } from './orion-cases.ts';

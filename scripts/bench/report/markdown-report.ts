@@ -4,7 +4,7 @@
  * fastest case), the targets with PASS or MISS, and the command that produced it.
  */
 import type { BenchRun, MeasuredGroup } from './bench-run.ts';
-import { formatFigure, formatRatio } from './format-figure.ts';
+import { formatFigure, formatRatio } from '../../../codegen/bench/harness/format-figure.ts';
 import { describeTarget, judgeTargets } from './targets.ts';
 
 export function renderMarkdown(run: BenchRun, command: string): string {

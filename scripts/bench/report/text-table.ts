@@ -4,7 +4,7 @@
  * its ratio and PASS or MISS; then the environment.
  */
 import type { BenchRun, MeasuredGroup } from './bench-run.ts';
-import { formatFigure, formatRatio } from './format-figure.ts';
+import { formatFigure, formatRatio } from '../../../codegen/bench/harness/format-figure.ts';
 import { describeTarget, judgeTargets } from './targets.ts';
 
 export function renderTextTable(run: BenchRun): string {

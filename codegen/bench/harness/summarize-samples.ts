@@ -2,8 +2,8 @@
  * Turns a section's raw samples into measured cases, in the order the cases were
  * given, scaling nanoseconds to the group's unit.
  */
-import type { MeasuredCase } from '../report/bench-run.ts';
 import type { BenchCase } from './bench-case.ts';
+import type { MeasuredCase } from './measured-group.ts';
 import type { Samples } from './sample-interleaved.ts';
 import { summarize } from './summary.ts';
 

@@ -1,11 +1,12 @@
 /**
- * The SVG bar chart of a run (bench-results/latest.svg): one panel per section, one row
- * per case, one bar per workload (the group's median), with a whisker over p25–p75.
- * Lookups and orchestration span orders of magnitude and use a log scale; codegen uses
- * a linear one. Plain SVG 1.1 text, no scripts or external fonts, stable for a given run.
+ * An SVG bar chart of measured groups (this repository's bench-results/latest.svg, and
+ * `policy-matrix bench --svg`): one panel per part of a run, one row per case, one bar
+ * per workload (the group's median), with a whisker over p25–p75. Panels whose figures
+ * span orders of magnitude use a log scale. Plain SVG 1.1 text, no scripts or external
+ * fonts, stable for a given run.
  */
-import type { BenchRun, MeasuredGroup, SectionId } from './bench-run.ts';
-import { formatFigure } from './format-figure.ts';
+import { formatFigure } from '../harness/format-figure.ts';
+import type { MeasuredGroup } from '../harness/measured-group.ts';
 
 const WIDTH = 960;
 const LABEL_X = 16;
@@ -16,31 +17,37 @@ const BAR_GAP = 3;
 const CASE_GAP = 10;
 const COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#b07aa1'];
 
-const PANELS: readonly { section: SectionId; title: string; log: boolean }[] = [
-  { section: 'lookup', title: 'Rule lookup, ns per lookup (log scale)', log: true },
-  { section: 'orchestration', title: 'Orchestration, ns per transition (log scale)', log: true },
-  { section: 'orion', title: 'Orion task transitions, ns per transition (log scale)', log: true },
-  { section: 'codegen', title: 'Code generation, ms per run', log: false },
-];
+/** One panel: its heading, its scale, and the groups drawn in it (one colour each). */
+export interface ChartPanel {
+  readonly title: string;
+  readonly log: boolean;
+  readonly groups: readonly MeasuredGroup[];
+}
 
-export function renderSvgChart(run: BenchRun): string {
+export interface ChartSpec {
+  /** The chart's heading. */
+  readonly title: string;
+  readonly panels: readonly ChartPanel[];
+  /** One line under the chart: the machine, its load, the commit. */
+  readonly footer: string;
+}
+
+/** The chart as SVG text; panels without groups are left out. */
+export function renderSvgChart(chart: ChartSpec): string {
   const parts: string[] = [];
   let y = 40;
-  for (const panel of PANELS) {
-    const groups = run.groups.filter((g) => g.section === panel.section);
-    if (groups.length === 0) continue;
-    const { svg, height } = renderPanel(panel.title, groups, panel.log, y);
+  for (const panel of chart.panels) {
+    if (panel.groups.length === 0) continue;
+    const { svg, height } = renderPanel(panel.title, panel.groups, panel.log, y);
     parts.push(svg);
     y += height + 24;
   }
-  const e = run.environment;
-  const footer = `Node ${e.node} · ${e.cpu} × ${e.cores} · commit ${e.commit} · load before: ${e.loadBefore.replace(/^.*load average:\s*/, '')}${run.quick ? ' · quick run' : ''}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${y + 20}" viewBox="0 0 ${WIDTH} ${y + 20}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${LABEL_X}" y="24" font-size="16" font-weight="bold">policy-matrix benchmarks: medians, whiskers p25–p75</text>`,
+    `<text x="${LABEL_X}" y="24" font-size="16" font-weight="bold">${escape(chart.title)}</text>`,
     ...parts,
-    `<text x="${LABEL_X}" y="${y + 4}" fill="#555555" font-size="11">${escape(footer)}</text>`,
+    `<text x="${LABEL_X}" y="${y + 4}" fill="#555555" font-size="11">${escape(chart.footer)}</text>`,
     '</svg>',
     '',
   ].join('\n');

@@ -5,8 +5,8 @@
  * three compiler runs, one of them the 500-rule project); a quick run takes under a
  * minute and only shows that every case works.
  */
-import type { SectionId } from '../report/bench-run.ts';
-import type { SamplingPlan } from './sample-interleaved.ts';
+import type { SectionId } from './report/bench-run.ts';
+import type { SamplingPlan } from '../../codegen/bench/harness/sample-interleaved.ts';
 
 const FULL: Record<SectionId, SamplingPlan> = {
   lookup: { sampleMs: 4, warmupRounds: 20, rounds: 200 },

@@ -10,6 +10,7 @@ export {
   type CompiledPolicyParts,
 } from './compiled-policy.ts';
 export { describeError, OrchestrationError, TransitionValidatedError } from './errors.ts';
+export type { MaybePromise } from './maybe-promise.ts';
 export {
   AwaitingRetry,
   Cached,

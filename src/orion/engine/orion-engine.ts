@@ -25,8 +25,12 @@ import { commitRunState } from './commit-run-state.ts';
 import { ORION_POLICY_CLASSES, type OrionRuleSources } from './orion-rule-sources.ts';
 import type { TransitionRecord } from './transition-record.ts';
 
-export interface OrionEngineOptions {
-  store: OrionStore;
+export interface OrionEngineOptions<S extends OrionStore = OrionStore> {
+  /**
+   * The store. Any `OrionStore` will do; give an `OrionRunStore` (both bundled stores
+   * are) and `engine.store` offers its setup and read API too.
+   */
+  store: S;
   /** The six rule sources; each defaults to its policy class (`ORION_POLICY_CLASSES`). */
   policies?: Partial<OrionRuleSources>;
   /** "now" for rules and new states. Defaults to the system clock. */
@@ -65,8 +69,8 @@ export interface ResumeFlowRunOptions {
   policy?: RuleSource;
 }
 
-export class OrionEngine implements TaskRunOrchestrator {
-  readonly store: OrionStore;
+export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOrchestrator {
+  readonly store: S;
   readonly policies: Readonly<OrionRuleSources>;
   readonly clock: Clock;
   readonly random: RandomSource;
@@ -74,7 +78,7 @@ export class OrionEngine implements TaskRunOrchestrator {
   /** The records of each open transaction, by its session. */
   readonly #records = new WeakMap<OrionSession, TransitionRecord[]>();
 
-  constructor(options: OrionEngineOptions) {
+  constructor(options: OrionEngineOptions<S>) {
     this.store = options.store;
     this.policies = Object.freeze({
       ...ORION_POLICY_CLASSES,

@@ -26,6 +26,10 @@ if (!withServer) {
   );
 }
 
+// Every test file starts with the committed Orion matrices installed as the engine's
+// default rule sources, as the package's entry modules do for users.
+const SETUP_FILES = ['test/support/install-orion-matrices.ts'];
+
 export default defineConfig({
   resolve: { conditions: SOURCE_FIRST },
   ssr: { resolve: { conditions: SOURCE_FIRST } },
@@ -34,6 +38,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: SETUP_FILES,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'] } },
       {

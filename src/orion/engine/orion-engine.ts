@@ -22,7 +22,8 @@ import { ObjectNotFoundError } from '../object-not-found-error.ts';
 import type { OrionSession } from '../store/orion-session.ts';
 import type { OrionStore } from '../store/orion-store.ts';
 import { commitRunState } from './commit-run-state.ts';
-import { ORION_POLICY_CLASSES, type OrionRuleSources } from './orion-rule-sources.ts';
+import { defaultOrionRuleSources } from './default-rule-sources.ts';
+import type { OrionRuleSources } from './orion-rule-sources.ts';
 import type { TransitionRecord } from './transition-record.ts';
 
 export interface OrionEngineOptions<S extends OrionStore = OrionStore> {
@@ -31,7 +32,11 @@ export interface OrionEngineOptions<S extends OrionStore = OrionStore> {
    * are) and `engine.store` offers its setup and read API too.
    */
   store: S;
-  /** The six rule sources; each defaults to its policy class (`ORION_POLICY_CLASSES`). */
+  /**
+   * The six rule sources. Each defaults to the compiled Orion matrix the package ships
+   * (`ORION_MATRICES` from `policy-matrix/orion/matrices`), which equals its policy
+   * class cell for cell.
+   */
   policies?: Partial<OrionRuleSources>;
   /** "now" for rules and new states. Defaults to the system clock. */
   clock?: Clock;
@@ -81,7 +86,7 @@ export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOr
   constructor(options: OrionEngineOptions<S>) {
     this.store = options.store;
     this.policies = Object.freeze({
-      ...ORION_POLICY_CLASSES,
+      ...defaultOrionRuleSources(),
       ...definedOnly(options.policies ?? {}),
     });
     this.clock = options.clock ?? systemClock;

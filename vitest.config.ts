@@ -16,7 +16,8 @@ const SOURCE_FIRST = ['@policy-matrix/source', 'module', 'node', 'development|pr
 // PM_POSTGRES_URL when one is configured (always in CI, where a missing URL fails).
 // The database projects share one database per worker across files (isolate: false),
 // since starting PGlite costs seconds; each harness gets its own schema in it.
-const ORION_SUITES = ['test/orion/*.test.ts'];
+// The testing kit's Orion test bed is tested the same way.
+const ORION_SUITES = ['test/orion/*.test.ts', 'test/testing/orion-test-bed*.test.ts'];
 // Suites about the in-memory store itself: once, in the unit project.
 const IN_MEMORY_ONLY = ['test/orion/async-store.test.ts', 'test/orion/in-memory-store-*.test.ts'];
 const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';

@@ -80,11 +80,11 @@ import { ${names.join(', ')} } from './generated/index.js';
 
 export * from './generated/index.js';
 
-export const ORION_MATRICES: Readonly<OrionRuleSources> = Object.freeze({
+export const ORION_MATRICES = Object.freeze({
 ${Object.entries(ORION_MATRIX_NAMES)
   .map(([key, name]) => `  ${key}: ${name},`)
   .join('\n')}
-});
+}) satisfies OrionRuleSources;
 `,
   );
   const entry = (fromEntry: string): string =>

@@ -11,7 +11,11 @@
  * - tsx: a second project runs its policies straight from TypeScript;
  * - a misspelt state name is a type error that names the misspelling;
  * - `npm install --omit=dev` leaves no compiler, formatter or loader installed, and the
- *   built program still runs.
+ *   built program still runs;
+ * - the Orion preset as installed: an engine given only a store runs on the six shipped
+ *   matrices (each equal to its policy class), the testing kit opens a bed of its own,
+ *   and a config that re-exports the preset to extend it compiles, with the lint of the
+ *   package's own policies summarised in one line.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +28,10 @@ import {
   documentProgram,
   misspeltStateProgram,
   NODE_NEXT_TSCONFIG,
+  ORION_EXTENSION,
+  ORION_EXTENSION_CONFIG,
+  ORION_PROGRAM,
+  ORION_PROGRAM_OUTPUT,
 } from './support/consumer-sources.ts';
 import {
   lockedVersion,
@@ -67,6 +75,11 @@ describe('the packed tarballs', () => {
         'dist/index.d.ts.map',
         'dist/orion/index.js',
         'dist/orion/index.d.ts',
+        'dist/orion/entry.js',
+        'dist/orion/matrices/index.js',
+        'dist/orion/matrices/index.d.ts',
+        'dist/orion/matrices/generated/core-task-policy.js',
+        'dist/testing/entry.js',
       ]),
     );
     const codegen = await files(tarballs.codegen);
@@ -121,6 +134,9 @@ describe('a tsc + node project', () => {
       'src/policies.ts': DOCUMENT_POLICIES,
       'src/main.ts': documentProgram('../generated/index.js'),
       'src/entry-points.ts': ENTRY_POINT_TYPES,
+      'src/orion-app.ts': ORION_PROGRAM,
+      'src/orion-extension.ts': ORION_EXTENSION,
+      'policy-matrix.orion.config.ts': ORION_EXTENSION_CONFIG,
     });
     folders.push(dir);
     await npmInstall(dir);
@@ -132,6 +148,20 @@ describe('a tsc + node project', () => {
     expect(generated.stdout).toContain('1 policy, 2 rules');
     expect(existsSync(path.join(dir, 'generated/document-policy.ts'))).toBe(true);
     expect((await run('npx', ['policy-matrix', 'check'], dir)).code).toBe(0);
+  }, 120_000);
+
+  it('compiles a config that re-exports the Orion preset to extend it, summarising the package’s lint in one line', async () => {
+    const generated = await runOk(
+      'npx',
+      ['policy-matrix', 'generate', '--config', 'policy-matrix.orion.config.ts'],
+      dir,
+    );
+    expect(generated.stdout).toContain('StrictTaskPolicy');
+    expect(generated.stdout + generated.stderr).not.toContain('node_modules/');
+    expect(generated.stdout + generated.stderr).toContain(
+      'lint: policy-matrix (installed package): 1 finding (0 errors, 0 warnings, 1 info) in its policies, not listed',
+    );
+    expect(existsSync(path.join(dir, 'generated-orion/strict-task-policy.ts'))).toBe(true);
   }, 120_000);
 
   it('runs the installed command from any folder, with --config and its exit code', async () => {
@@ -159,12 +189,21 @@ describe('a tsc + node project', () => {
     expect(built.code).toBe(0);
     const ran = await runOk('node', ['dist/src/main.js'], dir);
     expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+    const orion = await runOk('node', ['dist/src/orion-app.js'], dir);
+    expect(orion.stdout).toBe(ORION_PROGRAM_OUTPUT);
   }, 120_000);
 
   it('bundles with esbuild for Node, with no compiler code in the bundle', async () => {
     await runOk(
       'npx',
-      ['esbuild', 'src/main.ts', '--bundle', '--platform=node', '--format=esm', '--outfile=bundle/main.mjs'],
+      [
+        'esbuild',
+        'src/main.ts',
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        '--outfile=bundle/main.mjs',
+      ],
       dir,
     );
     const bundle = readFileSync(path.join(dir, 'bundle/main.mjs'), 'utf8');
@@ -191,6 +230,8 @@ describe('a tsc + node project', () => {
     expect(existsSync(path.join(dir, 'node_modules/@policy-matrix/codegen'))).toBe(false);
     const ran = await runOk('node', ['dist/src/main.js'], dir);
     expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+    const orion = await runOk('node', ['dist/src/orion-app.js'], dir);
+    expect(orion.stdout).toBe(ORION_PROGRAM_OUTPUT);
   }, 240_000);
 });
 

@@ -50,7 +50,7 @@ export async function openTestBedStore(
   let client: SqlClient;
   let ownsClient: boolean;
   if (choice === 'pglite') {
-    client = await sharedPglite(postgres.connectPglite);
+    client = await sharedPglite();
     ownsClient = false;
   } else if (typeof choice === 'object' && choice !== null && typeof choice.url === 'string') {
     if (!/^postgres(ql)?:\/\//.test(choice.url)) {
@@ -83,15 +83,23 @@ export async function openTestBedStore(
   return { store, database: { client, schema }, dispose: dropSchema };
 }
 
-let pglite: Promise<SqlClient> | undefined;
+/** Where the process's embedded database is kept: one per process, whichever copy of the kit loaded it. */
+const SHARED_PGLITE = Symbol.for('policy-matrix/testing: shared PGlite');
 
-/** The process's embedded database, opened on first use (a failed opening is retried next time). */
-function sharedPglite(connect: () => Promise<SqlClient>): Promise<SqlClient> {
-  pglite ??= connect().catch((error: unknown) => {
-    pglite = undefined;
-    throw error;
-  });
-  return pglite;
+/**
+ * The process's embedded database (in memory), opened on first use and kept for the
+ * process's life; a failed opening is tried again next time. Internal: the repository's
+ * test support shares it too.
+ */
+export function sharedPglite(): Promise<SqlClient> {
+  const holder = globalThis as { [SHARED_PGLITE]?: Promise<SqlClient> };
+  holder[SHARED_PGLITE] ??= import('../../orion/postgres/pglite-client.ts')
+    .then(({ connectPglite }) => connectPglite())
+    .catch((error: unknown) => {
+      delete holder[SHARED_PGLITE];
+      throw error;
+    });
+  return holder[SHARED_PGLITE];
 }
 
 function describe(value: unknown): string {

@@ -12,9 +12,9 @@ import {
   type OrionRunStore,
   type OrionSession,
 } from '../../../src/orion/index.ts';
+import { sharedPglite } from '../../../src/testing/orion/test-bed-store.ts';
 import {
   connectNodePostgres,
-  connectPglite,
   PostgresOrionStore,
   type SqlClient,
 } from '../../../src/orion/postgres/index.ts';
@@ -63,7 +63,7 @@ function sharedClient(): Promise<SqlClient> {
   const holder = globalThis as { __policyMatrixTestClient?: Promise<SqlClient> };
   holder.__policyMatrixTestClient ??=
     STORE_KIND === 'pglite'
-      ? connectPglite()
+      ? sharedPglite() // the testing kit's, so the kit's suites and these share one
       : connectNodePostgres({ url: postgresUrl(), max: 4, allowExitOnIdle: true });
   return holder.__policyMatrixTestClient;
 }

@@ -146,7 +146,7 @@ function compile(files: readonly string[]): void {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'],
-    types: ['node'],
+    types: [],
     strict: true,
     noUncheckedIndexedAccess: true,
     verbatimModuleSyntax: true,

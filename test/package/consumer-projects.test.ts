@@ -28,6 +28,8 @@ import {
   documentProgram,
   misspeltStateProgram,
   NODE_NEXT_TSCONFIG,
+  ORION_BUNDLED_PROGRAM,
+  ORION_BUNDLED_PROGRAM_OUTPUT,
   ORION_EXTENSION,
   ORION_EXTENSION_CONFIG,
   ORION_PROGRAM,
@@ -135,6 +137,7 @@ describe('a tsc + node project', () => {
       'src/main.ts': documentProgram('../generated/index.js'),
       'src/entry-points.ts': ENTRY_POINT_TYPES,
       'src/orion-app.ts': ORION_PROGRAM,
+      'src/orion-bundled.ts': ORION_BUNDLED_PROGRAM,
       'src/orion-extension.ts': ORION_EXTENSION,
       'policy-matrix.orion.config.ts': ORION_EXTENSION_CONFIG,
     });
@@ -213,6 +216,22 @@ describe('a tsc + node project', () => {
     expect(size).toBeLessThan(200_000);
     const ran = await runOk('node', ['bundle/main.mjs'], dir);
     expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+    // The Orion preset, minified: the entry module that installs the matrices stays.
+    await runOk(
+      'npx',
+      [
+        'esbuild',
+        'src/orion-bundled.ts',
+        '--bundle',
+        '--minify',
+        '--platform=node',
+        '--format=esm',
+        '--outfile=bundle/orion.mjs',
+      ],
+      dir,
+    );
+    const orion = await runOk('node', ['bundle/orion.mjs'], dir);
+    expect(orion.stdout).toBe(ORION_BUNDLED_PROGRAM_OUTPUT);
   }, 120_000);
 
   it('rejects a misspelt state name at compile time, naming the misspelling', async () => {

@@ -202,3 +202,20 @@ export default defineConfig({
   importExtension: '.js',
 });
 `;
+
+/**
+ * The smallest Orion program, for the bundler: whether the engine's default rule
+ * sources are the compiled matrices (a bundler must keep the entry module that
+ * installs them, which the package lists in `sideEffects`).
+ */
+export const ORION_BUNDLED_PROGRAM = `import { InMemoryOrionStore, ORION_POLICY_CLASSES, OrionEngine } from 'policy-matrix/orion';
+
+const engine = new OrionEngine({ store: new InMemoryOrionStore() });
+const kinds = Object.entries(engine.policies).map(
+  ([key, source]) => \`\${key}:\${source === ORION_POLICY_CLASSES[key as keyof typeof ORION_POLICY_CLASSES] ? 'class' : 'matrix'}\`,
+);
+console.log(kinds.join(' '));
+`;
+
+export const ORION_BUNDLED_PROGRAM_OUTPUT =
+  'coreFlow:matrix coreTask:matrix minimalFlow:matrix minimalTask:matrix globalFlow:matrix globalTask:matrix\n';

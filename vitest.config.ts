@@ -16,7 +16,8 @@ const SOURCE_FIRST = ['@policy-matrix/source', 'module', 'node', 'development|pr
 // PM_POSTGRES_URL when one is configured (always in CI, where a missing URL fails).
 // The database projects share one database per worker across files (isolate: false),
 // since starting PGlite costs seconds; each harness gets its own schema in it.
-const ORION_SUITES = ['test/orion/*.test.ts'];
+// The testing kit's Orion test bed is tested the same way.
+const ORION_SUITES = ['test/orion/*.test.ts', 'test/testing/orion-test-bed*.test.ts'];
 // Suites about the in-memory store itself: once, in the unit project.
 const IN_MEMORY_ONLY = ['test/orion/async-store.test.ts', 'test/orion/in-memory-store-*.test.ts'];
 const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';
@@ -26,6 +27,10 @@ if (!withServer) {
   );
 }
 
+// Every test file starts with the committed Orion matrices installed as the engine's
+// default rule sources, as the package's entry modules do for users.
+const SETUP_FILES = ['test/support/install-orion-matrices.ts'];
+
 export default defineConfig({
   resolve: { conditions: SOURCE_FIRST },
   ssr: { resolve: { conditions: SOURCE_FIRST } },
@@ -34,6 +39,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: SETUP_FILES,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'] } },
       {

@@ -15,6 +15,7 @@ export {
   OrchestrationError,
   TransitionValidatedError,
 } from './errors.ts';
+export type { MaybePromise } from './maybe-promise.ts';
 export {
   AwaitingRetry,
   Cached,

@@ -5,6 +5,7 @@
  * `--strict`. Everything public is listed here by name.
  */
 export { formatFinding, effectiveSeverity, type FindingFormatOptions } from './format-finding.ts';
+export { findingPackage, installedPackageOf } from './installed-package.ts';
 export { isGlobalPolicy } from './is-global-policy.ts';
 export { lintExitCode, formatLintSummary } from './lint-exit-code.ts';
 export { LINT_CODES, type LintCode, type LintFinding, type LintSeverity } from './lint-finding.ts';

@@ -1,13 +1,22 @@
 /**
  * The exit status of a lint run, and its summary line. Errors always fail; under
- * `--strict` warnings fail too (they count as errors); infos never fail.
+ * `--strict` warnings fail too (they count as errors); infos never fail. Findings in
+ * an installed package's policies never fail (see `installed-package.ts`).
  */
 import { effectiveSeverity } from './format-finding.ts';
+import { findingPackage } from './installed-package.ts';
 import type { LintFinding, LintSeverity } from './lint-finding.ts';
 
-/** 1 when any finding counts as an error (see `effectiveSeverity`), else 0. Pure. */
+/**
+ * 1 when any finding of the project's own policies counts as an error (see
+ * `effectiveSeverity`), else 0. Pure.
+ */
 export function lintExitCode(findings: readonly LintFinding[], strict: boolean): 0 | 1 {
-  return findings.some((finding) => effectiveSeverity(finding, strict) === 'error') ? 1 : 0;
+  return findings.some(
+    (finding) => effectiveSeverity(finding, strict) === 'error' && findingPackage(finding) === null,
+  )
+    ? 1
+    : 0;
 }
 
 /**

@@ -107,6 +107,8 @@ export {
 export type { ResultArtifact, StateRow } from './store/in-memory-tables.ts';
 export type { OrionSession } from './store/orion-session.ts';
 export type { OrionStore } from './store/orion-store.ts';
+export type { OrionRunStore } from './store/orion-run-store.ts';
+export type { OrionStoreContents } from './store/orion-store-contents.ts';
 export type { RunRecords } from './store/run-records.ts';
 export type { StateHistory } from './store/state-history.ts';
 export type { CacheEntry, TaskRunStateCache } from './store/task-run-state-cache.ts';

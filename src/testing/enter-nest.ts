@@ -40,8 +40,20 @@ export interface EnterNestOptions<C extends OrchestrationContext<any>> {
 /** A nest entered by `enterNest`. Exit it (or let `await using` dispose of it) once. */
 export interface EnteredNest<C extends OrchestrationContext<any>> extends KitAsyncDisposable {
   readonly context: C;
-  /** Every instance, rules then transforms, in entry order: hookless classes included. */
+  /**
+   * Every instance, in entry order (rules, then transforms, then those entered with
+   * `enter`): hookless classes included.
+   */
   readonly instances: readonly TransitionScope[];
+  /**
+   * Builds one instance of `Rule` (a rule or a transform) for the nest's transition
+   * and enters it inside everything entered so far, so that a test can run code
+   * between two entries, as Prefect's tests do with their exit stacks. Returns the
+   * instance. When its entry throws, it is not part of the nest and the error is
+   * thrown; what was entered before stays entered (exit the nest). Throws once the
+   * nest was validated or has exited.
+   */
+  enter<R extends TransitionScope>(Rule: RuleClass<C> & (new (...args: any[]) => R)): Promise<R>;
   /**
    * The one instance of `Rule` in the nest (`invalid()`, `fizzled()` and the rule's
    * own fields are then at hand). Throws when the class was entered zero or several times.
@@ -92,12 +104,13 @@ export async function enterNest<C extends OrchestrationContext<any>>(
   } catch (error) {
     throw (await unwind(entered, { error }))!.error;
   }
-  return new Nest(context, entered, options.orchestrationError ?? 'rethrow', recorder);
+  return new Nest(context, entered, [from, to], options.orchestrationError ?? 'rethrow', recorder);
 }
 
 class Nest<C extends OrchestrationContext<any>> implements EnteredNest<C> {
   readonly context: C;
-  readonly instances: readonly TransitionScope[];
+  readonly #entered: TransitionScope[];
+  readonly #transition: readonly [StateName | null, StateName | null];
   readonly #onError: 'rethrow' | 'record';
   readonly #recorder: HookRecorder | undefined;
   #validated = false;
@@ -105,14 +118,37 @@ class Nest<C extends OrchestrationContext<any>> implements EnteredNest<C> {
 
   constructor(
     context: C,
-    instances: TransitionScope[],
+    entered: TransitionScope[],
+    transition: readonly [StateName | null, StateName | null],
     onError: 'rethrow' | 'record',
     recorder: HookRecorder | undefined,
   ) {
     this.context = context;
-    this.instances = Object.freeze(instances);
+    this.#entered = entered;
+    this.#transition = transition;
     this.#onError = onError;
     this.#recorder = recorder;
+  }
+
+  get instances(): readonly TransitionScope[] {
+    return Object.freeze([...this.#entered]);
+  }
+
+  async enter<R extends TransitionScope>(
+    Rule: RuleClass<C> & (new (...args: any[]) => R),
+  ): Promise<R> {
+    if (this.#validated || this.#exited) {
+      throw new Error(
+        `Cannot enter ${Rule.name}: this nest was already ${this.#exited ? 'exited' : 'validated'}. ` +
+          'Enter every rule before validating, as orchestrate does.',
+      );
+    }
+    const [from, to] = this.#transition;
+    const instance = new Rule(this.context, from, to) as R;
+    this.#recorder?.attach(instance, this.context);
+    await instance.enter();
+    this.#entered.push(instance);
+    return instance;
   }
 
   get exited(): boolean {
@@ -149,7 +185,7 @@ class Nest<C extends OrchestrationContext<any>> implements EnteredNest<C> {
       );
     }
     this.#exited = true;
-    const escaping = await unwind(this.instances, null);
+    const escaping = await unwind(this.#entered, null);
     if (escaping !== null) throw escaping.error;
     if (this.#onError === 'rethrow' && this.context.orchestrationError !== null) {
       throw this.context.orchestrationError;

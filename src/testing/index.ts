@@ -3,8 +3,8 @@
  * a nest of rules on a context, look at the context before validating, validate and
  * exit, and ask each rule instance whether it was invalid or fizzled; record hooks;
  * build deterministic states and contexts; check that a generated matrix still equals
- * its policy; and, for rules of the Orion preset, a test bed that holds a store
- * transaction open across awaits. Uses no test framework. Everything public is listed
+ * its policy; and, for rules of the Orion preset, a test bed on any store that holds a
+ * store transaction open across awaits. Uses no test framework. Everything public is listed
  * here by name.
  */
 export { assertMatrixMatchesPolicy } from './assert-matrix-matches-policy.ts';
@@ -12,7 +12,13 @@ export { snapshotContext, type ContextSnapshot } from './context-snapshot.ts';
 export { enterNest, type EnteredNest, type EnterNestOptions } from './enter-nest.ts';
 export { HookRecorder, type RecordedCall, type RecordedHook } from './hook-recorder.ts';
 export { type GivenFlowRun, type GivenTaskRun } from './orion/given-runs.ts';
-export { OrionTestBed, type OrionTestBedOptions } from './orion/orion-test-bed.ts';
+export {
+  OrionTestBed,
+  type ForceStateOptions,
+  type OrionTestBedOpenOptions,
+  type OrionTestBedOptions,
+} from './orion/orion-test-bed.ts';
+export type { TestBedDatabase, TestBedStoreChoice } from './orion/test-bed-store.ts';
 export {
   OrionTestTransaction,
   type OrionTestContextOptions,
@@ -24,3 +30,5 @@ export {
   type TestEnvironment,
   type TestEnvironmentOptions,
 } from './test-environment.ts';
+export { validateTransition } from '../validate-transition.ts';
+export { withNest } from './with-nest.ts';

@@ -19,9 +19,9 @@ import {
   Running,
   type OrchestrationResult,
 } from '../../src/index.ts';
-import type { OrionSession, OrionStore } from '../../src/orion/index.ts';
+import type { OrionRunStore, OrionSession, OrionStore } from '../../src/orion/index.ts';
 import { orionHarness, type OrionHarness } from './support/engine.ts';
-import { STORE_KIND, type TestStore } from './support/stores.ts';
+import { STORE_KIND } from './support/stores.ts';
 import { AfterHookFailure, policyOf, ThrowAfterValidation } from './support/test-rules.ts';
 
 /** How many calls the promising wrapper answered with a promise. */
@@ -48,7 +48,7 @@ function promising(session: OrionSession, count: PromiseCount): OrionSession {
 }
 
 /** `store` whose transactions return promises and hand out promising sessions. */
-function promisingStore(store: TestStore, count: PromiseCount): OrionStore {
+function promisingStore(store: OrionRunStore, count: PromiseCount): OrionStore {
   return {
     transaction(work) {
       count.calls++;

@@ -52,8 +52,8 @@ describe('InMemoryOrionStore re-entrance', () => {
   });
 
   it('rejects a store call from a rule hook during an engine transition, instead of hanging', async () => {
-    const bed = new OrionTestBed();
-    const store = bed.store as InMemoryOrionStore;
+    const store = new InMemoryOrionStore();
+    const bed = new OrionTestBed({ store });
     class AddsARun extends OrchestrationRule<OrionContext> {
       static override FROM_STATES: StateSet = ALL_ORCHESTRATION_STATES;
       static override TO_STATES: StateSet = ALL_ORCHESTRATION_STATES;
@@ -71,17 +71,21 @@ describe('InMemoryOrionStore re-entrance', () => {
   });
 
   it('rejects a store call made by the test while a test-bed transaction is held open (the former deadlock)', async () => {
-    const bed = new OrionTestBed();
-    const store = bed.store as InMemoryOrionStore;
+    const store = new InMemoryOrionStore();
+    const bed = new OrionTestBed({ store });
     const run = await bed.flowRun({ state: Pending({}, bed.env) });
     const tx = await bed.begin();
     await tx.context('flow', run.id, Running({}, bed.env));
+    // The store's own check, for a call made on it directly; calls through the bed get
+    // the testing kit's message, the same on every store (test/testing/).
     await expect(store.addFlowRun()).rejects.toThrow(message('addFlowRun'));
-    await expect(bed.flowRun()).rejects.toThrow(message('transaction'));
+    const kit = (call: string) =>
+      `${call} was called while a test transaction of this OrionTestBed is open`;
+    await expect(bed.flowRun()).rejects.toThrow(kit('bed.flowRun()'));
     await expect(bed.engine.setFlowRunState(run.id, Running({}, bed.env))).rejects.toThrow(
-      message('transaction'),
+      kit('store.transaction()'),
     );
-    await expect(bed.begin()).rejects.toThrow(message('transaction'));
+    await expect(bed.begin()).rejects.toThrow(kit('bed.begin()'));
     await tx.commit();
     // Once the transaction has ended, the same calls go through.
     await expect(store.addFlowRun({ id: 'after' })).resolves.toMatchObject({ id: 'after' });

@@ -3,42 +3,35 @@
  * from Prefect's orchestration tests.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  createState,
-  Pending,
-  Running,
-  SetStateStatus,
-  STATE_TYPES,
-  StateType,
-} from '../../src/index.ts';
+import { SetStateStatus, STATE_TYPES, StateType } from '../../src/index.ts';
 import { PreventRunningTasksFromStoppedFlows } from '../../src/orion/index.ts';
-import { orionHarness } from './support/engine.ts';
+import { openBed } from '../testing/support/bed-store.ts';
+
+const { PAUSED, PENDING, RUNNING } = StateType;
 
 describe(`${PreventRunningTasksFromStoppedFlows.name} (scenario 36)`, () => {
   it('lets a task start while its flow run is RUNNING', async () => {
-    const h = orionHarness();
-    const task = await h.taskRun({ state: Pending({}, h.env) });
-    const result = await h.engine.setTaskRunState(task.id, Running({}, h.env));
+    await using bed = await openBed();
+    const task = await bed.taskRun({ state: bed.state(PENDING) });
+    const result = await bed.engine.setTaskRunState(task.id, bed.state(RUNNING));
     expect(result.status).toBe(SetStateStatus.ACCEPT);
   });
 
   it('parks the task as NotReady under a PAUSED flow, and aborts under any other flow state or none; the task stays PENDING otherwise', async () => {
-    for (const flowType of [...STATE_TYPES.filter((t) => t !== StateType.RUNNING), null]) {
-      const h = orionHarness();
-      const flow = await h.flowRun({
-        state: flowType === null ? null : createState(flowType, {}, h.env),
-      });
-      const task = await h.taskRun({ flowRunId: flow.id, state: Pending({}, h.env) });
+    await using bed = await openBed();
+    for (const flowType of [...STATE_TYPES.filter((t) => t !== RUNNING), null]) {
+      const flow = await bed.flowRun({ state: flowType === null ? null : bed.state(flowType) });
+      const task = await bed.taskRun({ flowRunId: flow.id, state: bed.state(PENDING) });
 
-      const result = await h.engine.setTaskRunState(task.id, Running({}, h.env));
+      const result = await bed.engine.setTaskRunState(task.id, bed.state(RUNNING));
 
-      if (flowType === StateType.PAUSED) {
+      if (flowType === PAUSED) {
         expect(result.status).toBe(SetStateStatus.REJECT);
-        expect(result.state).toMatchObject({ type: StateType.PAUSED, name: 'NotReady' });
+        expect(result.state).toMatchObject({ type: PAUSED, name: 'NotReady' });
         expect(result.details).toMatchObject({ reason: expect.stringContaining(flow.id) });
       } else {
         expect(result.status, String(flowType)).toBe(SetStateStatus.ABORT);
-        expect((await h.read('task', task.id)).stateType).toBe(StateType.PENDING);
+        expect((await bed.store.taskRun(task.id))?.stateType).toBe(PENDING);
       }
     }
   });

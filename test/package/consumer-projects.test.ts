@@ -13,7 +13,11 @@
  * - tsx: a second project runs its policies straight from TypeScript;
  * - a misspelt state name is a type error that names the misspelling;
  * - `npm install --omit=dev` leaves no compiler, formatter or loader installed, and the
- *   built program still runs.
+ *   built program still runs;
+ * - the Orion preset as installed: an engine given only a store runs on the six shipped
+ *   matrices (each equal to its policy class), the testing kit opens a bed of its own,
+ *   and a config that re-exports the preset to extend it compiles, with the lint of the
+ *   package's own policies summarised in one line.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +30,12 @@ import {
   documentProgram,
   misspeltStateProgram,
   NODE_NEXT_TSCONFIG,
+  ORION_BUNDLED_PROGRAM,
+  ORION_BUNDLED_PROGRAM_OUTPUT,
+  ORION_EXTENSION,
+  ORION_EXTENSION_CONFIG,
+  ORION_PROGRAM,
+  ORION_PROGRAM_OUTPUT,
 } from './support/consumer-sources.ts';
 import {
   lockedVersion,
@@ -69,6 +79,11 @@ describe('the packed tarballs', () => {
         'dist/index.d.ts.map',
         'dist/orion/index.js',
         'dist/orion/index.d.ts',
+        'dist/orion/entry.js',
+        'dist/orion/matrices/index.js',
+        'dist/orion/matrices/index.d.ts',
+        'dist/orion/matrices/generated/core-task-policy.js',
+        'dist/testing/entry.js',
       ]),
     );
     const codegen = await files(tarballs.codegen);
@@ -123,6 +138,10 @@ describe('a tsc + node project', () => {
       'src/policies.ts': DOCUMENT_POLICIES,
       'src/main.ts': documentProgram('../generated/index.js'),
       'src/entry-points.ts': ENTRY_POINT_TYPES,
+      'src/orion-app.ts': ORION_PROGRAM,
+      'src/orion-bundled.ts': ORION_BUNDLED_PROGRAM,
+      'src/orion-extension.ts': ORION_EXTENSION,
+      'policy-matrix.orion.config.ts': ORION_EXTENSION_CONFIG,
     });
     folders.push(dir);
     await npmInstall(dir);
@@ -153,6 +172,20 @@ describe('a tsc + node project', () => {
     expect(gated.stdout).toContain('gate: passed');
   }, 120_000);
 
+  it('compiles a config that re-exports the Orion preset to extend it, summarising the package’s lint in one line', async () => {
+    const generated = await runOk(
+      'npx',
+      ['policy-matrix', 'generate', '--config', 'policy-matrix.orion.config.ts'],
+      dir,
+    );
+    expect(generated.stdout).toContain('StrictTaskPolicy');
+    expect(generated.stdout + generated.stderr).not.toContain('node_modules/');
+    expect(generated.stdout + generated.stderr).toContain(
+      'lint: policy-matrix (installed package): 1 finding (0 errors, 0 warnings, 1 info) in its policies, not listed',
+    );
+    expect(existsSync(path.join(dir, 'generated-orion/strict-task-policy.ts'))).toBe(true);
+  }, 120_000);
+
   it('runs the installed command from any folder, with --config and its exit code', async () => {
     const index = path.join(dir, 'generated/index.ts');
     const kept = readFileSync(index, 'utf8');
@@ -178,6 +211,8 @@ describe('a tsc + node project', () => {
     expect(built.code).toBe(0);
     const ran = await runOk('node', ['dist/src/main.js'], dir);
     expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+    const orion = await runOk('node', ['dist/src/orion-app.js'], dir);
+    expect(orion.stdout).toBe(ORION_PROGRAM_OUTPUT);
   }, 120_000);
 
   it('bundles with esbuild for Node, with no compiler code in the bundle', async () => {
@@ -200,6 +235,22 @@ describe('a tsc + node project', () => {
     expect(size).toBeLessThan(200_000);
     const ran = await runOk('node', ['bundle/main.mjs'], dir);
     expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+    // The Orion preset, minified: the entry module that installs the matrices stays.
+    await runOk(
+      'npx',
+      [
+        'esbuild',
+        'src/orion-bundled.ts',
+        '--bundle',
+        '--minify',
+        '--platform=node',
+        '--format=esm',
+        '--outfile=bundle/orion.mjs',
+      ],
+      dir,
+    );
+    const orion = await runOk('node', ['bundle/orion.mjs'], dir);
+    expect(orion.stdout).toBe(ORION_BUNDLED_PROGRAM_OUTPUT);
   }, 120_000);
 
   it('rejects a misspelt state name at compile time, naming the misspelling', async () => {
@@ -217,6 +268,8 @@ describe('a tsc + node project', () => {
     expect(existsSync(path.join(dir, 'node_modules/@policy-matrix/codegen'))).toBe(false);
     const ran = await runOk('node', ['dist/src/main.js'], dir);
     expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
+    const orion = await runOk('node', ['dist/src/orion-app.js'], dir);
+    expect(orion.stdout).toBe(ORION_PROGRAM_OUTPUT);
   }, 240_000);
 });
 

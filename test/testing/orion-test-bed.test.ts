@@ -1,7 +1,7 @@
 /**
  * OrionTestBed and OrionTestTransaction: runs created in a given state, a transaction
  * held open across awaits with a context in it, reads and inserts inside the session,
- * explicit commit and rollback.
+ * explicit commit and rollback. Runs on every store (see vitest.config.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { Pending, Running, SetStateStatus, StateType } from '../../src/index.ts';
@@ -10,17 +10,17 @@ import {
   CacheRetrieval,
   commitRunState,
   FlowOrchestrationContext,
-  InMemoryOrionStore,
   SecureTaskConcurrencySlots,
   TaskOrchestrationContext,
 } from '../../src/orion/index.ts';
 import { enterNest, OrionTestBed } from '../../src/testing/index.ts';
+import { openBed } from './support/bed-store.ts';
 
 const { COMPLETED, PENDING, RUNNING, SCHEDULED } = StateType;
 
 describe(OrionTestBed.name, () => {
   it('creates a flow run in the given state, with its timestamp, tags and deployment', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     const state = bed.state(SCHEDULED, { timestamp: new Date('2023-01-31T00:00:00.000Z') });
     const run = await bed.flowRun({ state, tags: ['nightly'], deploymentId: 'dep-1' });
     expect(run).toMatchObject({
@@ -32,15 +32,13 @@ describe(OrionTestBed.name, () => {
       deploymentId: 'dep-1',
       runCount: 0,
     });
-    const store = bed.store as InMemoryOrionStore;
-    expect(store.stateHistory('flow', run.id)).toEqual([state]);
+    expect(await bed.store.stateHistory('flow', run.id)).toEqual([state]);
   });
 
   it('creates a task run under a RUNNING parent flow run unless a parent is given', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     const task = await bed.taskRun({ state: bed.state(PENDING) });
-    const store = bed.store as InMemoryOrionStore;
-    expect(store.flowRun(task.flowRunId)?.stateType).toBe(RUNNING);
+    expect((await bed.store.flowRun(task.flowRunId))?.stateType).toBe(RUNNING);
 
     const parent = await bed.flowRun();
     const child = await bed.taskRun({ flowRunId: parent.id });
@@ -49,9 +47,9 @@ describe(OrionTestBed.name, () => {
   });
 
   it('keeps a task context open across awaits, enters a rule on it, and commits what it validated', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     const run = await bed.taskRun({ state: Pending({}, bed.env), tags: ['db'] });
-    await (bed.store as InMemoryOrionStore).setConcurrencyLimit('db', 1);
+    await bed.concurrencyLimit('db', 1);
 
     await using tx = await bed.begin();
     const context = await tx.context('task', run.id, Running({}, bed.env));
@@ -59,9 +57,8 @@ describe(OrionTestBed.name, () => {
     expect(context.initialState?.type).toBe(PENDING);
 
     await using nest = await enterNest({ context, rules: [SecureTaskConcurrencySlots] });
-    // Between entry and validation, the slot is taken inside the session only.
+    // Between entry and validation, the slot is taken inside the session.
     expect((await tx.session.readConcurrencyLimit('db'))?.activeSlots).toEqual([run.id]);
-    expect((bed.store as InMemoryOrionStore).concurrencyLimit('db')?.activeSlots).toEqual([]);
 
     await nest.validate(commitRunState);
     await nest.exit();
@@ -72,14 +69,12 @@ describe(OrionTestBed.name, () => {
     expect(await tx.session.readRunStates('flow', run.id)).toEqual([]); // a task run's id
     expect(await tx.session.readRunStates('task', 'no-such-run')).toEqual([]);
     await tx.commit();
-    expect((bed.store as InMemoryOrionStore).concurrencyLimit('db')?.activeSlots).toEqual([run.id]);
-    expect((bed.store as InMemoryOrionStore).taskRun(run.id)?.stateId).toBe(
-      context.validatedState?.id,
-    );
+    expect((await bed.store.concurrencyLimit('db'))?.activeSlots).toEqual([run.id]);
+    expect((await bed.store.taskRun(run.id))?.stateId).toBe(context.validatedState?.id);
   });
 
   it('uses the proposed state as given, keeping its id and timestamp', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     const run = await bed.flowRun({ state: bed.state(PENDING) });
     const proposed = bed.state(RUNNING, { timestamp: new Date('2023-01-01T00:00:00.000Z') });
     await using tx = await bed.begin();
@@ -89,7 +84,7 @@ describe(OrionTestBed.name, () => {
   });
 
   it('inserts runs inside the session and reads cache entries there before commit', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     await using tx = await bed.begin();
     const task = await tx.insertTaskRun({ state: Running({}, bed.env) });
     const completed = bed.state(COMPLETED, {
@@ -103,11 +98,12 @@ describe(OrionTestBed.name, () => {
     const entry = await tx.session.readCacheEntry('K', bed.clock.now());
     expect(entry?.taskRunStateId).toBe(completed.id);
     expect((await tx.session.readState('task', completed.id))?.data).toEqual({ answer: 42 });
-    expect((bed.store as InMemoryOrionStore).cacheEntries()).toEqual([]);
+    await tx.rollback();
+    expect(await bed.store.cacheEntries()).toEqual([]);
   });
 
   it('serves a cache hit to a second run inserted in the same transaction', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     await using tx = await bed.begin();
     const first = await tx.insertTaskRun({ state: Running({}, bed.env) });
     const done = bed.state(COMPLETED, { stateDetails: { cacheKey: 'K' } });
@@ -133,22 +129,21 @@ describe(OrionTestBed.name, () => {
   });
 
   it('rolls back explicitly, and on disposal when neither commit nor rollback was called', async () => {
-    const bed = new OrionTestBed();
-    const store = bed.store as InMemoryOrionStore;
+    await using bed = await openBed();
     const tx = await bed.begin();
     const kept = await tx.insertFlowRun({ id: 'rolled-back' });
     await tx.rollback();
-    expect(store.flowRun(kept.id)).toBeNull();
+    expect(await bed.store.flowRun(kept.id)).toBeNull();
     {
       await using tx2 = await bed.begin();
       await tx2.insertFlowRun({ id: 'disposed' });
     }
-    expect(store.flowRun('disposed')).toBeNull();
+    expect(await bed.store.flowRun('disposed')).toBeNull();
     expect(await bed.flowRun({ id: 'after' })).toMatchObject({ id: 'after' });
   });
 
   it('throws when committed after a rollback, and when a context names no run', async () => {
-    const bed = new OrionTestBed();
+    await using bed = await openBed();
     const tx = await bed.begin();
     await expect(tx.context('task', 'missing', null)).rejects.toThrow(
       "There is no task run missing in this transaction: insert it first (tx.insertTaskRun, or the bed's taskRun before begin).",

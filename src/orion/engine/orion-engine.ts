@@ -22,14 +22,23 @@ import { ObjectNotFoundError } from '../object-not-found-error.ts';
 import type { OrionSession } from '../store/orion-session.ts';
 import type { OrionStore } from '../store/orion-store.ts';
 import { commitRunState } from './commit-run-state.ts';
-import { ORION_POLICY_CLASSES, type OrionRuleSources } from './orion-rule-sources.ts';
+import { defaultOrionRuleSources } from './default-rule-sources.ts';
+import type { OrionRuleSources } from './orion-rule-sources.ts';
 import { validateProposedState } from '../validation/validate-proposed-state.ts';
 import { validateRunId } from '../validation/validate-run-reference.ts';
 import type { TransitionRecord } from './transition-record.ts';
 
-export interface OrionEngineOptions {
-  store: OrionStore;
-  /** The six rule sources; each defaults to its policy class (`ORION_POLICY_CLASSES`). */
+export interface OrionEngineOptions<S extends OrionStore = OrionStore> {
+  /**
+   * The store. Any `OrionStore` will do; give an `OrionRunStore` (both bundled stores
+   * are) and `engine.store` offers its setup and read API too.
+   */
+  store: S;
+  /**
+   * The six rule sources. Each defaults to the compiled Orion matrix the package ships
+   * (`ORION_MATRICES` from `policy-matrix/orion/matrices`), which equals its policy
+   * class cell for cell.
+   */
   policies?: Partial<OrionRuleSources>;
   /** "now" for rules and new states. Defaults to the system clock. */
   clock?: Clock;
@@ -67,8 +76,8 @@ export interface ResumeFlowRunOptions {
   policy?: RuleSource;
 }
 
-export class OrionEngine implements TaskRunOrchestrator {
-  readonly store: OrionStore;
+export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOrchestrator {
+  readonly store: S;
   readonly policies: Readonly<OrionRuleSources>;
   readonly clock: Clock;
   readonly random: RandomSource;
@@ -76,10 +85,10 @@ export class OrionEngine implements TaskRunOrchestrator {
   /** The records of each open transaction, by its session. */
   readonly #records = new WeakMap<OrionSession, TransitionRecord[]>();
 
-  constructor(options: OrionEngineOptions) {
+  constructor(options: OrionEngineOptions<S>) {
     this.store = options.store;
     this.policies = Object.freeze({
-      ...ORION_POLICY_CLASSES,
+      ...defaultOrionRuleSources(),
       ...definedOnly(options.policies ?? {}),
     });
     this.clock = options.clock ?? systemClock;

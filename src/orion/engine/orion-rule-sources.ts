@@ -1,7 +1,7 @@
 /**
- * `OrionRuleSources`: where the engine gets its six rule lists, and the default (the
- * policy classes, filtered on every transition). Hot paths pass the generated
- * matrices instead (`CoreFlowPolicyMatrix`, … from the generated modules); both give
+ * `OrionRuleSources`: where the engine gets its six rule lists, and the policy classes
+ * (filtered on every transition), the reference the compiled matrices equal. The
+ * engine's default is the compiled matrices (see `default-rule-sources.ts`); both give
  * the same rules for every transition.
  */
 import type { PolicyClass } from '../../orchestration-policy.ts';

@@ -16,9 +16,9 @@ import type { RunKind } from '../runs/run-kind.ts';
 import { createTaskRun, type TaskRun, type TaskRunInit } from '../runs/task-run.ts';
 import type { ConcurrencyLimit } from '../store/concurrency-limits.ts';
 import type { OrionSession } from '../store/orion-session.ts';
-import type { InMemoryStoreContents } from '../store/in-memory-orion-store.ts';
+import type { OrionStoreContents } from '../store/orion-store-contents.ts';
 import type { StateRow } from '../store/in-memory-tables.ts';
-import type { OrionStore } from '../store/orion-store.ts';
+import type { OrionRunStore } from '../store/orion-run-store.ts';
 import type { CacheEntry } from '../store/task-run-state-cache.ts';
 import { checkKey } from '../validation/check-text.ts';
 import { validateConcurrencyLimit } from '../validation/validate-concurrency-limit.ts';
@@ -56,7 +56,7 @@ export interface PostgresOrionStoreOptions {
   ownsClient?: boolean;
 }
 
-export class PostgresOrionStore implements OrionStore {
+export class PostgresOrionStore implements OrionRunStore {
   readonly #client: SqlClient;
   readonly #tables: PostgresTables;
   readonly #random: RandomSource;
@@ -216,7 +216,7 @@ export class PostgresOrionStore implements OrionStore {
    * Every committed row (for tests and debugging), each table in insertion order, in
    * the shape of `InMemoryOrionStore.contents()`; artifact ids read `artifact-<n>`.
    */
-  async contents(): Promise<InMemoryStoreContents> {
+  async contents(): Promise<OrionStoreContents> {
     const t = this.#tables;
     const q = (sql: string) => this.#client.query(sql);
     const states: StateRow[] = [];

@@ -23,11 +23,10 @@ import {
   cloneStateRow,
   emptyTables,
   type InMemoryTables,
-  type ResultArtifact,
-  type StateRow,
 } from './in-memory-tables.ts';
 import type { OrionSession } from './orion-session.ts';
-import type { OrionStore } from './orion-store.ts';
+import type { OrionRunStore } from './orion-run-store.ts';
+import type { OrionStoreContents } from './orion-store-contents.ts';
 import { SerialLock } from './serial-lock.ts';
 import { checkKey } from '../validation/check-text.ts';
 import { validateConcurrencyLimit } from '../validation/validate-concurrency-limit.ts';
@@ -48,17 +47,10 @@ export interface InMemoryOrionStoreOptions {
   detectReentrantCalls?: boolean;
 }
 
-/** Everything the store holds, as copies: for tests and debugging. */
-export interface InMemoryStoreContents {
-  flowRuns: FlowRun[];
-  taskRuns: TaskRun[];
-  states: StateRow[];
-  artifacts: ResultArtifact[];
-  cacheEntries: CacheEntry[];
-  concurrencyLimits: ConcurrencyLimit[];
-}
+/** Everything the store holds, as copies: the contents of every store (`OrionStoreContents`). */
+export type InMemoryStoreContents = OrionStoreContents;
 
-export class InMemoryOrionStore implements OrionStore {
+export class InMemoryOrionStore implements OrionRunStore {
   readonly #tables: InMemoryTables = emptyTables();
   readonly #lock = new SerialLock();
   readonly #random: RandomSource;

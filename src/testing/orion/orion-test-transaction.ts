@@ -3,8 +3,11 @@
  * with its session at hand, until the test commits or rolls it back (or `await using`
  * rolls it back). Created by `OrionTestBed.begin`.
  */
+import type { Clock } from '../../clock.ts';
+import type { RandomSource } from '../../random-source.ts';
 import type { State } from '../../state.ts';
 import type { StateEnvironment } from '../../state.ts';
+import type { OrionContext } from '../../orion/contexts/orion-context.ts';
 import { FlowOrchestrationContext } from '../../orion/contexts/flow-orchestration-context.ts';
 import { TaskOrchestrationContext } from '../../orion/contexts/task-orchestration-context.ts';
 import type { TaskRunOrchestrator } from '../../orion/contexts/task-run-orchestrator.ts';
@@ -24,6 +27,10 @@ import type { KitAsyncDisposable } from '../async-disposable.ts';
 export interface OrionTestContextOptions {
   /** Orchestration parameters, for example `{ 'api-version': '0.8.2' }`. Copied. */
   parameters?: Record<string, unknown>;
+  /** The context's clock ("now" for the rules). Defaults to the bed's. */
+  clock?: Clock;
+  /** The context's random source (jitter, ids). Defaults to the bed's. */
+  random?: RandomSource;
 }
 
 /** What `OrionTestBed.begin` hands over; not constructed directly. */
@@ -71,7 +78,8 @@ export class OrionTestTransaction implements KitAsyncDisposable {
    * The context of proposing `proposed` for run `runId`, inside this transaction: the
    * run is the session's working copy, the initial state its current state row, and
    * `proposed` is used as given (unlike the engine, which gives a proposal a fresh id
-   * and timestamp). Flow contexts orchestrate subflow parent tasks through the bed's
+   * and timestamp). `kind` may be a variable: the overload for `RunKind` returns
+   * either context. Flow contexts orchestrate subflow parent tasks through the bed's
    * engine. Throws when the run does not exist.
    */
   context(
@@ -86,12 +94,18 @@ export class OrionTestTransaction implements KitAsyncDisposable {
     proposed: State | null,
     options?: OrionTestContextOptions,
   ): Promise<TaskOrchestrationContext>;
+  context(
+    kind: RunKind,
+    runId: string,
+    proposed: State | null,
+    options?: OrionTestContextOptions,
+  ): Promise<OrionContext>;
   async context(
     kind: RunKind,
     runId: string,
     proposed: State | null,
     options: OrionTestContextOptions = {},
-  ): Promise<FlowOrchestrationContext | TaskOrchestrationContext> {
+  ): Promise<OrionContext> {
     const session = this.session;
     const run =
       kind === 'flow' ? await session.readFlowRun(runId) : await session.readTaskRun(runId);
@@ -106,8 +120,8 @@ export class OrionTestTransaction implements KitAsyncDisposable {
       initialState,
       proposedState: proposed,
       parameters: { ...options.parameters },
-      clock: this.#init.env.clock,
-      random: this.#init.env.random,
+      clock: options.clock ?? this.#init.env.clock,
+      random: options.random ?? this.#init.env.random,
     };
     return kind === 'flow'
       ? new FlowOrchestrationContext({

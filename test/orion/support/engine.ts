@@ -23,6 +23,7 @@ import {
   type FlowRun,
   type FlowRunInit,
   type OrionRuleSources,
+  type OrionRunStore,
   type OrionStore,
   type RunKind,
   type SetRunStateOptions,
@@ -30,7 +31,7 @@ import {
   type TaskRunInit,
   type TransitionRecord,
 } from '../../../src/orion/index.ts';
-import { createTestStore, type TestStore } from './stores.ts';
+import { createTestStore } from './stores.ts';
 
 // ---------------------------------------------------------------------------------
 // RULE_SOURCES — the single switch between rule sources. The suites run on the
@@ -49,7 +50,7 @@ export type GivenTaskRun = Partial<TaskRunInit> & { state?: State | null };
 
 export interface OrionHarness {
   engine: OrionEngine;
-  store: TestStore;
+  store: OrionRunStore;
   clock: ManualClock;
   random: RandomSource;
   /** Every committed orchestration, in order (from the engine's `onTransition`). */
@@ -92,7 +93,7 @@ export interface HarnessOptions {
   random?: RandomSource;
   rules?: Partial<OrionRuleSources>;
   /** Wraps the store before the engine gets it (to observe transactions). */
-  wrapStore?: (store: TestStore) => OrionStore;
+  wrapStore?: (store: OrionRunStore) => OrionStore;
 }
 
 export function orionHarness(options: HarnessOptions = {}): OrionHarness {

@@ -6,46 +6,20 @@
  * schema milliseconds). On a server the `pm_test_*` schemas stay behind: point
  * PM_POSTGRES_URL at a throwaway database.
  */
-import { seededRandom, type State } from '../../../src/index.ts';
+import { seededRandom } from '../../../src/index.ts';
 import {
   InMemoryOrionStore,
-  type CacheEntry,
-  type ConcurrencyLimit,
-  type FlowRun,
-  type FlowRunInit,
+  type OrionRunStore,
   type OrionSession,
-  type OrionStore,
-  type RunKind,
-  type TaskRun,
-  type TaskRunInit,
 } from '../../../src/orion/index.ts';
+import { sharedPglite } from '../../../src/testing/orion/test-bed-store.ts';
 import {
   connectNodePostgres,
-  connectPglite,
   PostgresOrionStore,
   type SqlClient,
 } from '../../../src/orion/postgres/index.ts';
 
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
-
-/** What the suites need of a store: the port, the setup API and reads of committed data. */
-export interface TestStore extends OrionStore {
-  addFlowRun(init?: Partial<FlowRunInit>): Promise<FlowRun>;
-  addTaskRun(init: Partial<TaskRunInit> & { flowRunId: string }): Promise<TaskRun>;
-  setConcurrencyLimit(
-    tag: string,
-    concurrencyLimit: number,
-    activeSlots?: readonly string[],
-  ): Promise<ConcurrencyLimit>;
-  deleteConcurrencyLimit(tag: string): Promise<void>;
-  flowRun(id: string): FlowRun | null | Promise<FlowRun | null>;
-  taskRun(id: string): TaskRun | null | Promise<TaskRun | null>;
-  concurrencyLimit(tag: string): ConcurrencyLimit | null | Promise<ConcurrencyLimit | null>;
-  stateHistory(kind: RunKind, runId: string): State[] | Promise<State[]>;
-  cacheEntries(): CacheEntry[] | Promise<CacheEntry[]>;
-  /** Every committed row, for before/after comparisons (the shape depends on the store). */
-  contents(): unknown;
-}
 
 /** The store the suites run on in this process. */
 export const STORE_KIND: StoreKind = storeKind(process.env['PM_ORION_STORE']);
@@ -70,7 +44,7 @@ export function postgresUrl(): string {
 }
 
 /** A new, empty store of `STORE_KIND`, usable at once (a PostgreSQL one opens in the background). */
-export function createTestStore(): TestStore {
+export function createTestStore(): OrionRunStore {
   if (STORE_KIND === 'memory') return new InMemoryOrionStore({ random: seededRandom(11) });
   return deferredStore(
     sharedClient().then((client) =>
@@ -89,7 +63,7 @@ function sharedClient(): Promise<SqlClient> {
   const holder = globalThis as { __policyMatrixTestClient?: Promise<SqlClient> };
   holder.__policyMatrixTestClient ??=
     STORE_KIND === 'pglite'
-      ? connectPglite()
+      ? sharedPglite() // the testing kit's, so the kit's suites and these share one
       : connectNodePostgres({ url: postgresUrl(), max: 4, allowExitOnIdle: true });
   return holder.__policyMatrixTestClient;
 }
@@ -102,8 +76,8 @@ function freshSchemaName(): string {
   return `pm_test_${process.pid}_${++schemas}_${suffix}`;
 }
 
-/** A `TestStore` whose every call waits for `opening` first. */
-function deferredStore(opening: Promise<PostgresOrionStore>): TestStore {
+/** An `OrionRunStore` whose every call waits for `opening` first. */
+function deferredStore(opening: Promise<PostgresOrionStore>): OrionRunStore {
   // Keep an early failure from being reported as unhandled before a test awaits it.
   opening.catch(() => undefined);
   return {

@@ -125,3 +125,97 @@ export const NODE_NEXT_TSCONFIG = `${JSON.stringify(
   null,
   2,
 )}\n`;
+
+/**
+ * A program on the bundled Orion preset, as installed: an engine given only a store
+ * runs on the six shipped matrices, each equal to its policy class; a transition runs;
+ * the testing kit opens a bed of its own, forces a state through the engine and
+ * disposes of the bed.
+ */
+export const ORION_PROGRAM = `import { Pending, Running } from 'policy-matrix';
+import { InMemoryOrionStore, ORION_POLICY_CLASSES, OrionEngine } from 'policy-matrix/orion';
+import { ORION_MATRICES } from 'policy-matrix/orion/matrices';
+import { assertMatrixMatchesPolicy, OrionTestBed } from 'policy-matrix/testing';
+
+const store = new InMemoryOrionStore();
+const engine = new OrionEngine({ store });
+for (const key of Object.keys(ORION_MATRICES) as (keyof typeof ORION_MATRICES)[]) {
+  assertMatrixMatchesPolicy(ORION_MATRICES[key], ORION_POLICY_CLASSES[key]);
+  console.log('matrix', key, ORION_MATRICES[key].name, engine.policies[key] === ORION_MATRICES[key]);
+}
+const flow = await store.addFlowRun();
+const pending = await engine.setFlowRunState(flow.id, Pending());
+const running = await engine.setFlowRunState(flow.id, Running());
+console.log('flow', pending.status, running.status, store.flowRun(flow.id)?.runCount);
+
+const bed = await OrionTestBed.open({ store: 'memory' });
+const task = await bed.taskRun();
+const forced = await bed.forceState('task', task.id, Running({}, bed.env), { at: '2023-01-31T08:00:00Z' });
+console.log('bed', forced.type, forced.timestamp.toISOString(), bed.engine.policies.coreTask === ORION_MATRICES.coreTask);
+await bed.dispose();
+`;
+
+/** What the Orion program prints. */
+export const ORION_PROGRAM_OUTPUT = [
+  'matrix coreFlow CoreFlowPolicy true',
+  'matrix coreTask CoreTaskPolicy true',
+  'matrix minimalFlow MinimalFlowPolicy true',
+  'matrix minimalTask MinimalTaskPolicy true',
+  'matrix globalFlow GlobalFlowPolicy true',
+  'matrix globalTask GlobalTaskPolicy true',
+  'flow ACCEPT ACCEPT 1',
+  'bed RUNNING 2023-01-31T08:00:00.000Z true',
+  '',
+].join('\n');
+
+/**
+ * A config module that re-exports the bundled preset to extend it: a task policy of
+ * the project's own, the core task policy with one more rule.
+ */
+export const ORION_EXTENSION = `import { StateType, OrchestrationRule, type RuleClass, type State } from 'policy-matrix';
+import { CoreTaskPolicy } from 'policy-matrix/orion';
+
+export * from 'policy-matrix/orion';
+
+/** A paused task run does not go straight back to running. */
+export class NoRunFromPaused extends OrchestrationRule {
+  static override FROM_STATES = new Set([StateType.PAUSED]);
+  static override TO_STATES = new Set([StateType.RUNNING]);
+  override async beforeTransition(_initial: State | null, _proposed: State | null) {
+    this.abortTransition('resume the task run first');
+  }
+}
+
+export class StrictTaskPolicy extends CoreTaskPolicy {
+  static override priority(): RuleClass[] {
+    return [NoRunFromPaused, ...super.priority()];
+  }
+}
+`;
+
+/** The config of the project that extends the preset (a second config beside the first). */
+export const ORION_EXTENSION_CONFIG = `import { defineConfig } from '@policy-matrix/codegen';
+
+export default defineConfig({
+  modules: ['./src/orion-extension.ts'],
+  outDir: 'generated-orion',
+  importExtension: '.js',
+});
+`;
+
+/**
+ * The smallest Orion program, for the bundler: whether the engine's default rule
+ * sources are the compiled matrices (a bundler must keep the entry module that
+ * installs them, which the package lists in `sideEffects`).
+ */
+export const ORION_BUNDLED_PROGRAM = `import { InMemoryOrionStore, ORION_POLICY_CLASSES, OrionEngine } from 'policy-matrix/orion';
+
+const engine = new OrionEngine({ store: new InMemoryOrionStore() });
+const kinds = Object.entries(engine.policies).map(
+  ([key, source]) => \`\${key}:\${source === ORION_POLICY_CLASSES[key as keyof typeof ORION_POLICY_CLASSES] ? 'class' : 'matrix'}\`,
+);
+console.log(kinds.join(' '));
+`;
+
+export const ORION_BUNDLED_PROGRAM_OUTPUT =
+  'coreFlow:matrix coreTask:matrix minimalFlow:matrix minimalTask:matrix globalFlow:matrix globalTask:matrix\n';

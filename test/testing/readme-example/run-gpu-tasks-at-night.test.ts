@@ -6,7 +6,8 @@ import { RunGpuTasksAtNight } from './run-gpu-tasks-at-night.ts';
 
 describe('RunGpuTasksAtNight', () => {
   it('makes a GPU task that asks to run at noon wait until 22:00', async () => {
-    const bed = new OrionTestBed({ now: '2023-02-01T12:00:00Z' });
+    // 'memory', 'pglite' or { url: 'postgres://…' }: the same test runs on every store.
+    await using bed = await OrionTestBed.open({ store: 'memory', now: '2023-02-01T12:00:00Z' });
     const run = await bed.taskRun({ state: Pending({}, bed.env), tags: ['gpu'] });
 
     await using tx = await bed.begin();

@@ -5,7 +5,7 @@
  * `UniversalTransform`, through re-exports and any depth of inheritance), records
  * source positions, computes transitive sources and reports syntax errors.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, ts, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
@@ -31,23 +31,31 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** Reads the config's modules and everything they import. Never throws for user errors. */
-export function discoverProject(config: ResolvedConfig): Discovery {
-  const tsconfig = path.join(config.root, 'tsconfig.json');
-  // Only the config's modules and what they import are read: no lib files and no
-  // ambient `types` (reading @types/node alone would take seconds), since nothing here
-  // type-checks; resolving imports and `extends` chains needs neither.
-  const project = existsSync(tsconfig)
-    ? new Project({
-        tsConfigFilePath: tsconfig,
-        skipAddingFilesFromTsConfig: true,
-        skipLoadingLibFiles: true,
-        compilerOptions: { types: [] },
-      })
-    : new Project({
-        compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
-        skipLoadingLibFiles: true,
-      });
+/**
+ * A ts-morph project kept between reads by a long-lived caller (the warm compiler of
+ * watch and the build plugin), so that an edit re-parses only the files that changed.
+ * Opaque outside the read step.
+ */
+export interface DiscoveryCache {
+  /** @internal */
+  project?: Project;
+  /** @internal The tsconfig.json the project was made from (path and modification time). */
+  stamp?: string;
+}
+
+/** An empty cache: the first read fills it. */
+export function createDiscoveryCache(): DiscoveryCache {
+  return {};
+}
+
+/**
+ * Reads the config's modules and everything they import. Never throws for user errors.
+ * With a `cache`, reuses its project: every file it holds is re-read from disk (a file
+ * whose text is unchanged keeps its parsed tree), deleted files are dropped, and a
+ * changed tsconfig.json makes a new project.
+ */
+export function discoverProject(config: ResolvedConfig, cache?: DiscoveryCache): Discovery {
+  const project = projectFor(config, cache);
   const modules = config.modules.map((module) => project.addSourceFileAtPath(module));
   // The runtime's own files are no input of a policy. A runtime named by package resolves
   // into node_modules (never read) or, in a workspace or the package itself, to project
@@ -228,6 +236,36 @@ function inheritanceChain(declaration: ClassDeclaration): ClassDeclaration[] {
     chain.push(current);
   }
   return chain;
+}
+
+/** A new ts-morph project for `config`, or the cached one brought up to date with the disk. */
+function projectFor(config: ResolvedConfig, cache: DiscoveryCache | undefined): Project {
+  const tsconfig = path.join(config.root, 'tsconfig.json');
+  const exists = existsSync(tsconfig);
+  const stamp = `${tsconfig}\0${exists ? statSync(tsconfig).mtimeMs : 'none'}`;
+  if (cache?.project !== undefined && cache.stamp === stamp) {
+    for (const sourceFile of cache.project.getSourceFiles()) sourceFile.refreshFromFileSystemSync();
+    return cache.project;
+  }
+  // Only the config's modules and what they import are read: no lib files and no
+  // ambient `types` (reading @types/node alone would take seconds), since nothing here
+  // type-checks; resolving imports and `extends` chains needs neither.
+  const project = exists
+    ? new Project({
+        tsConfigFilePath: tsconfig,
+        skipAddingFilesFromTsConfig: true,
+        skipLoadingLibFiles: true,
+        compilerOptions: { types: [] },
+      })
+    : new Project({
+        compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
+        skipLoadingLibFiles: true,
+      });
+  if (cache !== undefined) {
+    cache.project = project;
+    cache.stamp = stamp;
+  }
+  return project;
 }
 
 /** `start` and every project file it imports or re-exports, transitively; sorted. */

@@ -24,7 +24,7 @@ import {
   toThrownError,
   type ThrownError,
 } from '../problem/thrown-error.ts';
-import { discoverProject } from './discover-project.ts';
+import { discoverProject, type DiscoveryCache } from './discover-project.ts';
 import type { DiscoveredExport, Discovery, MemberName } from './discovery.ts';
 import type {
   EvaluationIssue,
@@ -44,6 +44,8 @@ export interface ReadOptions {
   dynamicCells?: boolean;
   /** Receives the line naming what is still loading when evaluation is slow. */
   progress?: (line: string) => void;
+  /** A ts-morph project kept between reads (the warm compiler); default a new one. */
+  discoveryCache?: DiscoveryCache;
 }
 
 /** Reads and evaluates the project's policies. Never throws for problems in the project. */
@@ -82,7 +84,7 @@ export async function readProject(
       error instanceof ChildTimeoutError ? { timeout: error } : { error: toThrownError(error) },
   );
 
-  const discovery = discoverProject(config);
+  const discovery = discoverProject(config, options.discoveryCache);
   const problems: Problem[] = [...discovery.problems];
   const staticFiles = [
     ...new Set(config.modules.flatMap((module) => [...discovery.sourcesOf(module)])),

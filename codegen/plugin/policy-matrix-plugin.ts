@@ -84,6 +84,13 @@ export const policyMatrix: UnpluginInstance<PolicyMatrixPluginOptions | undefine
         },
       },
 
+      rollup: {
+        // A watch build stopped: so does the evaluation child.
+        closeWatcher() {
+          session.close();
+        },
+      },
+
       esbuild: {
         async setup(build) {
           session.watching = true;

@@ -259,19 +259,28 @@ function runOn<R extends ChildRequest>(
     running.on('error', (error) => settle(() => reject(error)));
     running.on('exit', (code, exitSignal) => {
       if (settled) return;
+      const failed = (): void => {
+        if (answer !== undefined) return finish();
+        const reason = exitSignal === null ? `exit code ${code}` : `signal ${exitSignal}`;
+        const output = child.stderr().trim();
+        settle(() =>
+          reject(
+            new Error(
+              `The evaluation process ended (${reason}) without answering.${output === '' ? '' : ` Its output:\n${output}`}`,
+            ),
+          ),
+        );
+      };
       if (answer !== undefined) {
         setTimeout(finish, 200);
         return;
       }
-      const reason = exitSignal === null ? `exit code ${code}` : `signal ${exitSignal}`;
-      const output = child.stderr().trim();
-      settle(() =>
-        reject(
-          new Error(
-            `The evaluation process ended (${reason}) without answering.${output === '' ? '' : ` Its output:\n${output}`}`,
-          ),
-        ),
-      );
+      // The exit can be seen before the answer the child sent just before it is read
+      // from the channel (a busy machine): wait for the channel to close first.
+      if (running.connected) {
+        running.once('disconnect', failed);
+        setTimeout(failed, 1_000);
+      } else failed();
     });
     running.send(request);
   });

@@ -46,6 +46,8 @@ export interface ReadOptions {
   progress?: (line: string) => void;
   /** A ts-morph project kept between reads (the warm compiler); default a new one. */
   discoveryCache?: DiscoveryCache;
+  /** Files (absolute) to report the loaded files independent of, in `independent`. */
+  independentOf?: ReadonlySet<string>;
 }
 
 /** Reads and evaluates the project's policies. Never throws for problems in the project. */
@@ -182,7 +184,14 @@ export async function readProject(
 
   if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   policies.sort((a, b) => compareCodeUnits(a.name, b.name));
-  return { policies, problems, watchFiles, available };
+  const hot = options.independentOf;
+  if (hot === undefined) return { policies, problems, watchFiles, available };
+  const independent = evaluated.loaded.filter(
+    (file) =>
+      !config.modules.includes(file) &&
+      !discovery.sourcesOf(file).some((source) => hot.has(source)),
+  );
+  return { policies, problems, watchFiles, available, independent };
 }
 
 /** Whether the config's `policies` and `exclude` let a policy known by `names` be generated. */

@@ -8,12 +8,16 @@
  * - the emit cache keeps every module's formatted text, so prettier formats only
  *   modules whose source changed (and stays loaded);
  * - after each run the next evaluation child is started ahead of time, with the runtime
- *   already imported. It still evaluates the user's modules fresh (a new process every
- *   run), and it is not used when a file it loaded ahead of time changed since it
- *   started (see `prestartChild`), so the evaluation never sees old code.
+ *   and the project modules that are not being edited already imported: every module
+ *   the evaluation loaded except the config modules, the files that changed between
+ *   runs during this session, and any module whose static imports reach one of those.
+ *   It still evaluates the config modules fresh (a new process every run), and it is
+ *   not used when a file it loaded ahead of time changed since it started (see
+ *   `prestartChild`; a new child then answers), so the evaluation never sees old code.
  *
  * The config is resolved once, by the caller; a changed config needs a new compiler.
  */
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,15 +68,21 @@ export class WarmCompiler {
   readonly #prestart: boolean;
   readonly #discovery: DiscoveryCache = createDiscoveryCache();
   readonly #emitCache = new Map<string, string>();
-  readonly #preload: string[];
+  readonly #runtime: string[];
+  #preload: string[];
   #watchFiles: string[];
+  /** The modification time of each watched file at the last run. */
+  #mtimes = new Map<string, number>();
+  /** Files that changed between runs: the ones being edited. */
+  readonly #edited = new Set<string>();
   #closed = false;
 
   constructor(config: ResolvedConfig, options: WarmCompilerOptions = {}) {
     this.config = config;
     this.#progress = options.progress;
     this.#prestart = options.prestart ?? true;
-    this.#preload = runtimeEntry(config);
+    this.#runtime = runtimeEntry(config);
+    this.#preload = this.#runtime;
     this.#watchFiles = [...config.modules].sort();
   }
 
@@ -83,12 +93,25 @@ export class WarmCompiler {
    */
   async generate(): Promise<WarmRun> {
     const config = this.config;
+    for (const [file, mtime] of this.#mtimes) {
+      const now = mtimeOf(file);
+      if (now !== mtime) this.#edited.add(file);
+      this.#mtimes.set(file, now);
+    }
     try {
       const read = await readProject(config, {
         discoveryCache: this.#discovery,
+        independentOf: this.#edited,
         ...(this.#progress === undefined ? {} : { progress: this.#progress }),
       });
       this.#watchFiles = read.watchFiles.filter((file) => !isInside(file, config.outDir));
+      for (const file of this.#watchFiles)
+        if (!this.#mtimes.has(file)) this.#mtimes.set(file, mtimeOf(file));
+      if (read.independent !== undefined) {
+        this.#preload = [
+          ...new Set([...this.#runtime, ...read.independent.map((file) => pathToFileURL(file).href)]),
+        ];
+      }
       const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
       if (problems.length > 0) return this.#failed(problems);
       const model = buildProjectModel(read);
@@ -134,6 +157,15 @@ export class WarmCompiler {
 
   #failed(problems: Problem[], model?: ProjectModel): WarmRun {
     return { ok: false, problems, files: [], policies: [], model, watchFiles: this.#watchFiles };
+  }
+}
+
+/** A file's modification time in ms, or -1 when it cannot be read (removed). */
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
   }
 }
 

@@ -28,7 +28,7 @@ async function vitestRun(): Promise<{ code: number; output: string }> {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [VITEST, 'run', '--root', dir, '--config', path.join(dir, 'vitest.config.ts')],
-      { cwd: dir, env: { ...env, CI: '' } },
+      { cwd: dir, env: { ...env, CI: '' }, timeout: 170_000 },
     );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
@@ -48,5 +48,5 @@ describe('a Vitest project with the policy-matrix plugin', () => {
     const run = await vitestRun();
     expect(run.output).toContain('1 passed');
     expect(run.code, run.output).toBe(0);
-  });
+  }, 180_000); // a whole Vitest start-up, slow on a busy machine
 });

@@ -148,23 +148,32 @@ function viteError(outcome: BuildOutcome): Error {
 }
 
 /** A failed run as esbuild messages: one per problem (or the check report as one). */
-function esbuildMessages(
-  outcome: BuildOutcome,
-): { text: string; location: { file: string; line: number; column: number } | null }[] {
-  if (outcome.problems.length === 0) {
-    const where = outcome.location;
-    return [
-      {
-        text: outcome.message,
-        location:
-          where === undefined ? null : { file: where.file, line: where.line, column: where.column - 1 },
-      },
-    ];
-  }
+function esbuildMessages(outcome: BuildOutcome): PartialMessage[] {
+  if (outcome.problems.length === 0)
+    return [{ text: outcome.message, location: esbuildLocation(outcome.location) }];
   return outcome.problems.map((problem) => ({
     text: `policy-matrix: ${problem.message}`,
-    location: { file: problem.file, line: problem.line, column: problem.column - 1 },
+    location: esbuildLocation(problem),
   }));
+}
+
+interface PartialMessage {
+  text: string;
+  location: { file: string; line: number; column: number; lineText: string } | null;
+}
+
+/** esbuild's location: a 0-based column, and the line's text (which esbuild shows under the message). */
+function esbuildLocation(
+  where: { file: string; line: number; column: number } | undefined,
+): PartialMessage['location'] {
+  if (where === undefined) return null;
+  let lineText = '';
+  try {
+    lineText = readFileSync(where.file, 'utf8').split(/\r?\n/)[where.line - 1] ?? '';
+  } catch {
+    // a file that cannot be read (a folder, a removed file): no line to show
+  }
+  return { file: where.file, line: where.line, column: where.column - 1, lineText };
 }
 
 function escapeRegExp(text: string): string {

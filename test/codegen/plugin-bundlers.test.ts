@@ -70,6 +70,27 @@ describe('esbuild with the policy-matrix plugin', () => {
     expect(app.ruleCount('PENDING', 'COMPLETED')).toBe(1);
   });
 
+  it('fails with the location of a syntax error in a policy', async () => {
+    const file = path.join(dir, POLICY);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('return [GateRule];', 'return [GateRule;'));
+    try {
+      const failure = await esbuild
+        .build({ ...buildOptions(output('.mjs')), plugins: [esbuildPlugin(options())] })
+        .then(() => undefined, (error: esbuild.BuildFailure) => error);
+      expect(failure?.errors).toContainEqual(
+        expect.objectContaining({
+          pluginName: 'policy-matrix',
+          text: expect.stringMatching(/^policy-matrix: Syntax error/),
+          // esbuild shows paths relative to its working folder, columns from 0
+          location: expect.objectContaining({ file: path.relative(process.cwd(), file), line: 10, column: 20 }),
+        }),
+      );
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+
   it('rebuilds a watch context, with the new matrix, when the policy changes', async () => {
     const outfile = output('.mjs');
     const ended: (() => void)[] = [];

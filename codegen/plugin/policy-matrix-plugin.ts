@@ -67,7 +67,11 @@ export const policyMatrix: UnpluginInstance<PolicyMatrixPluginOptions | undefine
           if (devServer || Boolean(config.build.watch)) session.watching = true;
         },
         async configureServer(server) {
-          await attachToViteServer(server as unknown as DevServer, session, options.debounceMs ?? 30);
+          await attachToViteServer(
+            server as unknown as DevServer,
+            session,
+            options.debounceMs ?? 30,
+          );
         },
         // The dev server (or a watch build) stopped: so does the evaluation child.
         closeWatcher() {
@@ -104,7 +108,9 @@ export const policyMatrix: UnpluginInstance<PolicyMatrixPluginOptions | undefine
           // so that an esbuild watch context rebuilds (and regenerates) when one changes.
           const outDir = session.config?.outDir;
           if (outDir === undefined) return;
-          const filter = new RegExp(`^${escapeRegExp(outDir + path.sep)}[^${escapeRegExp(path.sep)}]+\\.ts$`);
+          const filter = new RegExp(
+            `^${escapeRegExp(outDir + path.sep)}[^${escapeRegExp(path.sep)}]+\\.ts$`,
+          );
           build.onLoad({ filter }, (args) => ({
             contents: readFileSync(args.path, 'utf8'),
             loader: 'ts',

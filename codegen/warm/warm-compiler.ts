@@ -109,7 +109,10 @@ export class WarmCompiler {
         if (!this.#mtimes.has(file)) this.#mtimes.set(file, mtimeOf(file));
       if (read.independent !== undefined) {
         this.#preload = [
-          ...new Set([...this.#runtime, ...read.independent.map((file) => pathToFileURL(file).href)]),
+          ...new Set([
+            ...this.#runtime,
+            ...read.independent.map((file) => pathToFileURL(file).href),
+          ]),
         ];
       }
       const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
@@ -117,7 +120,12 @@ export class WarmCompiler {
       const model = buildProjectModel(read);
       const emitted = await emitOutput(model, config, this.#emitCache);
       if (emitted.problems.length > 0) return this.#failed(emitted.problems, model);
-      const written = writeOutput(config.root, config.outDir, emitted.files, readOutputFiles(config));
+      const written = writeOutput(
+        config.root,
+        config.outDir,
+        emitted.files,
+        readOutputFiles(config),
+      );
       if (written.problems.length > 0) return this.#failed(written.problems, model);
       return {
         ok: true,

@@ -77,13 +77,20 @@ describe('esbuild with the policy-matrix plugin', () => {
     try {
       const failure = await esbuild
         .build({ ...buildOptions(output('.mjs')), plugins: [esbuildPlugin(options())] })
-        .then(() => undefined, (error: esbuild.BuildFailure) => error);
+        .then(
+          () => undefined,
+          (error: esbuild.BuildFailure) => error,
+        );
       expect(failure?.errors).toContainEqual(
         expect.objectContaining({
           pluginName: 'policy-matrix',
           text: expect.stringMatching(/^policy-matrix: Syntax error/),
           // esbuild shows paths relative to its working folder, columns from 0
-          location: expect.objectContaining({ file: path.relative(process.cwd(), file), line: 10, column: 20 }),
+          location: expect.objectContaining({
+            file: path.relative(process.cwd(), file),
+            line: 10,
+            column: 20,
+          }),
         }),
       );
     } finally {

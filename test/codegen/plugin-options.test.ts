@@ -25,7 +25,14 @@ describe(pluginMode.name, () => {
 describe(configOverrides.name, () => {
   it("keeps the config's keys and drops the plugin's own", () => {
     expect(
-      configOverrides({ config: 'x.config.ts', cwd: '/p', mode: 'check', debounceMs: 5, outDir: 'out', report: true }),
+      configOverrides({
+        config: 'x.config.ts',
+        cwd: '/p',
+        mode: 'check',
+        debounceMs: 5,
+        outDir: 'out',
+        report: true,
+      }),
     ).toEqual({ outDir: 'out', report: true });
   });
 });

@@ -101,7 +101,10 @@ describe('a Vite dev server with the policy-matrix plugin', () => {
 
   it("serves the new cell after an edit of a rule's TO_STATES, without a restart", async () => {
     editFile(dir, 'src/policies.ts', RUNNING_ONLY, RUNNING_AND_COMPLETED);
-    await vi.waitFor(async () => expect(await ruleCount()).toBe(1), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(async () => expect(await ruleCount()).toBe(1), {
+      timeout: 30_000,
+      interval: 100,
+    });
   });
 
   it('reports a broken policy at its location, in the overlay and on import', async () => {
@@ -111,7 +114,9 @@ describe('a Vite dev server with the policy-matrix plugin', () => {
         expect(overlay).toContainEqual(
           expect.objectContaining({
             type: 'error',
-            err: expect.objectContaining({ message: expect.stringMatching(/src\/policies\.ts:10:21: Syntax error/) }),
+            err: expect.objectContaining({
+              message: expect.stringMatching(/src\/policies\.ts:10:21: Syntax error/),
+            }),
           }),
         ),
       { timeout: 30_000, interval: 100 },
@@ -122,7 +127,9 @@ describe('a Vite dev server with the policy-matrix plugin', () => {
     expect(overlay).toContainEqual(
       expect.objectContaining({
         type: 'error',
-        err: expect.objectContaining({ loc: { file: path.join(dir, 'src/policies.ts'), line: 10, column: 21 } }),
+        err: expect.objectContaining({
+          loc: { file: path.join(dir, 'src/policies.ts'), line: 10, column: 21 },
+        }),
       }),
     );
   });
@@ -130,6 +137,9 @@ describe('a Vite dev server with the policy-matrix plugin', () => {
   it('recovers when the policy is fixed', async () => {
     editFile(dir, 'src/policies.ts', 'return [GateRule;', 'return [GateRule];');
     editFile(dir, 'src/policies.ts', RUNNING_AND_COMPLETED, RUNNING_ONLY);
-    await vi.waitFor(async () => expect(await ruleCount()).toBe(0), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(async () => expect(await ruleCount()).toBe(0), {
+      timeout: 30_000,
+      interval: 100,
+    });
   });
 });

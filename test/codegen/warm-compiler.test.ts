@@ -73,7 +73,11 @@ describe(WarmCompiler.name, () => {
     editFile(dir, 'runtime.ts', '[StateType.RUNNING]', '[StateType.RUNNING, StateType.COMPLETED]');
     const run = await compiler.generate();
     expect(ruleCount(run, 'COMPLETED')).toBe(1);
-    expect(run.files).toContainEqual({ path: 'generated/gate-policy.ts', status: 'changed', policy: 'GatePolicy' });
+    expect(run.files).toContainEqual({
+      path: 'generated/gate-policy.ts',
+      status: 'changed',
+      policy: 'GatePolicy',
+    });
   });
 
   it('sees an edit to the policy after the child started', async () => {

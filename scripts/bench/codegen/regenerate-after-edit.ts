@@ -35,7 +35,7 @@ export async function regenerateAfterEditCase(root: string): Promise<RegenerateA
   writeFileSync(
     join(dir, 'policy-matrix.config.ts'),
     [
-      '// Written by scripts/bench/codegen/regenerate-after-edit.ts: this repository\'s config on a copy of src/.',
+      "// Written by scripts/bench/codegen/regenerate-after-edit.ts: this repository's config on a copy of src/.",
       'export default {',
       "  modules: ['./src/orion/index.ts'],",
       "  outDir: 'generated',",
@@ -48,14 +48,19 @@ export async function regenerateAfterEditCase(root: string): Promise<RegenerateA
     ].join('\n'),
   );
   const loaded = await loadConfig({ cwd: dir });
-  if (loaded.config === undefined) throw new Error('regenerate-after-edit: the config of the copy does not load.');
+  if (loaded.config === undefined)
+    throw new Error('regenerate-after-edit: the config of the copy does not load.');
   const compiler = new WarmCompiler(loaded.config);
   const first = await compiler.generate();
-  if (!first.ok) throw new Error(`regenerate-after-edit: the copy does not compile: ${first.problems[0]?.message}`);
+  if (!first.ok)
+    throw new Error(
+      `regenerate-after-edit: the copy does not compile: ${first.problems[0]?.message}`,
+    );
 
   const ruleFile = join(dir, RULE_FILE);
   const original = readFileSync(ruleFile, 'utf8');
-  if (!original.includes(TO_STATES)) throw new Error(`regenerate-after-edit: ${RULE_FILE} no longer holds ${TO_STATES}.`);
+  if (!original.includes(TO_STATES))
+    throw new Error(`regenerate-after-edit: ${RULE_FILE} no longer holds ${TO_STATES}.`);
   let edited = false;
   return {
     name: 'regenerate-after-edit',
@@ -69,7 +74,9 @@ export async function regenerateAfterEditCase(root: string): Promise<RegenerateA
         const run = await compiler.generate();
         const changed = run.files.filter((file) => file.status === 'changed').length;
         if (!run.ok || changed === 0)
-          throw new Error(`regenerate-after-edit: the edit rewrote no module (${run.problems[0]?.message ?? 'no problem reported'}).`);
+          throw new Error(
+            `regenerate-after-edit: the edit rewrote no module (${run.problems[0]?.message ?? 'no problem reported'}).`,
+          );
         written += changed;
       }
       return written;

@@ -52,6 +52,8 @@ export class BuildSession {
   watching = false;
   /** The last outcome. */
   last: BuildOutcome | undefined;
+  /** Set by `close`: a dev server or watch build has stopped (a new build may still run). */
+  closed = false;
 
   constructor(options: PolicyMatrixPluginOptions = {}) {
     this.#options = options;
@@ -119,6 +121,7 @@ export class BuildSession {
 
   /** Stops the evaluation child started ahead of time. */
   close(): void {
+    this.closed = true;
     this.#compiler?.close();
   }
 

@@ -51,10 +51,11 @@ export async function attachToViteServer(
   let configChanged = false;
   server.watcher.on('all', (_event, changed) => {
     const file = path.resolve(changed);
-    if (!session.tracks(file)) return;
+    if (session.closed || !session.tracks(file)) return;
     if (file === session.config?.configFile) configChanged = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      if (session.closed) return;
       const reload = configChanged;
       configChanged = false;
       if (reload) session.configChanged();

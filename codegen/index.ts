@@ -46,6 +46,8 @@ export {
 export { dump, type DumpOptions, type DumpResult } from './dump/dump.ts';
 export type { DumpCell, DumpContract, DumpPolicy } from './dump/dump-contract.ts';
 export { watch, type WatchEvent, type WatchHandle, type WatchOptions } from './watch/watch.ts';
+// The build plugin's options (the plugin itself: `@policy-matrix/codegen/vite`, `/rollup`, ...).
+export type { PluginMode, PolicyMatrixPluginOptions } from './plugin/plugin-options.ts';
 export { compileProject, type CompiledProject } from './compile/compile-project.ts';
 export type { PolicyModel, ProjectModel, RuleModel, SourceLocation } from './model/policy-model.ts';
 export { formatProblem, formatProblems, type Problem } from './problem/problem.ts';

@@ -1,7 +1,8 @@
 /**
  * The evaluation child process: receives one request over IPC, imports the user's
  * modules (fresh, in this new process), answers with plain data and exits. Started by
- * `runChild` with tsx's loader, in the project's folder.
+ * `runChild` with tsx's loader, in the project's folder. Its arguments are modules to
+ * import ahead of the request (file URLs; see `prestartChild`).
  */
 import { writeSync } from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -27,8 +28,20 @@ function trace(phase: string, subject: string): void {
 // the sources (this repository), `.js` when compiled (the package).
 if (typeof nodeModule.register === 'function')
   nodeModule.register(new URL(`./trace-hooks${path.extname(import.meta.url)}`, import.meta.url));
-// The timeout counts from here: starting Node and tsx is not the user's code.
-trace('ready', 'child');
+// Modules to load ahead of the request (a prestarted child of the warm compiler). A
+// failure is left for the evaluation, which imports the module again and reports it.
+// The request may arrive meanwhile: it is answered once they are loaded.
+const preloaded = (async () => {
+  for (const url of process.argv.slice(2)) {
+    try {
+      await import(url);
+    } catch {
+      // reported by the evaluation
+    }
+  }
+  // The timeout counts from here: starting Node and tsx is not the user's code.
+  trace('ready', 'child');
+})();
 
 // A prestarted child whose parent went away has nothing left to do.
 process.once('disconnect', () => process.exit(0));
@@ -48,6 +61,7 @@ process.once('message', (message) => {
 });
 
 async function answer(request: ChildRequest): Promise<ChildResponse> {
+  await preloaded;
   if (request.kind === 'evaluate') return evaluatePolicies(request);
   if (request.kind === 'inspect') return inspectCompiledModules(request);
   // The bench's measuring code is loaded only by the child that measures.

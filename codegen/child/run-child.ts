@@ -6,8 +6,12 @@
  * compiler's own output.
  *
  * Starting Node with tsx takes about half a second, so a caller that knows a request
- * is coming (the CLI, before it loads the compiler; watch, between runs) may start the
- * next child ahead of time with `prestartChild`: it loads tsx and waits, idle.
+ * is coming (the CLI, before it loads the compiler; watch and the build plugin, between
+ * runs) may start the next child ahead of time with `prestartChild`: it loads tsx and
+ * waits, idle. It may also import modules ahead of time (the warm compiler has it load
+ * the runtime, which an edit rarely touches); such a child is used only while none of
+ * the project files it has loaded was modified after it started, so an evaluation never
+ * sees a module older than the file on disk.
  *
  * The child reports on its trace channel (see trace-hooks.ts) every module it loads and
  * whose code is running, so a child that does not answer in time is reported with the
@@ -15,6 +19,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -96,6 +101,8 @@ export function formatSeconds(ms: number): string {
 interface StartedChild {
   process: ChildProcess;
   cwd: string;
+  /** When it was spawned (`Date.now()`): it read every file it loaded after this. */
+  spawnedAt: number;
   /** Its captured stderr (the last 8000 characters). */
   stderr: () => string;
   trace: Trace;
@@ -107,10 +114,15 @@ interface Trace {
   /** Modules whose code started and has not ended, innermost last. */
   running: string[];
   policy: string | undefined;
-  /** Set once the child's own code runs (Node and tsx have started). */
+  /** Set once the child's own code runs (Node and tsx have started) and has loaded what it preloads. */
   ready: boolean;
+  /** The project files loaded before it was ready (the modules it preloaded), once it is. */
+  preloaded: Set<string> | undefined;
   /** Called when the child becomes ready. */
   onReady: (() => void) | undefined;
+  /** Resolves when the child becomes ready or exits. */
+  whenReady: Promise<void>;
+  markReady: () => void;
   /** Resolves when the channel is closed (the child exited). */
   closed: Promise<void>;
   /** Called with each `progress` line. */
@@ -120,16 +132,33 @@ interface Trace {
 let prestarted: StartedChild | undefined;
 
 /**
- * Starts a child in `cwd` that waits for the next `runChild` there. It does not keep
- * this process alive; an unused one is replaced, or stopped by `stopPrestartedChild`.
+ * Starts a child in `cwd` that waits for the next `runChild` there, after importing the
+ * modules of `preload` (file URLs; a module that fails to load is left to the
+ * evaluation to report). It does not keep this process alive; an unused one is
+ * replaced, or stopped by `stopPrestartedChild`.
  */
-export function prestartChild(cwd: string): void {
-  if (prestarted !== undefined && prestarted.cwd === cwd && isAlive(prestarted.process)) return;
+export function prestartChild(cwd: string, preload: readonly string[] = []): void {
+  if (prestarted !== undefined && prestarted.cwd === cwd && isUsable(prestarted)) return;
   stopPrestartedChild();
-  const child = startChild(cwd);
+  const child = startChild(cwd, preload);
   child.process.unref();
   child.process.channel?.unref();
   prestarted = child;
+}
+
+/**
+ * Resolves once the child `prestartChild` started (if any) is ready to answer: Node and
+ * tsx are loaded, and so are the modules it imports ahead of time.
+ */
+export async function prestartedChildReady(): Promise<void> {
+  if (prestarted === undefined) return;
+  // The child does not keep this process alive; the caller waiting for it does.
+  const alive = setInterval(() => undefined, 60_000);
+  try {
+    await prestarted.trace.whenReady;
+  } finally {
+    clearInterval(alive);
+  }
 }
 
 /** Stops the child `prestartChild` started, if it is still waiting. */
@@ -153,22 +182,36 @@ export async function runChild<R extends ChildRequest>(
  * calls `process.exit`), with its captured stderr; with a `ChildTimeoutError` when it
  * does not answer in time; and when `signal` aborts (the child is then killed).
  */
-export function runChildTraced<R extends ChildRequest>(
+export async function runChildTraced<R extends ChildRequest>(
   request: R,
   cwd: string,
   options: ChildOptions = {},
 ): Promise<ChildAnswer<R>> {
+  if (prestarted === undefined || prestarted.cwd !== cwd || !isUsable(prestarted))
+    return runOn(startChild(cwd), request, options);
+  const child = prestarted;
+  prestarted = undefined;
+  child.process.ref();
+  child.process.channel?.ref();
+  // The check above saw only the loads reported so far; the full list is known once the
+  // child has answered. A module it loaded ahead of time from a file modified since may
+  // hold the old code: then the answer is not used and a fresh child answers instead.
+  try {
+    const answer = await runOn(child, request, options);
+    if (preloadIsCurrent(child)) return answer;
+  } catch (error) {
+    if (preloadIsCurrent(child)) throw error;
+  }
+  return runOn(startChild(cwd), request, options);
+}
+
+function runOn<R extends ChildRequest>(
+  child: StartedChild,
+  request: R,
+  options: ChildOptions,
+): Promise<ChildAnswer<R>> {
   const { signal, onSlow } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_CHILD_TIMEOUT_MS;
-  let child: StartedChild;
-  if (prestarted !== undefined && prestarted.cwd === cwd && isAlive(prestarted.process)) {
-    child = prestarted;
-    prestarted = undefined;
-    child.process.ref();
-    child.process.channel?.ref();
-  } else {
-    child = startChild(cwd);
-  }
   const { process: running, trace } = child;
   trace.onProgress = options.onProgress;
   return new Promise((resolve, reject) => {
@@ -221,19 +264,28 @@ export function runChildTraced<R extends ChildRequest>(
     running.on('error', (error) => settle(() => reject(error)));
     running.on('exit', (code, exitSignal) => {
       if (settled) return;
+      const failed = (): void => {
+        if (answer !== undefined) return finish();
+        const reason = exitSignal === null ? `exit code ${code}` : `signal ${exitSignal}`;
+        const output = child.stderr().trim();
+        settle(() =>
+          reject(
+            new Error(
+              `The evaluation process ended (${reason}) without answering.${output === '' ? '' : ` Its output:\n${output}`}`,
+            ),
+          ),
+        );
+      };
       if (answer !== undefined) {
         setTimeout(finish, 200);
         return;
       }
-      const reason = exitSignal === null ? `exit code ${code}` : `signal ${exitSignal}`;
-      const output = child.stderr().trim();
-      settle(() =>
-        reject(
-          new Error(
-            `The evaluation process ended (${reason}) without answering.${output === '' ? '' : ` Its output:\n${output}`}`,
-          ),
-        ),
-      );
+      // The exit can be seen before the answer the child sent just before it is read
+      // from the channel (a busy machine): wait for the channel to close first.
+      if (running.connected) {
+        running.once('disconnect', failed);
+        setTimeout(failed, 1_000);
+      } else failed();
     });
     running.send(request);
   });
@@ -246,8 +298,9 @@ function activityOf(trace: Trace): ChildActivity {
   return trace.ready ? { kind: 'reading', loaded: trace.loaded.size } : { kind: 'starting' };
 }
 
-function startChild(cwd: string): StartedChild {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD_MAIN], {
+function startChild(cwd: string, preload: readonly string[] = []): StartedChild {
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD_MAIN, ...preload], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
     env: { ...process.env, NODE_OPTIONS: withoutLoaders(process.env.NODE_OPTIONS) },
@@ -257,10 +310,15 @@ function startChild(cwd: string): StartedChild {
     running: [],
     policy: undefined,
     ready: false,
+    preloaded: undefined,
     onReady: undefined,
+    whenReady: Promise.resolve(),
+    markReady: () => undefined,
     closed: Promise.resolve(),
     onProgress: undefined,
   };
+  trace.whenReady = new Promise((resolve) => (trace.markReady = resolve));
+  child.once('exit', () => trace.markReady());
   const channel = child.stdio[4] as Readable | null;
   if (channel !== null) {
     let partial = '';
@@ -282,7 +340,7 @@ function startChild(cwd: string): StartedChild {
   (child.stdout as { unref?: () => void } | null)?.unref?.();
   (child.stderr as { unref?: () => void } | null)?.unref?.();
   child.on('error', () => undefined); // reported by runChild when it is used
-  return { process: child, cwd, stderr: () => stderr, trace };
+  return { process: child, cwd, spawnedAt, stderr: () => stderr, trace };
 }
 
 function readTraceLine(trace: Trace, line: string): void {
@@ -297,6 +355,8 @@ function readTraceLine(trace: Trace, line: string): void {
   const phase = line.slice(0, space);
   if (phase === 'ready') {
     trace.ready = true;
+    trace.preloaded = new Set(trace.loaded);
+    trace.markReady();
     trace.onReady?.();
     return;
   }
@@ -316,6 +376,31 @@ function readTraceLine(trace: Trace, line: string): void {
     const at = trace.running.lastIndexOf(file);
     if (at >= 0) trace.running.splice(at, 1);
   }
+}
+
+/**
+ * Whether a prestarted child may answer: it is alive, and no project file it is known
+ * to have loaded ahead of time has been modified (or removed) since it was spawned.
+ */
+function isUsable(child: StartedChild): boolean {
+  return isAlive(child.process) && unchangedSince(child.trace.loaded, child.spawnedAt);
+}
+
+/** After an answer: whether every file the child loaded before it was ready is unchanged since it was spawned. */
+function preloadIsCurrent(child: StartedChild): boolean {
+  return unchangedSince(child.trace.preloaded ?? child.trace.loaded, child.spawnedAt);
+}
+
+/** Whether no file of `files` was modified (or removed) at or after `since` (ms since the epoch). */
+function unchangedSince(files: Iterable<string>, since: number): boolean {
+  for (const file of files) {
+    try {
+      if (statSync(file).mtimeMs >= since) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 function isAlive(child: ChildProcess): boolean {

@@ -27,6 +27,11 @@ export interface ConfigOptions {
   /** How long evaluating the policies may take, in seconds; overrides the config's `timeout`. */
   timeout?: number;
   /**
+   * Config keys that override the config file's (the build plugin's options): applied to
+   * the file's default export before it is checked, so they are checked like it.
+   */
+  overrides?: Partial<PolicyMatrixConfig>;
+  /**
    * Receives progress lines meant for standard error (the CLI passes its own), such as
    * the line naming the module that is still loading after a few seconds.
    */
@@ -65,7 +70,7 @@ export async function loadConfig(options: ConfigOptions = {}): Promise<LoadedCon
 async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   if (typeof options.config === 'object' && options.config !== null) {
-    return resolveConfig(options.config, path.join(cwd, CONFIG_FILE_NAME));
+    return resolveConfig(withOverrides(options.config, options), path.join(cwd, CONFIG_FILE_NAME));
   }
   const configFile = path.resolve(cwd, options.config ?? CONFIG_FILE_NAME);
   const file = relativePosix(cwd, configFile);
@@ -120,7 +125,16 @@ async function loadConfigFile(options: ConfigOptions): Promise<LoadedConfig> {
       ],
     };
   }
-  return resolveConfig(exports.default, configFile);
+  return resolveConfig(withOverrides(exports.default, options), configFile);
+}
+
+/** The config with `options.overrides` applied (when both are objects; anything else is reported as it is). */
+function withOverrides(raw: unknown, options: ConfigOptions): unknown {
+  const overrides = options.overrides;
+  if (overrides === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return raw;
+  const defined = Object.entries(overrides).filter(([, value]) => value !== undefined);
+  return { ...raw, ...Object.fromEntries(defined) };
 }
 
 /**

@@ -12,7 +12,7 @@
  *    in the docs). Groups: PM001-PM019 the config and tsconfig.json, PM020-PM029
  *    reading and evaluating the modules, PM030-PM049 what a policy or rule declares,
  *    PM050-PM059 emitting and writing the output, PM060-PM069 the commands' own
- *    arguments (explain, dump), PM070-PM079 the bench command, PM080-PM098 free for new groups (start each at a
+ *    arguments (explain, dump), PM070-PM079 the bench command, PM080-PM089 the build plugin, PM090-PM098 free for new groups (start each at a
  *    multiple of ten), PM099 unexpected failures, PM101-PM199 lint.
  * 2. Report it with `code: 'PM0xx'` written out at the place that builds the problem
  *    (the test finds uses by that literal), or `lintFinding('PM1xx', ...)` for lint.
@@ -91,6 +91,8 @@ export const DIAGNOSTICS = {
   PM075: { severity: 'error', title: 'the runtime the generated modules import cannot be found' },
   PM076: { severity: 'error', title: 'the measuring process failed' },
   PM077: { severity: 'error', title: "a policy's benchmark failed" },
+  // The build plugin.
+  PM080: { severity: 'error', title: 'an invalid option of the build plugin' },
   // Unexpected failures.
   PM099: { severity: 'error', title: 'an unexpected failure' },
   // Lint (`policy-matrix lint`, and the findings generate and check print).

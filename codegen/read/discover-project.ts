@@ -7,7 +7,7 @@
  * tsconfig.json that cannot be read, which stops the reading: its options decide how
  * imports resolve).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Node, Project, ts, type ClassDeclaration, type SourceFile } from 'ts-morph';
 import type { ResolvedConfig } from '../config/resolved-config.ts';
@@ -35,36 +35,37 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
-/** Reads the config's modules and everything they import. Never throws for user errors. */
-export function discoverProject(config: ResolvedConfig): Discovery {
+/**
+ * A ts-morph project kept between reads by a long-lived caller (the warm compiler of
+ * watch and the build plugin), so that an edit re-parses only the files that changed.
+ * Opaque outside the read step.
+ */
+export interface DiscoveryCache {
+  /** @internal */
+  project?: Project;
+  /** @internal The tsconfig.json the project was made from (path and modification time). */
+  stamp?: string;
+}
+
+/** An empty cache: the first read fills it. */
+export function createDiscoveryCache(): DiscoveryCache {
+  return {};
+}
+
+/**
+ * Reads the config's modules and everything they import. Never throws for user errors.
+ * With a `cache`, reuses its project: every file it holds is re-read from disk (a file
+ * whose text is unchanged keeps its parsed tree), deleted files are dropped, and a
+ * changed tsconfig.json makes a new project.
+ */
+export function discoverProject(config: ResolvedConfig, cache?: DiscoveryCache): Discovery {
   const tsconfigFile = path.join(config.root, 'tsconfig.json');
   const tsconfig = existsSync(tsconfigFile) ? tsconfigFile : undefined;
   const broken = tsconfig === undefined ? undefined : tsconfigProblem(ts, tsconfig, config.root);
   if (broken !== undefined) return unread(broken, tsconfig);
-  // Only the config's modules and what they import are read: no lib files and no
-  // ambient `types` (reading @types/node alone would take seconds), since nothing here
-  // type-checks; resolving imports and `extends` chains needs neither.
   let project: Project;
   try {
-    project =
-      tsconfig !== undefined
-        ? new Project({
-            tsConfigFilePath: tsconfig,
-            skipAddingFilesFromTsConfig: true,
-            skipLoadingLibFiles: true,
-            compilerOptions: { types: [] },
-          })
-        : new Project({
-            compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
-            skipLoadingLibFiles: true,
-          });
-    // Imports resolve as the evaluation resolves them: with the export conditions Node
-    // runs under (`--conditions`, as this repository's .npmrc sets for its sources).
-    const conditions = nodeConditions();
-    if (conditions.length > 0) {
-      const own = project.compilerOptions.get().customConditions ?? [];
-      project.compilerOptions.set({ customConditions: [...new Set([...own, ...conditions])] });
-    }
+    project = projectFor(config, tsconfig, cache);
   } catch (error) {
     // ts-morph throws for a tsconfig.json it cannot parse; tsconfigProblem catches the
     // known cases first, this any other.
@@ -292,6 +293,46 @@ function inheritanceChain(declaration: ClassDeclaration): ClassDeclaration[] {
     chain.push(current);
   }
   return chain;
+}
+
+/** A new ts-morph project for `config`, or the cached one brought up to date with the disk. */
+function projectFor(
+  config: ResolvedConfig,
+  tsconfig: string | undefined,
+  cache: DiscoveryCache | undefined,
+): Project {
+  const stamp = `${tsconfig ?? 'none'}\0${tsconfig !== undefined ? statSync(tsconfig).mtimeMs : ''}`;
+  if (cache?.project !== undefined && cache.stamp === stamp) {
+    for (const sourceFile of cache.project.getSourceFiles()) sourceFile.refreshFromFileSystemSync();
+    return cache.project;
+  }
+  // Only the config's modules and what they import are read: no lib files and no
+  // ambient `types` (reading @types/node alone would take seconds), since nothing here
+  // type-checks; resolving imports and `extends` chains needs neither.
+  const project =
+    tsconfig !== undefined
+      ? new Project({
+          tsConfigFilePath: tsconfig,
+          skipAddingFilesFromTsConfig: true,
+          skipLoadingLibFiles: true,
+          compilerOptions: { types: [] },
+        })
+      : new Project({
+          compilerOptions: { ...DEFAULT_OPTIONS, types: [] },
+          skipLoadingLibFiles: true,
+        });
+  // Imports resolve as the evaluation resolves them: with the export conditions Node
+  // runs under (`--conditions`, as this repository's .npmrc sets for its sources).
+  const conditions = nodeConditions();
+  if (conditions.length > 0) {
+    const own = project.compilerOptions.get().customConditions ?? [];
+    project.compilerOptions.set({ customConditions: [...new Set([...own, ...conditions])] });
+  }
+  if (cache !== undefined) {
+    cache.project = project;
+    cache.stamp = stamp;
+  }
+  return project;
 }
 
 /** `start` and every project file it imports or re-exports, transitively; sorted. */

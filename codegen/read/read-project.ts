@@ -25,7 +25,7 @@ import {
   toThrownError,
   type ThrownError,
 } from '../problem/thrown-error.ts';
-import { discoverProject } from './discover-project.ts';
+import { discoverProject, type DiscoveryCache } from './discover-project.ts';
 import type { DiscoveredExport, Discovery, MemberName } from './discovery.ts';
 import type {
   EvaluationIssue,
@@ -45,6 +45,10 @@ export interface ReadOptions {
   dynamicCells?: boolean;
   /** Receives the line naming what is still loading when evaluation is slow. */
   progress?: (line: string) => void;
+  /** A ts-morph project kept between reads (the warm compiler); default a new one. */
+  discoveryCache?: DiscoveryCache;
+  /** Files (absolute) to report the loaded files independent of, in `independent`. */
+  independentOf?: ReadonlySet<string>;
 }
 
 /** Reads and evaluates the project's policies. Never throws for problems in the project. */
@@ -83,7 +87,7 @@ export async function readProject(
       error instanceof ChildTimeoutError ? { timeout: error } : { error: toThrownError(error) },
   );
 
-  const discovery = discoverProject(config);
+  const discovery = discoverProject(config, options.discoveryCache);
   const problems: Problem[] = [...discovery.problems];
   // The tsconfig.json too: its options decide how imports resolve, and watch must see
   // it fixed after reporting it broken.
@@ -189,7 +193,14 @@ export async function readProject(
 
   if (problems.length > 0) return { policies: [], problems, watchFiles, available };
   policies.sort((a, b) => compareCodeUnits(a.name, b.name));
-  return { policies, problems, watchFiles, available };
+  const hot = options.independentOf;
+  if (hot === undefined) return { policies, problems, watchFiles, available };
+  const independent = evaluated.loaded.filter(
+    (file) =>
+      !config.modules.includes(file) &&
+      !discovery.sourcesOf(file).some((source) => hot.has(source)),
+  );
+  return { policies, problems, watchFiles, available, independent };
 }
 
 /** Whether the config's `policies` and `exclude` let a policy known by `names` be generated. */

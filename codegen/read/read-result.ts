@@ -44,4 +44,10 @@ export interface ReadResult {
   watchFiles: string[];
   /** The names of every policy the config modules export, evaluated or not, sorted. */
   available: string[];
+  /**
+   * With `independentOf`: the files the evaluation loaded (absolute, sorted), other than
+   * the config modules, whose static imports reach none of those files: what the warm
+   * compiler's next child may import ahead of time.
+   */
+  independent?: string[];
 }

@@ -5,33 +5,21 @@
  * changes (debounced) it re-evaluates every policy and writes what changed (the report
  * folder too, when the config asks for it), so its output always equals a fresh
  * `generate`; like `generate`, it says which cells of each rewritten module changed.
- * Survives errors: problems are reported and watching goes on.
+ * Survives errors: problems are reported and watching goes on. The compiler stays warm
+ * between runs (see warm-compiler.ts).
  *
  * The config is read once; after changing it, restart watch.
  */
 import path from 'node:path';
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
 import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
-import { isInside, type ResolvedConfig } from '../config/resolved-config.ts';
-import { emitOutput } from '../emit/emit-output.ts';
-import type { EmittedFile } from '../emit/emitted-file.ts';
-import { summarize, type GeneratedPolicy } from '../generate/generate.ts';
-import {
-  diffGeneratedModules,
-  diffModuleCells,
-  type ModuleDiff,
-} from '../inspect/diff-generated-modules.ts';
-import { buildProjectModel } from '../model/build-project-model.ts';
-import type { PolicyModel, ProjectModel } from '../model/policy-model.ts';
+import type { ResolvedConfig } from '../config/resolved-config.ts';
+import type { GeneratedPolicy } from '../generate/generate.ts';
 import { relativePosix } from '../path/relative-posix.ts';
-import { prestartChild, stopPrestartedChild } from '../child/run-child.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
 import { ProblemError } from '../problem/problem-error.ts';
-import { describeThrown, toThrownError } from '../problem/thrown-error.ts';
-import { readProject } from '../read/read-project.ts';
-import { readIfExists, readOutputFiles } from '../write/output-folder.ts';
-import { findOwnCodeInOutDir } from '../write/own-code-in-out-dir.ts';
-import { writeOutput, type WrittenFile } from '../write/write-output.ts';
+import { WarmCompiler } from '../warm/warm-compiler.ts';
+import type { WrittenFile } from '../write/write-output.ts';
 
 export interface WatchOptions extends ConfigOptions {
   /** Receives every event; default: none (use the CLI for printed output). */
@@ -77,12 +65,9 @@ export async function watch(options: WatchOptions = {}): Promise<WatchHandle> {
 
 class WatchSession {
   readonly #config: ResolvedConfig;
+  readonly #compiler: WarmCompiler;
   readonly #emit: (event: WatchEvent) => void;
   readonly #debounceMs: number;
-  readonly #progress: ((line: string) => void) | undefined;
-  readonly #emitCache = new Map<string, string>();
-  /** Each policy module this session wrote or found fresh (absolute path): its text and model. */
-  readonly #modules = new Map<string, { content: string; model: PolicyModel }>();
   #watcher: FSWatcher | undefined;
   #watched = new Set<string>();
   #pending = new Set<string>();
@@ -94,7 +79,10 @@ class WatchSession {
     this.#config = config;
     this.#emit = options.onEvent ?? (() => undefined);
     this.#debounceMs = options.debounceMs ?? 100;
-    this.#progress = options.progress;
+    this.#compiler = new WarmCompiler(
+      config,
+      options.progress === undefined ? {} : { progress: options.progress },
+    );
   }
 
   async start(): Promise<void> {
@@ -113,7 +101,7 @@ class WatchSession {
     clearTimeout(this.#timer);
     await this.#watcher?.close();
     await this.#running;
-    stopPrestartedChild();
+    this.#compiler.close();
   }
 
   #changed(file: string): void {
@@ -137,112 +125,34 @@ class WatchSession {
     }, this.#debounceMs);
   }
 
-  /** One run, then the next run's child is started, ready for the next change. */
-  async #run(changedFiles: string[]): Promise<string[]> {
-    try {
-      return await this.#regenerate(changedFiles);
-    } finally {
-      if (!this.#closed) prestartChild(this.#config.root);
-    }
-  }
-
   /**
-   * Re-reads every policy, writes what changed; returns the files to watch: the static
-   * import graph of the config modules and every project file the evaluation loaded.
+   * One run of the warm compiler: re-reads every policy and writes what changed;
+   * returns the files to watch (the static import graph of the config modules and every
+   * project file the evaluation loaded).
    *
    * Every policy is re-evaluated on every change. The evaluation child loads all config
    * modules into one program, so any loaded module can change any policy's matrix
    * (a registry filled by side-effect imports, a dynamic import, a shared global): no
-   * policy can be proved unaffected. The emit cache and the writer keep the cost of
-   * that to the evaluation itself: only modules whose text changes are formatted and
-   * written.
+   * policy can be proved unaffected. The warm compiler keeps the cost of that to the
+   * evaluation itself: only modules whose text changes are formatted and written.
    */
-  async #regenerate(changedFiles: string[]): Promise<string[]> {
-    const config = this.#config;
+  async #run(changedFiles: string[]): Promise<string[]> {
+    const config = this.#compiler.config;
     const changed = changedFiles
       .map((file) => relativePosix(config.root, file))
       .sort(compareCodeUnits);
-    try {
-      const read = await readProject(config, {
-        ...(this.#progress === undefined ? {} : { progress: this.#progress }),
-      });
-      const watchFiles = read.watchFiles.filter((file) => !isInside(file, config.outDir));
-      const problems = [...read.problems, ...findOwnCodeInOutDir(config, read.watchFiles)];
-      if (problems.length > 0) return this.#fail(changed, problems, watchFiles);
-
-      const model = buildProjectModel(read);
-      const emitted = await emitOutput(model, config, this.#emitCache);
-      if (emitted.problems.length > 0) return this.#fail(changed, emitted.problems, watchFiles);
-      const existing = readOutputFiles(config);
-      const previous = await this.#previousCells(emitted.files, model);
-      const written = writeOutput(config.root, config.outDir, emitted.files, existing);
-      if (written.problems.length > 0) return this.#fail(changed, written.problems, watchFiles);
-      this.#remember(emitted.files, model);
-
-      this.#emit({
-        type: 'generated',
-        changed,
-        evaluated: read.policies.map((p) => p.name),
-        policies: summarize(model, written.files, previous),
-        files: written.files,
-      });
-      return watchFiles;
-    } catch (error) {
-      const problem: Problem = {
-        code: 'PM099',
-        file: relativePosix(config.root, config.configFile),
-        line: 1,
-        column: 1,
-        message: `Regenerating failed unexpectedly: ${describeThrown(toThrownError(error))}`,
-      };
-      return this.#fail(changed, [problem], [...this.#watched]);
+    const run = await this.#compiler.generate();
+    if (!run.ok || run.model === undefined) {
+      this.#emit({ type: 'problems', changed, problems: run.problems });
+      return run.watchFiles;
     }
-  }
-
-  /**
-   * For each policy module about to be rewritten, its cells on disk compared with the
-   * model, by policy name, as `generate` reports them. A module still holding what this
-   * session last wrote is compared with the model it was written from, in memory; any
-   * other (the first run, or a module changed behind watch's back) is read back from
-   * disk in a child process, as `generate` does.
-   */
-  async #previousCells(
-    files: readonly EmittedFile[],
-    model: ProjectModel,
-  ): Promise<Map<string, ModuleDiff>> {
-    const previous = new Map<string, ModuleDiff>();
-    const unknown: { module: string; policy: PolicyModel }[] = [];
-    for (const file of files) {
-      const policy = model.policies.find((p) => p.name === file.policy);
-      if (policy === undefined) continue;
-      const module = path.resolve(this.#config.root, file.path);
-      const current = readIfExists(module);
-      if (current === undefined || current === file.content) continue;
-      const known = this.#modules.get(module);
-      if (known?.content === current)
-        previous.set(policy.name, diffModuleCells(known.model, policy));
-      else unknown.push({ module, policy });
-    }
-    const diffs = await diffGeneratedModules(unknown, this.#config.root);
-    unknown.forEach(({ policy }, index) => previous.set(policy.name, diffs[index] ?? {}));
-    return previous;
-  }
-
-  /** Records what the policy modules now hold, for the next run's cell diffs. */
-  #remember(files: readonly EmittedFile[], model: ProjectModel): void {
-    this.#modules.clear();
-    for (const file of files) {
-      const policy = model.policies.find((p) => p.name === file.policy);
-      if (policy !== undefined)
-        this.#modules.set(path.resolve(this.#config.root, file.path), {
-          content: file.content,
-          model: policy,
-        });
-    }
-  }
-
-  #fail(changed: string[], problems: Problem[], watchFiles: string[]): string[] {
-    this.#emit({ type: 'problems', changed, problems });
-    return watchFiles;
+    this.#emit({
+      type: 'generated',
+      changed,
+      evaluated: run.model.policies.map((p) => p.name),
+      policies: run.policies,
+      files: run.files,
+    });
+    return run.watchFiles;
   }
 }

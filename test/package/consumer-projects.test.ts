@@ -10,6 +10,8 @@
  *   no @types/node, no database drivers) builds the project, every entry point's types
  *   included, and plain `node` runs it;
  * - bundler: esbuild bundles it for Node, with no compiler code inside;
+ * - Vite: the packed compiler's Vite plugin generates the matrices at build start in a
+ *   `vite build` (Vite from this repository's lockfile);
  * - tsx: a second project runs its policies straight from TypeScript;
  * - a misspelt state name is a type error that names the misspelling;
  * - `npm install --omit=dev` leaves no compiler, formatter or loader installed, and the
@@ -38,6 +40,7 @@ import {
   ORION_PROGRAM_OUTPUT,
 } from './support/consumer-sources.ts';
 import {
+  consumerEnvironment,
   lockedVersion,
   newProject,
   npmInstall,
@@ -88,7 +91,13 @@ describe('the packed tarballs', () => {
     );
     const codegen = await files(tarballs.codegen);
     expect(codegen).toEqual(
-      expect.arrayContaining(['bin/policy-matrix.js', 'dist/cli/main.js', 'dist/index.d.ts']),
+      expect.arrayContaining([
+        'bin/policy-matrix.js',
+        'dist/cli/main.js',
+        'dist/index.d.ts',
+        'dist/plugin/vite.js',
+        'dist/plugin/vite.d.ts',
+      ]),
     );
     for (const name of [...runtime, ...codegen]) {
       expect(name).not.toMatch(/(^|\/)(test|tests|fixtures|bench|bench-results|scripts)\//);
@@ -128,6 +137,7 @@ describe('a tsc + node project', () => {
             '@policy-matrix/codegen': `file:${tarballs.codegen}`,
             typescript: lockedVersion('typescript'),
             esbuild: lockedVersion('esbuild'),
+            vite: lockedVersion('vite'),
           },
         },
         null,
@@ -251,6 +261,29 @@ describe('a tsc + node project', () => {
     );
     const orion = await runOk('node', ['bundle/orion.mjs'], dir);
     expect(orion.stdout).toBe(ORION_BUNDLED_PROGRAM_OUTPUT);
+  }, 120_000);
+
+  it("generates the matrices at build start with the compiler's Vite plugin", async () => {
+    writeFiles(dir, {
+      'vite.config.mjs': [
+        "import policyMatrix from '@policy-matrix/codegen/vite';",
+        '',
+        'export default {',
+        '  plugins: [policyMatrix()],',
+        "  build: { ssr: 'src/main.ts', outDir: 'vite-dist' },",
+        '};',
+        '',
+      ].join('\n'),
+    });
+    const committed = readFileSync(path.join(dir, 'generated/document-policy.ts'), 'utf8');
+    removeFolder(path.join(dir, 'generated'));
+    await runOk('npx', ['vite', 'build', '--logLevel', 'error'], dir, {
+      ...consumerEnvironment(),
+      CI: '',
+    });
+    expect(readFileSync(path.join(dir, 'generated/document-policy.ts'), 'utf8')).toBe(committed);
+    const ran = await runOk('node', ['vite-dist/main.js'], dir);
+    expect(ran.stdout).toBe(DOCUMENT_PROGRAM_OUTPUT);
   }, 120_000);
 
   it('rejects a misspelt state name at compile time, naming the misspelling', async () => {

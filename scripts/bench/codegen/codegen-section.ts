@@ -29,6 +29,7 @@ import { measuredCases } from '../../../codegen/bench/harness/summarize-samples.
 import type { MeasuredGroup } from '../report/bench-run.ts';
 import { loadCodegenApi } from './codegen-api.ts';
 import { LARGE_PROJECT, writeLargeProject } from './large-project.ts';
+import { regenerateAfterEditCase } from './regenerate-after-edit.ts';
 
 export interface CodegenSectionOptions {
   root: string;
@@ -99,6 +100,7 @@ export async function runCodegenSection(options: CodegenSectionOptions): Promise
       async () => (await generateOrThrow({ cwd: large.dir, config: large.config })).contents,
     ),
   ];
+  cases.push(await regenerateAfterEditCase(root)); // the warm compiler: save-to-written-module
   const samples = await sampleInterleaved(cases, plan, progress);
   if (checkStatus.has('stale')) {
     notes.push(

@@ -29,7 +29,8 @@ export {
   Scheduled,
   type PauseOptions,
 } from './named-states.ts';
-export { orchestrate, type CommitState, type OrchestrateOptions } from './orchestrate.ts';
+export type { CommitState } from './commit-state.ts';
+export { orchestrate, type OrchestrateOptions } from './orchestrate.ts';
 export { orchestratePolicy, type OrchestratePolicyOptions } from './orchestrate-policy.ts';
 export { OrchestrationContext, type OrchestrationContextInit } from './orchestration-context.ts';
 export { OrchestrationPolicy, type PolicyClass } from './orchestration-policy.ts';

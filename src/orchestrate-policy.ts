@@ -4,7 +4,8 @@
  * `set_flow_run_state` / `set_task_run_state` compile both policies for the intended
  * transition and then nest their rules.
  */
-import { orchestrate, type CommitState } from './orchestrate.ts';
+import type { CommitState } from './commit-state.ts';
+import { orchestrate } from './orchestrate.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import type { OrchestrationResult } from './response.ts';
 import type { RuleClass } from './rule-class.ts';

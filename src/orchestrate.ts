@@ -1,23 +1,11 @@
+import type { CommitState } from './commit-state.ts';
 import { openScope } from './open-scope.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
 import type { OrchestrationResult } from './response.ts';
 import type { RuleClass, TransitionScope } from './rule-class.ts';
 import type { MaybePromise } from './maybe-promise.ts';
-import type { State } from './state.ts';
 import type { StateName } from './state-type.ts';
 import { validateTransition } from './validate-transition.ts';
-
-/**
- * Validation: writes the proposed state and returns the validated state. Called once,
- * innermost. With a state, it stores it as the run's new current state and returns the
- * stored state; with `null` ("write nothing") it returns the run's current state (or
- * null). Anything it throws (or a promise it returns rejects with) becomes an ABORT,
- * and the rules' exit logic still runs.
- */
-export type CommitState<C> = (
-  proposed: State | null,
-  context: C,
-) => State | null | Promise<State | null>;
 
 export interface OrchestrateOptions<C extends OrchestrationContext<any>> {
   context: C;

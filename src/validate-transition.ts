@@ -6,7 +6,7 @@
 import { describeError } from './errors.ts';
 import { isPromiseLike } from './maybe-promise.ts';
 import type { OrchestrationContext } from './orchestration-context.ts';
-import type { CommitState } from './orchestrate.ts';
+import type { CommitState } from './commit-state.ts';
 import { abortDetails, SetStateStatus } from './response.ts';
 import type { State } from './state.ts';
 

@@ -5,7 +5,7 @@
  * fizzled. This is how Prefect's own suite tests a rule: by nesting its context
  * managers by hand.
  */
-import type { CommitState } from '../orchestrate.ts';
+import type { CommitState } from '../commit-state.ts';
 import type { OrchestrationContext } from '../orchestration-context.ts';
 import type { OrchestrationResult } from '../response.ts';
 import type { RuleClass, TransitionScope } from '../rule-class.ts';

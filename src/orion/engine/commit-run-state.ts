@@ -2,7 +2,7 @@
  * `commitRunState`: validation for Orion runs (see docs/orchestration-semantics.md), the `commit`
  * the engine hands to `orchestrate`.
  */
-import type { CommitState } from '../../orchestrate.ts';
+import type { CommitState } from '../../commit-state.ts';
 import type { OrionContext } from '../contexts/orion-context.ts';
 
 /**

@@ -138,7 +138,7 @@ export function copyState(state: State, reset?: StateEnvironment): State {
 }
 
 /** An independent copy of `details` (dates copied), in the declared field order. */
-export function copyStateDetails(details: StateDetails): StateDetails {
+function copyStateDetails(details: StateDetails): StateDetails {
   return {
     flowRunId: details.flowRunId,
     taskRunId: details.taskRunId,

@@ -5,16 +5,8 @@
  * reports what is wrong as a usage error.
  */
 
-export const COMMANDS = [
-  'generate',
-  'check',
-  'watch',
-  'explain',
-  'dump',
-  'report',
-  'lint',
-] as const;
-export type Command = (typeof COMMANDS)[number];
+const COMMANDS = ['generate', 'check', 'watch', 'explain', 'dump', 'report', 'lint'] as const;
+type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArguments {
   command: Command | 'help';

@@ -14,7 +14,7 @@ export function buildProjectModel(read: Pick<ReadResult, 'policies'>): ProjectMo
 }
 
 /** One policy's model. */
-export function buildPolicyModel(policy: ReadPolicy): PolicyModel {
+function buildPolicyModel(policy: ReadPolicy): PolicyModel {
   const states: (string | null)[] = [...policy.states, null];
   const size = states.length;
   const rules: RuleModel[] = policy.rules.map((rule) => ({

@@ -18,7 +18,7 @@ export interface Problem {
 }
 
 /** One problem as `path:line:col: message`, always one line (line breaks are escaped). */
-export function formatProblem(problem: Problem): string {
+function formatProblem(problem: Problem): string {
   const message = problem.message.replace(/[\r\n\u2028\u2029]/g, (unit) =>
     unit === '\n' ? '\\n' : unit === '\r' ? '\\r' : `\\u${unit.charCodeAt(0).toString(16)}`,
   );
@@ -38,7 +38,7 @@ export function formatProblems(problems: readonly Problem[]): string {
  * by code unit (never `localeCompare`, whose order depends on the ICU version).
  * Duplicates (same place and message) are dropped.
  */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
+function sortProblems(problems: readonly Problem[]): Problem[] {
   const seen = new Set<string>();
   const unique: Problem[] = [];
   for (const problem of problems) {

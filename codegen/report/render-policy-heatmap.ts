@@ -21,7 +21,7 @@ import { NULL_STATE_LABEL } from './state-label.ts';
 import { xmlText } from './xml-text.ts';
 
 /** Labels longer than this many characters are truncated (full name in the tooltip). */
-export const HEATMAP_LABEL_LIMIT = 20;
+const HEATMAP_LABEL_LIMIT = 20;
 
 const MONO = "ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 const SANS = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";

@@ -7,7 +7,7 @@
 import { printableName } from './printable-name.ts';
 
 /** The start of the banner comment of every report file. */
-export const REPORT_MARK = '<!-- policy-matrix report';
+const REPORT_MARK = '<!-- policy-matrix report';
 
 /**
  * The banner comment of a report file: `<!-- policy-matrix report <subject>. Generated

@@ -10,7 +10,7 @@ import {
   CacheRetrieval,
   commitRunState,
   FlowOrchestrationContext,
-  InMemoryOrionStore,
+  type InMemoryOrionStore,
   SecureTaskConcurrencySlots,
   TaskOrchestrationContext,
 } from '../../src/orion/index.ts';

@@ -251,6 +251,7 @@ export class PostgresOrionStore implements OrionStore {
             // A statement that failed leaves the transaction unusable; whatever `work`
             // made of the failure (orchestration turns store errors into ABORT), the
             // transaction must roll back, so the failure is thrown here.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the store failure recorded earlier in this transaction (any value)
             if (session.failure !== undefined) throw session.failure;
             await session.flush();
             return result;

@@ -313,6 +313,7 @@ export class PostgresSession implements OrionSession {
         'This store session was used after its transaction ended: keep session use inside the transaction callback.',
       );
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the store failure recorded earlier in this transaction (any value)
     if (this.#failure !== undefined) throw this.#failure;
     try {
       return await this.#tx.query(sql, params);

@@ -27,7 +27,7 @@ import type { OrionSession } from './orion-session.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 
 /** The shared stand-in for a map this session has not written yet: never written to. */
-const EMPTY: Map<any, any> = new Map();
+const EMPTY: Map<never, never> = new Map<never, never>();
 
 export class InMemorySession implements OrionSession {
   readonly #tables: InMemoryTables;

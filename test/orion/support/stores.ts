@@ -59,7 +59,7 @@ function storeKind(value: string | undefined): StoreKind {
 }
 
 /** The server URL the `postgres` runs use; throws when it is not set. */
-export function postgresUrl(): string {
+function postgresUrl(): string {
   const url = process.env['PM_POSTGRES_URL'];
   if (url === undefined || url === '') {
     throw new Error(

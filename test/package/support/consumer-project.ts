@@ -22,7 +22,7 @@ export interface CommandResult {
 }
 
 /** The environment of a process outside this repository. */
-export function consumerEnvironment(): NodeJS.ProcessEnv {
+function consumerEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key === 'NODE_OPTIONS' || key === 'INIT_CWD' || /^npm_/i.test(key)) continue;

@@ -80,3 +80,7 @@ export {
 export { transitionRules, type RuleSource } from './transition-rules.ts';
 export { UniversalTransform } from './universal-transform.ts';
 export { unknownStateError } from './unknown-state-error.ts';
+
+import { warnIfBuildInsideRepository } from './build-inside-repository.ts';
+// Inside this repository, a stale build loaded instead of the sources says so (once).
+warnIfBuildInsideRepository(import.meta.url);

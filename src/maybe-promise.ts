@@ -26,5 +26,5 @@ export function whenReady<T, R>(
   next: (value: T) => MaybePromise<R>,
 ): MaybePromise<R> {
   if (isPromiseLike(value)) return Promise.resolve(value).then(next);
-  return next(value as T);
+  return next(value);
 }

@@ -229,6 +229,7 @@ class Nest<C extends OrchestrationContext<any>> implements EntrySite {
   private result(): OrchestrationResult {
     if (this.escaping !== null) throw this.escaping.error;
     const context = this.context;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the value a hook or commit threw (any value; narrowed from unknown)
     if (context.orchestrationError !== null) throw context.orchestrationError;
     return {
       state: context.validatedState,

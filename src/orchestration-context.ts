@@ -134,7 +134,7 @@ export function copyContextFields<C extends OrchestrationContext<any>>(source: C
   const copy = target as {
     -readonly [K in keyof OrchestrationContext<any>]: OrchestrationContext<any>[K];
   };
-  copy.run = source.run;
+  copy.run = source.run as unknown;
   copy.initialState = safeCopy(source.initialState);
   copy.proposedState = safeCopy(source.proposedState);
   copy.validatedState = safeCopy(source.validatedState);

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * The source of random numbers and ids. Rules draw from the context's source, never
- * from `Math.random` or `crypto` directly, so that tests are deterministic.
+ * from `Math.random` or `crypto` directly, so that tests are deterministic. Both members
+ * are plain functions (no `this`), so a source can be assembled from another's parts.
  */
 export interface RandomSource {
   /** A uniformly distributed number in [0, 1). */
-  random(): number;
+  random: () => number;
   /** A fresh random UUID (version 4 format). */
-  uuid(): string;
+  uuid: () => string;
 }
 
 /** `Math.random` and `crypto.randomUUID`. */

@@ -8,7 +8,7 @@ import type { StateName } from './state-type.ts';
 export type StateSet = ReadonlySet<StateName | null>;
 
 /** The empty set: the default FROM/TO of an `OrchestrationRule`, which therefore never fires. */
-export const NO_STATES: StateSet = Object.freeze(new Set<StateName | null>()) as StateSet;
+export const NO_STATES: StateSet = Object.freeze(new Set<StateName | null>());
 
 /**
  * The set that contains every state of every state set, and `null`: the default FROM/TO
@@ -25,7 +25,7 @@ export const ANY_STATE: StateSet = Object.freeze({
   values: () => new Set<StateName | null>().values(),
   [Symbol.iterator]: () => new Set<StateName | null>().values(),
   toString: () => 'ANY_STATE',
-}) as unknown as StateSet;
+});
 
 /** True when `set` is `ANY_STATE` (it contains everything and enumerates nothing). */
 export function isAnyState(set: StateSet): boolean {

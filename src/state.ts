@@ -171,7 +171,7 @@ export function copyStateForHook(state: State): State {
 }
 
 /** An independent copy of `details` (dates copied), in the declared field order. */
-export function copyStateDetails(details: StateDetails): StateDetails {
+function copyStateDetails(details: StateDetails): StateDetails {
   return {
     flowRunId: details.flowRunId,
     taskRunId: details.taskRunId,

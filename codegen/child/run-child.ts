@@ -35,13 +35,13 @@ const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).
  * How long a child may take by default before it is killed and reported (policy code
  * that loops or waits forever). Loading a large project takes a few seconds at most.
  */
-export const DEFAULT_CHILD_TIMEOUT_MS = 20_000;
+const DEFAULT_CHILD_TIMEOUT_MS = 20_000;
 
 /**
  * After how long a child that has not answered yet is reported as slow (`onSlow`): this,
  * or half the timeout when that is shorter.
  */
-export const SLOW_NOTICE_MS = 3_000;
+const SLOW_NOTICE_MS = 3_000;
 
 /** How much longer than the timeout Node and tsx may take to start a child. */
 const STARTUP_ALLOWANCE_MS = 30_000;

@@ -13,7 +13,7 @@ import { isTimeout, resolveConfig, type ResolvedConfig } from './resolved-config
 import { checkTsconfig } from './tsconfig-problem.ts';
 
 /** The default config file name, looked for in the working folder. */
-export const CONFIG_FILE_NAME = 'policy-matrix.config.ts';
+const CONFIG_FILE_NAME = 'policy-matrix.config.ts';
 
 /** Where the config comes from; shared by every command of the API and the CLI. */
 export interface ConfigOptions {

@@ -43,10 +43,10 @@ export interface ResolvedConfig {
 }
 
 /** The evaluation timeout when the config sets none, in seconds. */
-export const DEFAULT_TIMEOUT_SECONDS = 20;
+const DEFAULT_TIMEOUT_SECONDS = 20;
 
 /** The report folder's name inside the output folder. */
-export const REPORT_FOLDER = 'report';
+const REPORT_FOLDER = 'report';
 
 const KEYS: readonly (keyof PolicyMatrixConfig)[] = [
   'modules',
@@ -322,5 +322,10 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : 'an array';
   if (typeof value === 'function') return 'a function';
-  return typeof value === 'object' && value !== null ? 'an object' : String(value);
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  if (typeof value === 'symbol') return value.toString();
+  return 'an object';
 }

@@ -7,7 +7,7 @@
 import type { PolicyModel } from '../model/policy-model.ts';
 import { policyCellRules } from '../report/policy-cell-rules.ts';
 
-export interface CellTableCell {
+interface CellTableCell {
   from: string | null;
   to: string | null;
   /** Rule class names, in priority order. */
@@ -37,7 +37,7 @@ export function cellTableOf(policy: PolicyModel): CellTable {
  * A matrix as a generated module holds it: each distinct cell once as rule names, and
  * the flat row-major table of indices into them (what `check` reads back from disk).
  */
-export interface InternedCellTable {
+interface InternedCellTable {
   name: string;
   states: readonly (string | null)[];
   distinctCells: readonly (readonly string[])[];

@@ -17,7 +17,7 @@ import { kebabCase } from './kebab-case.ts';
 export const INDEX_FILE = 'index.ts';
 
 /** The absolute path of `policy`'s generated module. */
-export function policyModulePath(policy: string, options: EmitOptions): string {
+function policyModulePath(policy: string, options: EmitOptions): string {
   return path.join(options.outDir, `${kebabCase(policy)}.ts`);
 }
 

@@ -24,6 +24,7 @@ export function jsString(value: string): string {
 /** Text for a `//` comment: line terminators and control characters become `\uXXXX`. */
 export function commentText(value: string): string {
   return value.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { ImportExtension } from '../config/define-config.ts';
 import type { RuntimeImport } from '../config/resolved-config.ts';
+import { relativePosix } from '../path/relative-posix.ts';
 
 const TS_TO_JS: Readonly<Record<string, string>> = {
   '.ts': '.js',
@@ -19,7 +20,7 @@ export function relativeSpecifier(
   file: string,
   extension: ImportExtension,
 ): string {
-  let relative = path.relative(fromDir, file).split(path.sep).join('/');
+  let relative = relativePosix(fromDir, file);
   if (!relative.startsWith('.')) relative = `./${relative}`;
   const current = path.extname(relative);
   const stem = relative.slice(0, relative.length - current.length);

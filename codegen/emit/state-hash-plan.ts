@@ -34,7 +34,7 @@ export type StateHashPlan =
 /** At most this many positions are read; beyond that a `Map` is as fast. */
 export const MAX_POSITIONS = 6;
 /** The largest table tried (`2 ** 16` slots): enough for thousands of states. */
-export const MAX_BITS = 16;
+const MAX_BITS = 16;
 const TRIES_PER_SIZE = 4000;
 
 /** The plan for `states` (distinct, non-empty names). */

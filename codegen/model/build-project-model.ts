@@ -10,11 +10,11 @@ import type { PolicyModel, ProjectModel, RuleModel } from './policy-model.ts';
 
 /** The model of every policy read, in the read step's (name) order. */
 export function buildProjectModel(read: Pick<ReadResult, 'policies'>): ProjectModel {
-  return { policies: read.policies.map(buildPolicyModel) };
+  return { policies: read.policies.map(readPolicyModel) };
 }
 
 /** One policy's model. */
-export function buildPolicyModel(policy: ReadPolicy): PolicyModel {
+function readPolicyModel(policy: ReadPolicy): PolicyModel {
   const states: (string | null)[] = [...policy.states, null];
   const size = states.length;
   const rules: RuleModel[] = policy.rules.map((rule) => ({

@@ -9,7 +9,7 @@ import { stringLiteral } from './string-literal.ts';
  * by candidate order), or `undefined` when none is close enough to be a plausible typo:
  * at most a third of the longer name's length, and at least 1 apart from nothing.
  */
-export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
+function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
@@ -34,7 +34,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
 }
 
 /** Levenshtein distance over UTF-16 code units. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -323,7 +323,7 @@ function inheritsFrom(value: unknown, base: string): boolean {
 }
 
 /** A short description of a value for messages: `undefined`, `42`, `"x"`, `an object`, `class Foo`. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (
     value === undefined ||
     value === null ||

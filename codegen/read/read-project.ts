@@ -581,10 +581,7 @@ function reportIssue(
       const rule = ruleOf(issue.rule).className;
       const where = ruleLocation(issue.rule);
       const module = entry.module;
-      const from = path
-        .relative(path.dirname(module), path.resolve(context.root, where.file))
-        .split(path.sep)
-        .join('/');
+      const from = relativePosix(path.dirname(module), path.resolve(context.root, where.file));
       const specifier = from.startsWith('.') ? from : `./${from}`;
       const fix =
         path.resolve(context.root, where.file) === module
@@ -663,10 +660,7 @@ function rulesFromElsewhere(
     let specifier: string;
     if ('specifier' in exporter) specifier = exporter.specifier;
     else {
-      const relative = path
-        .relative(path.dirname(entry.module), exporter.file)
-        .split(path.sep)
-        .join('/');
+      const relative = relativePosix(path.dirname(entry.module), exporter.file);
       specifier = relative.startsWith('.') ? relative : `./${relative}`;
     }
     bySpecifier.set(specifier, [

@@ -9,6 +9,7 @@ import { stringLiteral } from '../problem/string-literal.ts';
 // Characters that delimit plain-text output, quotes and backslashes (so quoted names
 // stay unambiguous), and everything `printableName` would escape.
 const NEEDS_QUOTES =
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
   /[→[\],:;{}"\\]|^\s|\s$|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff\ud800-\udfff]|[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**

@@ -9,7 +9,7 @@ import { cellKey } from './cell-key.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
 
 /** One distinct rule sequence of a policy. */
-export interface LegendEntry {
+interface LegendEntry {
   key: string;
   /** Indices into `policy.rules`, in priority order. */
   rules: readonly number[];

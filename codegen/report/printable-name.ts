@@ -8,6 +8,7 @@
 // non-characters, and lone surrogates (a high not followed by a low, a low not preceded
 // by a high).
 const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

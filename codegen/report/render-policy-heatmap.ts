@@ -16,12 +16,12 @@ import { heatmapFill, heatmapInk } from './heatmap-palette.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
 import { policyLegend } from './policy-legend.ts';
 import { printableName } from './printable-name.ts';
-import { commentText, reportBanner } from './report-mark.ts';
+import { markupCommentText, reportBanner } from './report-mark.ts';
 import { NULL_STATE_LABEL } from './state-label.ts';
 import { xmlText } from './xml-text.ts';
 
 /** Labels longer than this many characters are truncated (full name in the tooltip). */
-export const HEATMAP_LABEL_LIMIT = 20;
+const HEATMAP_LABEL_LIMIT = 20;
 
 const MONO = "ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 const SANS = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif";
@@ -97,7 +97,7 @@ export function renderPolicyHeatmap(policy: PolicyModel): string {
   out.push(
     '<?xml version="1.0" encoding="UTF-8"?>',
     reportBanner(
-      `heatmap of ${commentText(policy.name)} (${commentText(formatLocation(policy.location))})`,
+      `heatmap of ${markupCommentText(policy.name)} (${markupCommentText(formatLocation(policy.location))})`,
     ),
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${xmlText(SANS)}">`,

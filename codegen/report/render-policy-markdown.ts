@@ -9,7 +9,7 @@ import type { PolicyModel } from '../model/policy-model.ts';
 import { formatLocation } from './format-location.ts';
 import { markdownCode, markdownText } from './markdown-text.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
-import { commentText, reportBanner } from './report-mark.ts';
+import { markupCommentText, reportBanner } from './report-mark.ts';
 import { policyLegend } from './policy-legend.ts';
 import { ruleCoverage, type CellRegion } from './rule-coverage.ts';
 import { NULL_STATE_LABEL, stateLabel } from './state-label.ts';
@@ -41,7 +41,7 @@ export function renderPolicyMarkdown(
 
   const location = formatLocation(policy.location);
   lines.push(
-    reportBanner(`of ${commentText(policy.name)} (${commentText(location)})`),
+    reportBanner(`of ${markupCommentText(policy.name)} (${markupCommentText(location)})`),
     `# ${markdownText(policy.name)}`,
     '',
     `- Defined at ${markdownCode(location, false)}.`,

@@ -7,12 +7,12 @@
 import { printableName } from './printable-name.ts';
 
 /** The start of the banner comment of every report file. */
-export const REPORT_MARK = '<!-- policy-matrix report';
+const REPORT_MARK = '<!-- policy-matrix report';
 
 /**
  * The banner comment of a report file: `<!-- policy-matrix report <subject>. Generated
  * from the compiled policy model; do not edit. -->`. `subject` must already be comment
- * text (see `commentText`). Pure.
+ * text (see `markupCommentText`). Pure.
  */
 export function reportBanner(subject: string): string {
   return `${REPORT_MARK} ${subject}. Generated from the compiled policy model; do not edit. -->`;
@@ -22,7 +22,7 @@ export function reportBanner(subject: string): string {
  * `text` safe inside an HTML or XML comment: printable (see `printableName`) and free of
  * `--`, which would end or invalidate the comment. Pure.
  */
-export function commentText(text: string): string {
+export function markupCommentText(text: string): string {
   return printableName(text).replace(/-(?=-)/g, '- ');
 }
 

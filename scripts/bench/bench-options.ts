@@ -15,7 +15,7 @@ export interface BenchOptions {
   sections: readonly SectionId[];
 }
 
-export const USAGE =
+const USAGE =
   'usage: npm run -s bench -- [--quick] [--json <file>] [--markdown <file>] [--svg <file>] ' +
   '[--only lookup,orchestration,orion,codegen]';
 

@@ -69,7 +69,7 @@ function codeMap(state: string | null): number {
   if (c === undefined) throw new TypeError('x');
   return c;
 }
-const obj: Record<string, number> = Object.create(null);
+const obj: Record<string, number> = Object.create(null) as Record<string, number>;
 states.forEach((s, i) => {
   if (s !== null) obj[s] = i;
 });
@@ -91,7 +91,7 @@ function codeCmp(state: string | null): number {
   if (keys[i] === state) return i;
   return 0;
 }
-const cells: number[][] = Array.from({ length: 100 }, (_, i) => new Array(i % 7).fill(0));
+const cells: number[][] = Array.from({ length: 100 }, (_, i) => new Array<number>(i % 7).fill(0));
 let seed = 1;
 const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const M = 4096;

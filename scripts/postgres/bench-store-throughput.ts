@@ -151,7 +151,7 @@ async function measureProcesses(url: string): Promise<string> {
   const lines = children.map((c) => {
     const queue: string[] = [];
     let wake: (() => void) | undefined;
-    createInterface({ input: c.stdout! }).on('line', (line) => {
+    createInterface({ input: c.stdout }).on('line', (line) => {
       queue.push(line);
       wake?.();
     });
@@ -162,7 +162,7 @@ async function measureProcesses(url: string): Promise<string> {
   });
   for (const next of lines)
     if ((await next()) !== 'ready') throw new Error('a bench process failed to start');
-  for (const c of children) c.stdin!.end('go\n');
+  for (const c of children) c.stdin.end('go\n');
   const results = await Promise.all(
     lines.map(
       async (next) =>

@@ -142,3 +142,7 @@ export {
 export { clampedPoissonInterval } from './clamped-poisson-interval.ts';
 export { ObjectNotFoundError } from './object-not-found-error.ts';
 export { requireState } from './require-state.ts';
+
+import { warnIfBuildInsideRepository } from '../build-inside-repository.ts';
+// Inside this repository, a stale build loaded instead of the sources says so (once).
+warnIfBuildInsideRepository(import.meta.url);

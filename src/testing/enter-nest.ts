@@ -188,6 +188,7 @@ class Nest<C extends OrchestrationContext<any>> implements EnteredNest<C> {
     const escaping = await unwind(this.#entered, null);
     if (escaping !== null) throw escaping.error;
     if (this.#onError === 'rethrow' && this.context.orchestrationError !== null) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the value a hook or commit threw (any value; narrowed from unknown)
       throw this.context.orchestrationError;
     }
   }

@@ -32,3 +32,7 @@ export {
 } from './test-environment.ts';
 export { validateTransition } from '../validate-transition.ts';
 export { withNest } from './with-nest.ts';
+
+import { warnIfBuildInsideRepository } from '../build-inside-repository.ts';
+// Inside this repository, a stale build loaded instead of the sources says so (once).
+warnIfBuildInsideRepository(import.meta.url);

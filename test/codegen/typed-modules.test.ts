@@ -124,13 +124,19 @@ describe('typed generated modules', () => {
     writeFileSync(path.join(root, 'src/policies.ts'), POLICIES);
     const result = await generate({
       cwd: root,
-      config: { modules: ['./src/policies.ts'], runtime: '../../../src/index.ts', importExtension: '.ts' },
+      config: {
+        modules: ['./src/policies.ts'],
+        runtime: '../../../src/index.ts',
+        importExtension: '.ts',
+      },
     });
     expect(result.problems).toEqual([]);
     for (const [name, text] of Object.entries(SNIPPETS)) {
       writeFileSync(path.join(root, `${name}.ts`), text);
     }
-    exports = (await import(pathToFileURL(path.join(root, 'generated/index.ts')).href)) as typeof exports;
+    exports = (await import(
+      pathToFileURL(path.join(root, 'generated/index.ts')).href
+    )) as typeof exports;
     errors = typeErrors(root);
   }, 120_000);
   afterAll(() => removeProject(root));
@@ -172,7 +178,10 @@ describe('typed generated modules', () => {
   });
 
   it('still throw the TypeError of an unknown state for values that bypass the types', () => {
-    const rules = exports.DocumentPolicyMatrix.rules as (from: string, to: string) => unknown;
+    const rules = exports.DocumentPolicyMatrix.rules.bind(exports.DocumentPolicyMatrix) as (
+      from: string,
+      to: string,
+    ) => unknown;
     expect(() => rules('drafts', 'published')).toThrow(
       new TypeError(
         'Unknown state "drafts" for policy DocumentPolicy: expected one of draft, published, null, __proto__, constructor, toString, 1, default or null.',

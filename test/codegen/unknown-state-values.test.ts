@@ -71,7 +71,7 @@ describe('code() and values that are not states', () => {
       name: 'QueuePolicy',
       states: ['QUEUED', 'ACTIVE', null],
       cells: [[], [], [], [], [], [], [], [], []],
-    } as never);
+    });
     for (const [value, shown] of VALUES) {
       const error = new TypeError(
         `Unknown state ${shown} for policy QueuePolicy: expected one of QUEUED, ACTIVE or null.`,

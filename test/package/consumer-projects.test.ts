@@ -99,11 +99,61 @@ describe('the packed tarballs', () => {
         'dist/plugin/vite.d.ts',
       ]),
     );
+    for (const [label, shipped] of [
+      ['runtime', runtime],
+      ['codegen', codegen],
+    ] as const) {
+      expect(shipped, `${label}: its own README and the LICENSE its license field names`).toEqual(
+        expect.arrayContaining(['README.md', 'LICENSE']),
+      );
+    }
     for (const name of [...runtime, ...codegen]) {
       expect(name).not.toMatch(/(^|\/)(test|tests|fixtures|bench|bench-results|scripts)\//);
       expect(name).not.toMatch(/\.test\.ts$/);
     }
   });
+
+  it('carry the repository LICENSE (MIT) and a README that names the package', async () => {
+    const license = readFileSync(path.join(REPO_ROOT, 'LICENSE'), 'utf8');
+    expect(license).toMatch(/^MIT License\n\nCopyright \(c\) the policy-matrix authors\n/);
+    for (const [tarball, name] of [
+      [tarballs.runtime, 'policy-matrix'],
+      [tarballs.codegen, '@policy-matrix/codegen'],
+    ] as const) {
+      const read = async (file: string): Promise<string> =>
+        (await runOk('tar', ['-xzOf', tarball, `package/${file}`], tarballs.dir)).stdout;
+      expect(await read('LICENSE')).toBe(license);
+      expect(await read('README.md')).toMatch(new RegExp(`^# ${name.replace('/', '\\/')}\n`));
+      const manifest = JSON.parse(await read('package.json')) as Record<string, unknown>;
+      expect(manifest).toMatchObject({ license: 'MIT', repository: { type: 'git' } });
+      expect(manifest['homepage']).toMatch(/^https:\/\//);
+      expect(manifest['bugs']).toMatchObject({ url: expect.stringMatching(/\/issues$/) });
+    }
+  });
+
+  it('pass npm publish --dry-run, which publishes nothing', async () => {
+    // Safety: a dry run against a registry address where nothing listens, with no
+    // retries, no lifecycle scripts and no credentials; a real publish could not succeed.
+    for (const tarball of [tarballs.runtime, tarballs.codegen]) {
+      const dryRun = await run(
+        'npm',
+        [
+          'publish',
+          '--dry-run',
+          '--ignore-scripts',
+          '--fetch-retries=0',
+          '--registry=http://127.0.0.1:9/',
+          `./${path.basename(tarball)}`,
+        ],
+        tarballs.dir,
+      );
+      const output = dryRun.stdout + dryRun.stderr;
+      expect(dryRun.code, output).toBe(0);
+      expect(output).toContain('(dry-run)');
+      expect(output).toMatch(/npm notice [\d.]+[kM]?B README\.md\n/);
+      expect(output).toMatch(/npm notice [\d.]+[kM]?B LICENSE\n/);
+    }
+  }, 120_000);
 
   it('satisfy publint and arethetypeswrong (ESM-only profile)', async () => {
     for (const folder of ['src', 'codegen']) {

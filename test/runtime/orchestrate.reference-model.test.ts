@@ -89,7 +89,7 @@ function model(testCase: Case, names: string[], globalNames: string[]): Observat
   const { from, to } = testCase;
   const ctx = {
     initial: from,
-    proposed: to as Type,
+    proposed: to,
     proposedName: to === null ? null : defaultStateName(to),
     status: 'ACCEPT',
     details: { type: 'accept_details' } as unknown,
@@ -434,10 +434,7 @@ const transformArb: fc.Arbitrary<TransformSpec> = fc.record({
 });
 const caseArb: fc.Arbitrary<Case> = fc.record({
   policy: fc.array(
-    fc.oneof(
-      { weight: 5, arbitrary: ruleArb as fc.Arbitrary<Spec> },
-      { weight: 1, arbitrary: transformArb },
-    ),
+    fc.oneof({ weight: 5, arbitrary: ruleArb }, { weight: 1, arbitrary: transformArb }),
     {
       maxLength: 6,
     },

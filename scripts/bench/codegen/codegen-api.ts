@@ -5,12 +5,12 @@
  */
 import type { GenerateOptions, GenerateResult } from '../../../codegen/index.ts';
 
-export type Codegen = typeof import('../../../codegen/index.ts');
+type Codegen = typeof import('../../../codegen/index.ts');
 
 export interface CodegenApi {
   codegen: Codegen;
   /** `generate(options)`, throwing the formatted problems when it is not `ok`. */
-  generateOrThrow(options: GenerateOptions): Promise<GenerateResult>;
+  generateOrThrow: (options: GenerateOptions) => Promise<GenerateResult>;
 }
 
 let loaded: Promise<CodegenApi> | undefined;

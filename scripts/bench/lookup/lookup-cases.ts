@@ -160,7 +160,7 @@ export function lookupCases(tables: LookupTables, pairs: readonly TransitionPair
         let sum = 0;
         for (let r = 0; r < reps; r++) {
           for (let i = 0; i < n; i++)
-            sum += policy.compileTransitionRules(fromStates[i]!, toStates[i]!).length;
+            sum += policy.compileTransitionRules(fromStates[i], toStates[i]).length;
         }
         return sum;
       },

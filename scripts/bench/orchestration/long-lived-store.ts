@@ -25,7 +25,6 @@ import {
   type Clock,
   type RandomSource,
   type State,
-  type StateName,
 } from '../../../src/index.ts';
 import {
   InMemoryOrionStore,
@@ -174,7 +173,7 @@ function shaped(n: number, state: State): State {
     case 0:
       return state;
     case 1:
-      return createState(state.type as StateName, {
+      return createState(state.type, {
         id: state.id,
         name: state.name,
         timestamp: state.timestamp,
@@ -215,7 +214,7 @@ function shaped(n: number, state: State): State {
       parsed.timestamp = new Date(parsed.timestamp);
       const d = parsed.stateDetails;
       for (const key of ['scheduledTime', 'cacheExpiration', 'pauseTimeout'] as const) {
-        if (d[key] !== null) d[key] = new Date(d[key] as unknown as string);
+        if (d[key] !== null) d[key] = new Date(d[key]);
       }
       return parsed;
     }

@@ -181,27 +181,26 @@ export async function verifyMachineryCases(
         `${context.responseStatus}; before: ${names(context.ruleSignature)}; after: ${names(context.finalizationSignature)}`,
       ];
     };
-    const results = [
-      await outcome('prefect-port', (context) =>
-        prefectSetState({
+    // The port first, on its own; then the others side by side.
+    const first = await outcome('prefect-port', (context) =>
+      prefectSetState({
+        context,
+        policy: sources.port.core,
+        globalPolicy: sources.port.global,
+        commit,
+      }),
+    );
+    const others = (['generated', 'dynamic', 'hooked', 'hookedAsync'] as const).map((key) =>
+      outcome(key, (context) =>
+        orchestratePolicy({
           context,
-          policy: sources.port.core,
-          globalPolicy: sources.port.global,
+          policy: sources[key].core,
+          globalPolicy: sources[key].global,
           commit,
         }),
       ),
-      ...(['generated', 'dynamic', 'hooked', 'hookedAsync'] as const).map((key) =>
-        outcome(key, (context) =>
-          orchestratePolicy({
-            context,
-            policy: sources[key].core,
-            globalPolicy: sources[key].global,
-            commit,
-          }),
-        ),
-      ),
-    ];
-    const settled = await Promise.all(results);
+    );
+    const settled = [first, ...(await Promise.all(others))];
     const [, expected] = settled[0]!;
     for (const [label, got] of settled) {
       if (got !== expected) {

@@ -13,7 +13,7 @@
  * includes: if anything, the port is a little slower than Prefect's own rules would be.
  */
 import {
-  OrchestrationRule,
+  type OrchestrationRule,
   UniversalTransform,
   type OrchestrationContext,
   type PolicyClass,

@@ -48,6 +48,7 @@ export async function prefectSetState<C extends OrchestrationContext<any>>(
     await validateProposedState(context, commit);
   });
 
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the value a hook or commit threw (any value; narrowed from unknown)
   if (context.orchestrationError !== null) throw context.orchestrationError;
   return {
     state: context.validatedState,

@@ -12,7 +12,7 @@
 import type { OrchestrationContext, State } from '../../../src/index.ts';
 
 /** Prefect's `safe_copy`: a shallow context copy with copied states and parameters. */
-export function safeCopy<C extends OrchestrationContext<any>>(context: C): C {
+function safeCopy<C extends OrchestrationContext<any>>(context: C): C {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(context) as object) as C, context);
   copy.initialState = copyStateShallow(context, context.initialState);
   copy.proposedState = copyStateShallow(context, context.proposedState);

@@ -6,9 +6,7 @@
  */
 import type { BenchRun, SectionId } from './bench-run.ts';
 
-export const CONTRACT: Readonly<
-  Record<SectionId, { unit: 'ns' | 'ms'; cases: readonly string[] }>
-> = {
+const CONTRACT: Readonly<Record<SectionId, { unit: 'ns' | 'ms'; cases: readonly string[] }>> = {
   lookup: {
     unit: 'ns',
     cases: [

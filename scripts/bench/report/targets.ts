@@ -16,7 +16,7 @@ export interface Target {
   readonly workloads?: readonly string[];
 }
 
-export const TARGETS: readonly Target[] = [
+const TARGETS: readonly Target[] = [
   {
     section: 'lookup',
     subject: 'generated-code',

@@ -3,6 +3,7 @@
  * the fastest sample and the ratio to the group's fastest case; then every target with
  * its ratio and PASS or MISS; then the environment.
  */
+import { formatTable } from '../../../codegen/cli/table.ts';
 import type { BenchRun, MeasuredGroup } from './bench-run.ts';
 import { formatFigure, formatRatio } from '../../../codegen/bench/harness/format-figure.ts';
 import { describeTarget, judgeTargets } from './targets.ts';
@@ -42,19 +43,12 @@ function renderGroup(group: MeasuredGroup): string[] {
     c.note ?? '',
   ]);
   const header = ['case', 'median', 'p25–p75', 'min', '× fastest', 'samples', ''];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const format = (cells: string[]): string =>
-    '  ' +
-    cells
-      .map((cell, i) =>
-        i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!),
-      )
-      .join('  ')
-      .trimEnd();
+  // The case name and the note left-aligned, the figures right-aligned.
+  const figures = new Set([1, 2, 3, 4, 5]);
+  const table = formatTable([header, ...rows], figures).map((line) => `  ${line}`.trimEnd());
   return [
     `${group.section} · ${group.workload} — ${group.unit} per ${group.per}${group.reported ? ' (the JSON reports this group)' : ''}`,
     `  ${group.description}`,
-    format(header),
-    ...rows.map(format),
+    ...table,
   ];
 }

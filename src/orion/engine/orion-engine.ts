@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../../clock.ts';
 import { Resuming, Running } from '../../named-states.ts';
 import { whenReady, type MaybePromise } from '../../maybe-promise.ts';
 import { orchestrateNow } from '../../orchestrate.ts';
+import type { RuleClass } from '../../rule-class.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
 import { abortDetails, SetStateStatus, type OrchestrationResult } from '../../response.ts';
 import { copyState, type State } from '../../state.ts';
@@ -254,8 +255,8 @@ export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOr
     const to = context.proposedStateType;
     const result = orchestrateNow<OrionContext>({
       context,
-      rules: transitionRules(policy, from, to),
-      transforms: transitionRules(globalPolicy, from, to),
+      rules: transitionRules(policy, from, to) as readonly RuleClass<OrionContext>[],
+      transforms: transitionRules(globalPolicy, from, to) as readonly RuleClass<OrionContext>[],
       commit: commitRunState,
     });
     // Records are only kept for `onTransition`.
@@ -312,6 +313,7 @@ function flowParameters(
   const seeded: Record<string, unknown> = { ...parameters };
   if (!(API_VERSION_PARAMETER in seeded)) seeded[API_VERSION_PARAMETER] = apiVersion ?? null;
   const version = seeded[API_VERSION_PARAMETER];
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- as apiVersionOf: read as text, then parsed
   if (version !== null) parseApiVersion(String(version)); // throws a TypeError for a malformed version
   return seeded;
 }

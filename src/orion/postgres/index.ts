@@ -24,3 +24,7 @@ export {
   RETRYABLE_SQLSTATES,
   TransactionRetriesExhaustedError,
 } from './transaction-retry.ts';
+
+import { warnIfBuildInsideRepository } from '../../build-inside-repository.ts';
+// Inside this repository, a stale build loaded instead of the sources says so (once).
+warnIfBuildInsideRepository(import.meta.url);

@@ -71,6 +71,6 @@ export async function connectNodePostgres(options: NodePostgresOptions): Promise
 }
 
 /** The URL without its password, for error messages. */
-export function redactedUrl(url: string): string {
+function redactedUrl(url: string): string {
   return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
 }

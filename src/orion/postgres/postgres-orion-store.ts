@@ -270,6 +270,7 @@ export class PostgresOrionStore implements OrionRunStore {
             // A statement that failed leaves the transaction unusable; whatever `work`
             // made of the failure (orchestration turns store errors into ABORT), the
             // transaction must roll back, so the failure is thrown here.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the store failure recorded earlier in this transaction (any value)
             if (session.failure !== undefined) throw session.failure;
             await session.flush();
             return result;

@@ -26,6 +26,7 @@ import {
   taskRunFromRow,
 } from './run-rows.ts';
 import { sqlState, type SqlQueryable } from './sql-client.ts';
+import { sessionClosedError } from '../store/session-closed-error.ts';
 import { unknownFlowRunError } from '../validation/unknown-flow-run-error.ts';
 
 /** A working copy and the snapshot of what the database holds for it. */
@@ -319,10 +320,9 @@ export class PostgresSession implements OrionSession {
 
   async #query(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
     if (!this.#open) {
-      throw new Error(
-        'This store session was used after its transaction ended: keep session use inside the transaction callback.',
-      );
+      throw sessionClosedError();
     }
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the store failure recorded earlier in this transaction (any value)
     if (this.#failure !== undefined) throw this.#failure;
     try {
       return await this.#tx.query(sql, params);

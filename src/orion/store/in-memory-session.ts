@@ -25,10 +25,11 @@ import {
 } from './in-memory-tables.ts';
 import type { OrionSession } from './orion-session.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
+import { sessionClosedError } from './session-closed-error.ts';
 import { unknownFlowRunError } from '../validation/unknown-flow-run-error.ts';
 
 /** The shared stand-in for a map this session has not written yet: never written to. */
-const EMPTY: Map<any, any> = new Map();
+const EMPTY: Map<never, never> = new Map<never, never>();
 
 export class InMemorySession implements OrionSession {
   readonly #tables: InMemoryTables;
@@ -270,9 +271,7 @@ export class InMemorySession implements OrionSession {
 
   #assertOpen(): void {
     if (!this.#open) {
-      throw new Error(
-        'This store session was used after its transaction ended: keep session use inside the transaction callback.',
-      );
+      throw sessionClosedError();
     }
   }
 }

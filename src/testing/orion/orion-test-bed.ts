@@ -233,6 +233,7 @@ export class OrionTestBed implements KitAsyncDisposable {
     const settled = Promise.resolve(
       store.transaction(async (session) => {
         opened(session);
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a private sentinel, caught just below: no user ever sees it
         if (!(await decision)) throw ROLL_BACK;
       }),
     ).catch((error: unknown) => {

@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 
-export type SetSpec =
+type SetSpec =
   | { kind: 'literal'; members: (string | null)[] }
   | { kind: 'difference'; minus: (string | null)[] }
   | { kind: 'union'; a: (string | null)[]; b: (string | null)[] }
@@ -31,7 +31,7 @@ export interface RandomRule {
   to: SetSpec;
 }
 
-export interface RandomPolicy {
+interface RandomPolicy {
   /** Index into `stateSets`, or -1 for the reference states (no STATES declared). */
   stateSet: number;
   /** Index of an earlier policy with the same state set it extends, or -1. */

@@ -54,10 +54,10 @@ function startWorker(settings: WorkerSettings): Worker {
     stderr: [],
     exit: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))),
   };
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     worker.messages.push(JSON.parse(line) as Record<string, unknown>);
   });
-  child.stderr!.on('data', (chunk: Buffer) => worker.stderr.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => worker.stderr.push(chunk.toString()));
   return worker;
 }
 

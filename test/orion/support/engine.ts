@@ -21,16 +21,15 @@ import {
   createTaskRunPolicy,
   OrionEngine,
   type FlowRun,
-  type FlowRunInit,
   type OrionRuleSources,
   type OrionRunStore,
   type OrionStore,
   type RunKind,
   type SetRunStateOptions,
   type TaskRun,
-  type TaskRunInit,
   type TransitionRecord,
 } from '../../../src/orion/index.ts';
+import type { GivenFlowRun, GivenTaskRun } from '../../../src/testing/index.ts';
 import { createTestStore } from './stores.ts';
 
 // ---------------------------------------------------------------------------------
@@ -43,10 +42,6 @@ export const RULE_SOURCES: OrionRuleSources = GENERATED_RULE_SOURCES;
 
 /** When every harness clock starts. */
 export const START = new Date('2023-02-01T12:00:00.000Z');
-
-/** A run to create: any column, plus the state to force it into (none by default). */
-export type GivenFlowRun = Partial<FlowRunInit> & { state?: State | null };
-export type GivenTaskRun = Partial<TaskRunInit> & { state?: State | null };
 
 export interface OrionHarness {
   engine: OrionEngine;

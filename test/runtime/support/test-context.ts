@@ -45,7 +45,7 @@ export class TestContext extends OrchestrationContext<TestRun> {
   }
 }
 
-export const START = '2023-02-01T12:00:00.000Z';
+const START = '2023-02-01T12:00:00.000Z';
 
 /**
  * A context for the transition `from → to` with a manual clock at `START` and a seeded

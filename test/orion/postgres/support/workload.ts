@@ -95,7 +95,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * A WAIT (a full tag) is retried after a few milliseconds instead of the 30 s the rule
  * asks, to keep the contention high. Throws when a transition ends unexpectedly.
  */
-export async function driveTask(
+async function driveTask(
   engine: OrionEngine,
   taskRunId: string,
   index: number,

@@ -25,11 +25,13 @@ export interface SqlClient extends SqlQueryable {
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   /** Closes the connections (or the embedded database). */
   close(): Promise<void>;
+  /** Counts the statements sent, for benchmarks and tests; absent on clients that do not count. */
+  readonly counter?: StatementCounter;
 }
 
-/** The SQLSTATE of a driver error, or undefined when it is not a database error. */
-export function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+/** How many statements a client has sent (BEGIN, COMMIT and ROLLBACK included). */
+export interface StatementCounter {
+  statements: number;
 }
+
+export { sqlState } from './store-errors.ts';

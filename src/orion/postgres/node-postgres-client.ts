@@ -10,6 +10,7 @@
  * error (`ConnectionLostError`, or `CommitOutcomeUnknownError` when COMMIT was on its
  * way), and the pool opens a fresh connection for the next call.
  */
+import { createRequire } from 'node:module';
 import type { SqlClient, SqlQueryable, StatementCounter } from './sql-client.ts';
 import {
   CommitOutcomeUnknownError,
@@ -68,6 +69,17 @@ export const NODE_POSTGRES_DEFAULTS = {
   poolTimeoutMs: 10_000,
 } as const;
 
+/** node-postgres's own conversion of a parameter to the text it sends (null stays null). */
+let driverPrepareValue: ((value: unknown) => string | Buffer | null) | undefined;
+function prepareValue(value: unknown): string | Buffer | null {
+  driverPrepareValue ??= (
+    createRequire(import.meta.url)('pg/lib/utils') as {
+      prepareValue: (value: unknown) => string | Buffer | null;
+    }
+  ).prepareValue;
+  return driverPrepareValue(value);
+}
+
 type Pool = import('pg').Pool;
 type PoolClient = import('pg').PoolClient;
 
@@ -108,6 +120,12 @@ export async function connectNodePostgres(options: NodePostgresOptions): Promise
   class TimedClient extends pg.Client {
     constructor(config?: import('pg').ClientConfig) {
       super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+      // Every connection always has a listener for `error`: the pool's while it is idle
+      // and `withConnection`'s while it is out, but a connection between the two (handed
+      // to a waiter whose promise has not resumed yet) would otherwise have none, and an
+      // `error` nobody hears ends the process. The failure itself reaches the statement
+      // that was running, and the pool drops a connection that is no longer queryable.
+      this.on('error', () => {});
     }
   }
   const poolConfig = (size: number): import('pg').PoolConfig => ({
@@ -170,19 +188,35 @@ export async function connectNodePostgres(options: NodePostgresOptions): Promise
     },
     async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
       return withConnection(pool, async (client, markBroken) => {
+        // BEGIN travels with the first statement, in one round trip: the simple query
+        // protocol takes several statements but no parameters, so that statement's
+        // parameters are written into it as literals, exactly as the server would read
+        // them as untyped parameters (node-postgres sends every parameter untyped, as text).
+        let begun = false;
         const tx: SqlQueryable = {
           async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
-            return (await run(client, sql, params)).rows as Row[];
+            if (begun) return (await run(client, sql, params)).rows as Row[];
+            begun = true;
+            counter.statements++;
+            const results = (await run(
+              client,
+              `${BEGIN}; ${withLiterals(sql, params, pg.escapeLiteral)}`,
+            )) as unknown as import('pg').QueryResult[];
+            return results[1]!.rows as Row[];
           },
           async exec(sql: string) {
+            if (!begun) {
+              begun = true;
+              await run(client, BEGIN);
+            }
             await run(client, sql);
           },
         };
-        await run(client, 'BEGIN ISOLATION LEVEL READ COMMITTED');
         let result: T;
         try {
           result = await work(tx);
         } catch (error) {
+          if (!begun) throw error;
           try {
             await run(client, 'ROLLBACK');
           } catch {
@@ -190,6 +224,7 @@ export async function connectNodePostgres(options: NodePostgresOptions): Promise
           }
           throw error;
         }
+        if (!begun) return result; // nothing was sent: nothing to commit
         try {
           await run(client, 'COMMIT');
         } catch (error) {
@@ -231,6 +266,49 @@ export async function connectNodePostgres(options: NodePostgresOptions): Promise
       client.release(broken ?? false);
     }
   }
+}
+
+const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
+
+/**
+ * `sql` with its parameters `$1`, `$2`, … replaced by literals (NULL, or the text
+ * node-postgres would send, quoted). Placeholders inside quoted literals and
+ * identifiers are left alone.
+ */
+export function withLiterals(
+  sql: string,
+  params: readonly unknown[],
+  escapeLiteral: (text: string) => string,
+): string {
+  let result = '';
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const char = sql[i]!;
+    if (quote !== null) {
+      if (char === quote) quote = null;
+      result += char;
+      continue;
+    }
+    if (char === "'" || char === '"') {
+      quote = char;
+      result += char;
+      continue;
+    }
+    const placeholder = char === '$' ? /^\$(\d+)/.exec(sql.slice(i)) : null;
+    if (placeholder === null) {
+      result += char;
+      continue;
+    }
+    const index = Number(placeholder[1]) - 1;
+    if (index < 0 || index >= params.length) {
+      throw new RangeError(`Statement parameter ${placeholder[0]} has no value.`);
+    }
+    const value = prepareValue(params[index]);
+    result +=
+      value === null ? 'NULL' : escapeLiteral(typeof value === 'string' ? value : String(value));
+    i += placeholder[0].length - 1;
+  }
+  return result;
 }
 
 /** The URL without its password, for error messages. */

@@ -51,7 +51,9 @@ export interface NodePostgresOptions {
   connectTimeoutMs?: number;
   /**
    * The longest a call waits to be handed a connection (a pooled one to come free, or
-   * a new one to open) before it fails with `PoolTimeoutError`. Default 10 000.
+   * a new one to open) before it fails with `PoolTimeoutError`. Default 30 000: long
+   * enough to ride out a burst of transitions queueing on hot rows (each waits at most
+   * the lock timeout), short enough that an engine whose every connection is stuck says so.
    */
   poolTimeoutMs?: number;
   /** Any other option of node-postgres's `Pool`, passed on as given. */
@@ -66,7 +68,7 @@ export const NODE_POSTGRES_DEFAULTS = {
   statementTimeoutMs: 30_000,
   idleInTransactionTimeoutMs: 60_000,
   connectTimeoutMs: 5_000,
-  poolTimeoutMs: 10_000,
+  poolTimeoutMs: 30_000,
 } as const;
 
 /** node-postgres's own conversion of a parameter to the text it sends (null stays null). */

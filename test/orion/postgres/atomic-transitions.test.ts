@@ -38,7 +38,7 @@ describe.each(databases)('on $name', ({ connect }) => {
   beforeAll(async () => {
     client = await connect();
     clients.push(client);
-  });
+  }, 180_000); // PGlite starts slowly on a busy machine
 
   async function runningTask() {
     const schema = `atomic_${process.pid}_${++schemas}`;

@@ -7,7 +7,9 @@
 export interface SqlQueryable {
   /**
    * Runs `sql` with `params` (`$1`, `$2`, …) and returns its rows. Rejects with the
-   * driver's error, which carries PostgreSQL's SQLSTATE in `code`.
+   * driver's error, which carries PostgreSQL's SQLSTATE in `code`, or (node-postgres,
+   * outside a transaction's work) with the store's typed error for a lost connection or
+   * a timeout (`store-errors.ts`).
    */
   query<Row extends object = Record<string, unknown>>(
     sql: string,
@@ -20,7 +22,8 @@ export interface SqlQueryable {
 export interface SqlClient extends SqlQueryable {
   /**
    * Runs `work` in one READ COMMITTED transaction on one connection: COMMIT when its
-   * promise resolves, ROLLBACK when it rejects (the rejection is then passed on).
+   * promise resolves, ROLLBACK when it rejects (the rejection is then passed on). A
+   * connection lost during COMMIT rejects with `CommitOutcomeUnknownError`.
    */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   /** Closes the connections (or the embedded database). */

@@ -282,36 +282,20 @@ export function withLiterals(
   params: readonly unknown[],
   escapeLiteral: (text: string) => string,
 ): string {
-  let result = '';
-  let quote: string | null = null;
-  for (let i = 0; i < sql.length; i++) {
-    const char = sql[i]!;
-    if (quote !== null) {
-      if (char === quote) quote = null;
-      result += char;
-      continue;
-    }
-    if (char === "'" || char === '"') {
-      quote = char;
-      result += char;
-      continue;
-    }
-    const placeholder = char === '$' ? /^\$(\d+)/.exec(sql.slice(i)) : null;
-    if (placeholder === null) {
-      result += char;
-      continue;
-    }
-    const index = Number(placeholder[1]) - 1;
+  return sql.replace(TOKENS, (token, number: string | undefined) => {
+    if (number === undefined) return token; // a quoted literal or identifier
+    const index = Number(number) - 1;
     if (index < 0 || index >= params.length) {
-      throw new RangeError(`Statement parameter ${placeholder[0]} has no value.`);
+      throw new RangeError(`Statement parameter ${token} has no value.`);
     }
     const value = prepareValue(params[index]);
-    result +=
-      value === null ? 'NULL' : escapeLiteral(typeof value === 'string' ? value : String(value));
-    i += placeholder[0].length - 1;
-  }
-  return result;
+    if (value === null) return 'NULL';
+    return escapeLiteral(typeof value === 'string' ? value : `\\x${value.toString('hex')}`);
+  });
 }
+
+/** Quoted literals and identifiers (left alone), and placeholders `$n`. */
+const TOKENS = /'[^']*'|"[^"]*"|\$(\d+)/g;
 
 /** The URL without its password, for error messages. */
 export function redactedUrl(url: string): string {

@@ -5,11 +5,13 @@
  *
  * Reads: runs are read into an identity map (every read of a row returns the same
  * working copy, which rules change in place). The run a transition is about is locked
- * (`FOR UPDATE`) with its current state; a task run comes with its flow run and that
- * flow run's state, in the same statement, without a lock on the flow run (as Prefect's
- * server does: a task transition only reads its flow run, so a task whose limit is held
- * elsewhere does not stall the other tasks of its flow). Limits are locked when a rule
- * reads them, in tag order. Lock order is always flow run, task runs, limits (tags in
+ * (`FOR UPDATE`) with its current state, in one statement. A flow run read once a task
+ * run is locked (a task transition's parent, read only when a rule asks) is read
+ * without a lock, as Prefect's server does: a task transition only reads its flow run,
+ * so a task whose limit is held elsewhere does not stall the other tasks of its flow.
+ * (Joining the flow run into every task run's read saved a statement but cost more
+ * than it saved: the wider join is planned on every call.) Limits are locked when a
+ * rule reads them, in tag order. Lock order is always flow run, task runs, limits (tags in
  * code unit order), so transactions queue rather than deadlock.
  *
  * Writes: states, artifacts and cache entries are kept until `flush`, which writes them
@@ -381,56 +383,23 @@ export class PostgresSession implements OrionSession {
   async #readRun(kind: RunKind, id: string): Promise<FlowRun | TaskRun | null> {
     const tracked = this.#runs[kind].get(id);
     if (tracked !== undefined) return tracked.value;
-    return kind === 'flow' ? this.#readFlowRunLocked(id) : this.#readTaskRunWithFlow(id);
-  }
-
-  /** The flow run, locked, with its current state (state rows never change). */
-  async #readFlowRunLocked(id: string): Promise<FlowRun | null> {
+    // A flow run read once a task run is locked is that task transition's parent: read,
+    // not locked (as Prefect's server does; locking it after the task run would also
+    // invert the lock order). Every other run read is locked.
+    const lock = kind === 'task' || ![...this.#runs.task.values()].some((run) => run.locked);
     const t = this.#t;
     const rows = await this.#read(
       `SELECT r.*, ${stateColumns('s', 'a', 'current.')}
-         FROM ${t.run.flow} r
-         LEFT JOIN ${t.state.flow} s ON s.id = r.state_id
+         FROM ${t.run[kind]} r
+         LEFT JOIN ${t.state[kind]} s ON s.id = r.state_id
          LEFT JOIN ${t.artifact} a ON a.id = s.result_artifact_id
-        WHERE r.id = $1 FOR UPDATE OF r`,
+        WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
       [id],
     );
     const row = rows[0];
     if (row === undefined) return null;
-    this.#rememberState('flow', row['state_id'], row, 'current.');
-    return this.#track('flow', flowRunFromRow(row), true) as FlowRun;
-  }
-
-  /**
-   * The task run, locked, with its current state, and its flow run with that run's
-   * state, not locked: one statement. (Its limits are not locked here: a transaction
-   * that reads a second task run would then lock a run after limits, the reverse of a
-   * transition's order, and deadlock with it.)
-   */
-  async #readTaskRunWithFlow(id: string): Promise<TaskRun | null> {
-    const t = this.#t;
-    const flowColumns = RUN_COLUMNS.flow.map((c) => `f.${c.column} AS "flow.${c.column}"`);
-    const rows = await this.#read(
-      `SELECT r.*, ${stateColumns('s', 'a', 'current.')},
-              ${flowColumns.join(', ')}, ${stateColumns('fs', 'fa', 'flow_state.')}
-         FROM ${t.run.task} r
-         LEFT JOIN ${t.state.task} s ON s.id = r.state_id
-         LEFT JOIN ${t.artifact} a ON a.id = s.result_artifact_id
-         LEFT JOIN ${t.run.flow} f ON f.id = r.flow_run_id
-         LEFT JOIN ${t.state.flow} fs ON fs.id = f.state_id
-         LEFT JOIN ${t.artifact} fa ON fa.id = fs.result_artifact_id
-        WHERE r.id = $1 FOR UPDATE OF r`,
-      [id],
-    );
-    const row = rows[0];
-    if (row === undefined) return null;
-    this.#rememberState('task', row['state_id'], row, 'current.');
-    const flowRow = unprefixed(row, 'flow.');
-    if (flowRow['id'] !== null && !this.#runs.flow.has(flowRow['id'] as string)) {
-      this.#rememberState('flow', flowRow['state_id'], row, 'flow_state.');
-      this.#track('flow', flowRunFromRow(flowRow), false);
-    }
-    return this.#track('task', taskRunFromRow(row), true) as TaskRun;
+    this.#rememberState(kind, row['state_id'], row, 'current.');
+    return this.#track(kind, fromRow(kind, row), lock);
   }
 
   #rememberState(kind: RunKind, stateId: unknown, row: Row, prefix: string): void {

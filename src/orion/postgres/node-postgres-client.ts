@@ -32,8 +32,11 @@ export interface NodePostgresOptions {
   /** The most connections the pool of plain reads opens (default 2). */
   readPoolSize?: number;
   /**
-   * The longest a statement waits for a row lock held by another transaction before it
-   * fails with `LockTimeoutError` (server `lock_timeout`). Default 10 000.
+   * The longest a statement waits for one lock held by another transaction before it
+   * fails with `LockTimeoutError` (server `lock_timeout`). Default 5 000: PostgreSQL
+   * times each lock it waits for, and a call queued behind other waiters of the same row
+   * waits twice (the row's tuple lock, then the holder's transaction), so by default no
+   * call waits more than about 10 s on a row held elsewhere.
    */
   lockTimeoutMs?: number;
   /**
@@ -64,7 +67,7 @@ export interface NodePostgresOptions {
 export const NODE_POSTGRES_DEFAULTS = {
   max: 10,
   readPoolSize: 2,
-  lockTimeoutMs: 10_000,
+  lockTimeoutMs: 5_000,
   statementTimeoutMs: 30_000,
   idleInTransactionTimeoutMs: 60_000,
   connectTimeoutMs: 5_000,

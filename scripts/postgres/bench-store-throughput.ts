@@ -2,9 +2,11 @@
  * Transitions per second of the Orion engine on each store, measured side by side on
  * the same workload: one engine on the in-memory store, on PGlite (embedded, in
  * memory) and on a PostgreSQL server, then 4 processes, each with its own engine and
- * pool, on the same server. Every task run goes PENDING → RUNNING → COMPLETED, half of
- * them under a shared tag limit (so slot rows are locked and contended), 16 in flight
- * per engine. Never run by `npm test`.
+ * pool, on the same server (with the p50 and p99 latency of a transition). Every task
+ * run goes PENDING → RUNNING → COMPLETED, half of them under a shared tag limit (so
+ * slot rows are locked and contended), 16 in flight per engine. The statements per
+ * transition (BEGIN and COMMIT included) are counted by a wrapper around the database
+ * client, the same way for any version of the store. Never run by `npm test`.
  *
  *   PM_POSTGRES_URL=postgres://… node --import tsx scripts/postgres/bench-store-throughput.ts [--runs 1000]
  *
@@ -17,7 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Completed, Pending, Running, SetStateStatus } from '../../src/index.ts';
 import { InMemoryOrionStore, OrionEngine, type OrionStore } from '../../src/orion/index.ts';
-import { openPostgresOrionStore, type PostgresOrionStore } from '../../src/orion/postgres/index.ts';
+import {
+  connectNodePostgres,
+  connectPglite,
+  PostgresOrionStore,
+  type SqlClient,
+  type SqlQueryable,
+} from '../../src/orion/postgres/index.ts';
 import { GENERATED_RULE_SOURCES } from '../generated-rule-sources.ts';
 
 const { values } = parseArgs({
@@ -38,6 +46,42 @@ type BenchStore = OrionStore &
     addTaskRun: InMemoryOrionStore['addTaskRun'];
   };
 
+/** Every statement sent through a client, BEGIN and COMMIT included. */
+const counted = { statements: 0 };
+
+/** `client`, counting its statements in `counted` (a transaction adds BEGIN and COMMIT). */
+function counting(client: SqlClient): SqlClient {
+  const wrap = (q: SqlQueryable): SqlQueryable => ({
+    query: (sql, params) => {
+      counted.statements++;
+      return q.query(sql, params);
+    },
+    exec: (sql) => {
+      counted.statements++;
+      return q.exec(sql);
+    },
+  });
+  return {
+    ...wrap(client),
+    transaction: (work) => {
+      counted.statements += 2;
+      return client.transaction((tx) => work(wrap(tx)));
+    },
+    close: () => client.close(),
+  };
+}
+
+/** A store on a server (url) or on PGlite in memory, its client counting statements. */
+async function openStore(
+  url: string | undefined,
+  schema: string,
+  poolSize = 8,
+): Promise<PostgresOrionStore> {
+  const client =
+    url === undefined ? await connectPglite() : await connectNodePostgres({ url, max: poolSize });
+  return PostgresOrionStore.open({ client: counting(client), schema });
+}
+
 async function prepare(store: BenchStore, runs: number, prefix: string): Promise<string[]> {
   await store.setConcurrencyLimit('shared', TAG_LIMIT);
   const ids: string[] = [];
@@ -54,13 +98,22 @@ async function prepare(store: BenchStore, runs: number, prefix: string): Promise
   return ids;
 }
 
-/** Drives every run through its three transitions; returns the transitions made. */
-async function drive(engine: OrionEngine, ids: readonly string[]): Promise<number> {
+/**
+ * Drives every run through its three transitions; returns the transitions made (and
+ * pushes each one's latency, in ms, to `latencies`).
+ */
+async function drive(
+  engine: OrionEngine,
+  ids: readonly string[],
+  latencies: number[] = [],
+): Promise<number> {
   let next = 0;
   let transitions = 0;
   const propose = async (id: string, state: ReturnType<typeof Pending>) => {
     for (;;) {
+      const started = performance.now();
       const result = await engine.setTaskRunState(id, state);
+      latencies.push(performance.now() - started);
       transitions++;
       if (result.status !== SetStateStatus.WAIT) return;
       await new Promise((resolve) => setImmediate(resolve));
@@ -90,18 +143,39 @@ async function measureOne(label: string, store: BenchStore): Promise<string> {
   const ids = await prepare(store, RUNS, 'one');
   const engine = new OrionEngine({ store, policies: GENERATED_RULE_SOURCES });
   await runningFlows(engine, RUNS, 'one')();
+  const statementsBefore = counted.statements;
   const started = performance.now();
   const transitions = await drive(engine, ids);
   const seconds = (performance.now() - started) / 1000;
-  return row(label, transitions, seconds);
+  const perTransition = (counted.statements - statementsBefore) / transitions;
+  return row(
+    label,
+    transitions,
+    seconds,
+    store instanceof PostgresOrionStore ? perTransition : undefined,
+  );
 }
 
-function row(label: string, transitions: number, seconds: number): string {
-  return `${label.padEnd(34)} ${String(transitions).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${Math.round(
+function row(
+  label: string,
+  transitions: number,
+  seconds: number,
+  statements?: number,
+  latencies?: string,
+): string {
+  return `${label.padEnd(36)} ${String(transitions).padStart(7)} ${seconds.toFixed(2).padStart(8)} ${Math.round(
     transitions / seconds,
   )
     .toString()
-    .padStart(10)}`;
+    .padStart(
+      9,
+    )} ${(statements === undefined ? '-' : statements.toFixed(2)).padStart(11)}${latencies === undefined ? '' : `  ${latencies}`}`;
+}
+
+/** The `p`-th percentile (0-100) of `values`. */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function child(spec: string): Promise<void> {
@@ -111,7 +185,7 @@ async function child(spec: string): Promise<void> {
     index: number;
     runs: number;
   };
-  const store = await openPostgresOrionStore({ url, schema, poolSize: 8 });
+  const store = await openStore(url, schema);
   const prefix = `p${index}`;
   const ids = await prepare(store, runs, prefix);
   const engine = new OrionEngine({ store, policies: GENERATED_RULE_SOURCES });
@@ -120,16 +194,19 @@ async function child(spec: string): Promise<void> {
   await new Promise((resolve) => process.stdin.once('data', resolve));
   process.stdin.destroy(); // the go signal is all it reads: let the process exit when done
   const started = Date.now();
-  const transitions = await drive(engine, ids);
+  const statementsBefore = counted.statements;
+  const latencies: number[] = [];
+  const transitions = await drive(engine, ids, latencies);
+  const statements = counted.statements - statementsBefore;
   process.stdout.write(
-    `${JSON.stringify({ transitions, started, ended: Date.now(), retries: store.retries })}\n`,
+    `${JSON.stringify({ transitions, started, ended: Date.now(), retries: store.retries, statements, latencies })}\n`,
   );
   await store.close();
 }
 
 async function measureProcesses(url: string): Promise<string> {
   const schema = `pm_bench_${process.pid}`;
-  const admin = await openPostgresOrionStore({ url, schema });
+  const admin = await openStore(url, schema, 2);
   await admin.setConcurrencyLimit('shared', TAG_LIMIT);
   const perProcess = Math.ceil(RUNS / PROCESSES);
   const script = fileURLToPath(import.meta.url);
@@ -171,6 +248,8 @@ async function measureProcesses(url: string): Promise<string> {
           started: number;
           ended: number;
           retries: number;
+          statements: number;
+          latencies: number[];
         },
     ),
   );
@@ -180,7 +259,17 @@ async function measureProcesses(url: string): Promise<string> {
   const seconds =
     (Math.max(...results.map((r) => r.ended)) - Math.min(...results.map((r) => r.started))) / 1000;
   const retries = results.reduce((sum, r) => sum + r.retries, 0);
-  return `${row(`server, ${PROCESSES} processes (${perProcess} runs each)`, transitions, seconds)}   (${retries} retried transactions)`;
+  const statements = results.reduce((sum, r) => sum + r.statements, 0) / transitions;
+  const latencies = results.flatMap((r) => r.latencies);
+  const p50 = percentile(latencies, 50).toFixed(1);
+  const p99 = percentile(latencies, 99).toFixed(1);
+  return row(
+    `server, ${PROCESSES} processes (${perProcess} runs each)`,
+    transitions,
+    seconds,
+    statements,
+    `p50 ${p50} ms, p99 ${p99} ms (${retries} retried transactions)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -189,17 +278,17 @@ async function main(): Promise<void> {
     throw new Error(`--runs must be a positive integer, got ${values.runs}.`);
   const url = process.env['PM_POSTGRES_URL'];
   const rows = [
-    `${'store'.padEnd(34)} ${'trans.'.padStart(7)} ${'seconds'.padStart(8)} ${'trans./s'.padStart(10)}`,
+    `${'store'.padEnd(36)} ${'trans.'.padStart(7)} ${'seconds'.padStart(8)} ${'trans./s'.padStart(9)} ${'stmts/trans'.padStart(11)}`,
   ];
   rows.push(await measureOne('in-memory, 1 engine', new InMemoryOrionStore()));
-  const pglite: PostgresOrionStore = await openPostgresOrionStore({ schema: 'bench' });
+  const pglite = await openStore(undefined, 'bench');
   rows.push(await measureOne('PGlite, 1 engine', pglite));
   await pglite.close();
   if (url === undefined || url === '') {
     rows.push('server rows skipped: set PM_POSTGRES_URL');
   } else {
     const schema = `pm_bench_one_${process.pid}`;
-    const server = await openPostgresOrionStore({ url, schema, poolSize: 8 });
+    const server = await openStore(url, schema);
     rows.push(await measureOne('server, 1 engine (pool of 8)', server));
     await server.client.exec(`DROP SCHEMA "${schema}" CASCADE`);
     await server.close();

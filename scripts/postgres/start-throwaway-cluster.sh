@@ -33,9 +33,10 @@ port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()
   cat "$dir/initdb.log" >&2
   exit 1
 }
-"${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null || {
+# The server's options are kept in the folder, for a test that stops and starts it again.
+options="-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+echo "$options" >"$dir/postgres.opts"
+"${as_owner[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null || {
   echo "start-throwaway-cluster: the server did not start, see $dir/server.log:" >&2
   cat "$dir/server.log" >&2
   exit 1

@@ -102,4 +102,36 @@ describe('rollback of a failed transition', () => {
     await expect(starting).rejects.toThrow(RangeError);
     expect(await h.store.contents()).toEqual(before);
   });
+
+  it('rolls everything back and rejects with the store’s error when a write of the session failed, even though a rule swallowed the error', async () => {
+    class SwallowStoreError extends OrchestrationRule<OrionContext> {
+      static override FROM_STATES: StateSet = ALL_ORCHESTRATION_STATES;
+      static override TO_STATES: StateSet = ALL_ORCHESTRATION_STATES;
+      override async beforeTransition(
+        _i: unknown,
+        _p: unknown,
+        context: OrionContext,
+      ): Promise<void> {
+        const flow = await context.session.readFlowRun(flowId);
+        try {
+          await context.session.insertFlowRun(flow!); // its id is taken: the store refuses
+        } catch {
+          // A rule that carries on: the transaction must still not commit.
+        }
+        context.run.runCount = 99;
+      }
+    }
+    const h = orionHarness();
+    const flow = await h.flowRun({ state: Running({}, h.env) });
+    const flowId = flow.id;
+    const task = await h.taskRun({ flowRunId: flow.id, state: Pending({}, h.env) });
+    const before = await h.store.contents();
+
+    const starting = h.engine.setTaskRunState(task.id, Running({}, h.env), {
+      policy: policyOf('SwallowStoreError', [SwallowStoreError]),
+    });
+
+    await expect(starting).rejects.toThrow(/already exists/);
+    expect(await h.store.contents()).toEqual(before);
+  });
 });

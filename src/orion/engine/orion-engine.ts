@@ -10,7 +10,12 @@ import { whenReady, type MaybePromise } from '../../maybe-promise.ts';
 import { orchestrateNow } from '../../orchestrate.ts';
 import type { RuleClass } from '../../rule-class.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
-import { abortDetails, SetStateStatus, type OrchestrationResult } from '../../response.ts';
+import {
+  abortDetails,
+  acceptDetails,
+  SetStateStatus,
+  type OrchestrationResult,
+} from '../../response.ts';
 import { copyState, type State } from '../../state.ts';
 import { StateType } from '../../state-type.ts';
 import { transitionRules, type RuleSource } from '../../transition-rules.ts';
@@ -20,6 +25,7 @@ import type { OrionContext } from '../contexts/orion-context.ts';
 import { TaskOrchestrationContext } from '../contexts/task-orchestration-context.ts';
 import type { TaskRunOrchestrator } from '../contexts/task-run-orchestrator.ts';
 import { ObjectNotFoundError } from '../object-not-found-error.ts';
+import type { RunKind } from '../runs/run-kind.ts';
 import type { OrionSession } from '../store/orion-session.ts';
 import type { OrionStore } from '../store/orion-store.ts';
 import { commitRunState } from './commit-run-state.ts';
@@ -59,6 +65,13 @@ export interface SetRunStateOptions {
   policy?: RuleSource | null;
   /** Orchestration parameters, readable by rules. Copied. */
   parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * The id the proposed state is stored under, instead of a fresh one: it makes the
+   * call safe to repeat (after a `CommitOutcomeUnknownError`, a lost response). When
+   * the run already has a state with this id, the call changes nothing and returns
+   * that state, ACCEPT, as the call that stored it did.
+   */
+  stateId?: string;
 }
 
 export interface SetFlowRunStateOptions extends SetRunStateOptions {
@@ -115,11 +128,13 @@ export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOr
       validateRunId(flowRunId, 'flowRunId');
       validateProposedState(state);
       const parameters = flowParameters(options.parameters, options.apiVersion);
-      const proposal = this.#receive(state);
+      const proposal = this.#receive(state, options.stateId);
       const policy = chosenPolicy(options, this.policies.coreFlow, this.policies.minimalFlow);
       return Promise.resolve(
         this.#transaction((session) =>
-          this.#orchestrateFlowRun(session, flowRunId, proposal, policy, parameters),
+          this.#unlessCommitted(session, 'flow', flowRunId, options.stateId, () =>
+            this.#orchestrateFlowRun(session, flowRunId, proposal, policy, parameters),
+          ),
         ),
       );
     } catch (error) {
@@ -137,11 +152,13 @@ export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOr
       validateRunId(taskRunId, 'taskRunId');
       validateProposedState(state);
       const parameters = { ...options.parameters };
-      const proposal = this.#receive(state);
+      const proposal = this.#receive(state, options.stateId);
       const policy = chosenPolicy(options, this.policies.coreTask, this.policies.minimalTask);
       return Promise.resolve(
         this.#transaction((session) =>
-          this.#orchestrateTaskRun(session, taskRunId, proposal, policy, parameters),
+          this.#unlessCommitted(session, 'task', taskRunId, options.stateId, () =>
+            this.#orchestrateTaskRun(session, taskRunId, proposal, policy, parameters),
+          ),
         ),
       );
     } catch (error) {
@@ -291,9 +308,50 @@ export class OrionEngine<S extends OrionStore = OrionStore> implements TaskRunOr
     });
   }
 
-  /** The server's copy of a client's proposal: a fresh id and timestamp, details copied. */
-  #receive(state: State | null): State | null {
-    return state === null ? null : copyState(state, { clock: this.clock, random: this.random });
+  /**
+   * The server's copy of a client's proposal: a fresh id (or `stateId`) and
+   * timestamp, details copied.
+   */
+  #receive(state: State | null, stateId: string | undefined): State | null {
+    if (stateId !== undefined && (typeof stateId !== 'string' || stateId === '')) {
+      throw new TypeError(`stateId must be a non-empty string, got ${JSON.stringify(stateId)}.`);
+    }
+    if (state === null) return null;
+    const received = copyState(state, { clock: this.clock, random: this.random });
+    if (stateId !== undefined) received.id = stateId;
+    return received;
+  }
+
+  /**
+   * An idempotent retry: when the run already has state `stateId`, that state, ACCEPT,
+   * without orchestrating again; otherwise `orchestrate()`. One lookup by id in the
+   * common case (the id is new); the run's history only when the id exists.
+   */
+  #unlessCommitted(
+    session: OrionSession,
+    kind: RunKind,
+    runId: string,
+    stateId: string | undefined,
+    orchestrate: () => MaybePromise<OrchestrationResult>,
+  ): MaybePromise<OrchestrationResult> {
+    if (stateId === undefined) return orchestrate();
+    const accepted = (state: State): OrchestrationResult => ({
+      state,
+      status: SetStateStatus.ACCEPT,
+      details: acceptDetails(),
+    });
+    const reading = kind === 'flow' ? session.readFlowRun(runId) : session.readTaskRun(runId);
+    return whenReady(reading, (run) => {
+      if (run === null) return orchestrate(); // which reports the missing run
+      return whenReady(session.readState(kind, stateId), (existing) => {
+        if (existing === null) return orchestrate();
+        if (run.stateId === stateId) return accepted(existing);
+        return whenReady(session.readRunStates(kind, runId), (history) => {
+          const committed = history.find((state) => state.id === stateId);
+          return committed === undefined ? orchestrate() : accepted(committed);
+        });
+      });
+    });
   }
 }
 

@@ -15,16 +15,28 @@ export {
   type PgliteOptions,
   type PgliteQueryable,
 } from './pglite-client.ts';
-export { connectNodePostgres, type NodePostgresOptions } from './node-postgres-client.ts';
-export { sqlState, type SqlClient, type SqlQueryable } from './sql-client.ts';
+export {
+  connectNodePostgres,
+  NODE_POSTGRES_DEFAULTS,
+  type NodePostgresOptions,
+} from './node-postgres-client.ts';
+export {
+  sqlState,
+  type SqlClient,
+  type SqlQueryable,
+  type StatementCounter,
+} from './sql-client.ts';
 export { migrate, SchemaTooNewError } from './migrate.ts';
 export { MIGRATIONS, type Migration } from './migrations/migrations.ts';
+export { isRetryable, RETRYABLE_SQLSTATES } from './transaction-retry.ts';
 export {
-  isRetryable,
-  RETRYABLE_SQLSTATES,
+  CommitOutcomeUnknownError,
+  ConnectionLostError,
+  DataDirLockedError,
+  LockTimeoutError,
+  PoolTimeoutError,
+  StatementTimeoutError,
+  StoreError,
   TransactionRetriesExhaustedError,
-} from './transaction-retry.ts';
-
-import { warnIfBuildInsideRepository } from '../../build-inside-repository.ts';
-// Inside this repository, a stale build loaded instead of the sources says so (once).
-warnIfBuildInsideRepository(import.meta.url);
+  type StoreErrorCode,
+} from './store-errors.ts';

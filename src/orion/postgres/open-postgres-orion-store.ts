@@ -4,7 +4,7 @@
  * (in memory, or in a folder).
  */
 import type { RandomSource } from '../../random-source.ts';
-import { connectNodePostgres } from './node-postgres-client.ts';
+import { connectNodePostgres, type NodePostgresOptions } from './node-postgres-client.ts';
 import { connectPglite } from './pglite-client.ts';
 import { PostgresOrionStore } from './postgres-orion-store.ts';
 
@@ -13,18 +13,35 @@ export interface OpenPostgresOrionStoreOptions {
   url?: string;
   /** Embedded only: the folder of the database files. Omitted: in memory. */
   dataDir?: string;
-  /** Server only: the most connections the pool opens. Defaults to 10. */
+  /** Server only: the most connections the pool of transactions opens. Defaults to 10. */
   poolSize?: number;
+  /** Server only: the timeouts, in milliseconds (see `NodePostgresOptions` for their defaults). */
+  lockTimeoutMs?: NodePostgresOptions['lockTimeoutMs'];
+  statementTimeoutMs?: NodePostgresOptions['statementTimeoutMs'];
+  idleInTransactionTimeoutMs?: NodePostgresOptions['idleInTransactionTimeoutMs'];
+  connectTimeoutMs?: NodePostgresOptions['connectTimeoutMs'];
+  poolTimeoutMs?: NodePostgresOptions['poolTimeoutMs'];
   schema?: string;
   random?: RandomSource;
   maxAttempts?: number;
+  connectionRetryDeadlineMs?: number;
 }
 
 /** Connects, migrates, and returns the store; `close()` on it closes the connection. */
 export async function openPostgresOrionStore(
   options: OpenPostgresOrionStoreOptions = {},
 ): Promise<PostgresOrionStore> {
-  const { url, dataDir, poolSize, ...storeOptions } = options;
+  const {
+    url,
+    dataDir,
+    poolSize,
+    lockTimeoutMs,
+    statementTimeoutMs,
+    idleInTransactionTimeoutMs,
+    connectTimeoutMs,
+    poolTimeoutMs,
+    ...storeOptions
+  } = options;
   if (url !== undefined && dataDir !== undefined) {
     throw new TypeError(
       'openPostgresOrionStore takes either url (a server) or dataDir (the embedded database), not both.',
@@ -38,7 +55,15 @@ export async function openPostgresOrionStore(
   const client =
     url === undefined
       ? await connectPglite(dataDir === undefined ? {} : { dataDir })
-      : await connectNodePostgres({ url, ...(poolSize === undefined ? {} : { max: poolSize }) });
+      : await connectNodePostgres({
+          url,
+          max: poolSize,
+          lockTimeoutMs,
+          statementTimeoutMs,
+          idleInTransactionTimeoutMs,
+          connectTimeoutMs,
+          poolTimeoutMs,
+        });
   try {
     return await PostgresOrionStore.open({ ...storeOptions, client });
   } catch (error) {

@@ -1,12 +1,14 @@
 /**
  * `PostgresOrionStore`: an `OrionStore` on PostgreSQL, embedded (PGlite) or on a
  * server (node-postgres), with one schema and one dialect for both. Each transaction
- * is one READ COMMITTED database transaction whose session locks the rows it reads
- * (`FOR UPDATE`: runs, and limits in tag order), as Prefect's server does; it commits
- * when the work resolves and rolls back when the work rejects or any statement failed.
- * Serialization failures and deadlocks run the work again, a bounded number of times.
- * Besides the port it offers the setup API and the committed-data reads of
- * `InMemoryOrionStore`, asynchronous here.
+ * is one READ COMMITTED database transaction whose session locks the rows it changes
+ * (`FOR UPDATE`: the run of the transition, and limits in tag order), as Prefect's
+ * server does; it commits when the work resolves and its session never failed, and
+ * rolls back otherwise, whatever the error (a database error, a connection lost, data
+ * JSON cannot hold). Serialization failures, deadlocks and connections lost before
+ * COMMIT run the work again, a bounded number of times within a deadline. Besides the
+ * port it offers the setup API and the committed-data reads of `InMemoryOrionStore`,
+ * asynchronous here. Its errors are in `store-errors.ts`.
  */
 import type { MaybePromise } from '../../maybe-promise.ts';
 import { systemRandom, type RandomSource } from '../../random-source.ts';
@@ -35,11 +37,8 @@ import {
   taskRunFromRow,
 } from './run-rows.ts';
 import type { SqlClient } from './sql-client.ts';
-import {
-  isRetryable,
-  retryDelayMs,
-  TransactionRetriesExhaustedError,
-} from './transaction-retry.ts';
+import { ConnectionLostError, TransactionRetriesExhaustedError } from './store-errors.ts';
+import { isRetryable, retryDelayMs } from './transaction-retry.ts';
 
 export interface PostgresOrionStoreOptions {
   /** The database (see `connectPglite`, `connectNodePostgres`). */
@@ -52,6 +51,12 @@ export interface PostgresOrionStoreOptions {
   maxAttempts?: number;
   /** The first retry waits up to this many milliseconds, doubling each time. Defaults to 5. */
   retryBaseDelayMs?: number;
+  /**
+   * How long a transaction keeps retrying a lost connection (the server restarting,
+   * its backend terminated) before `ConnectionLostError` reaches the caller. The waits
+   * start at 50 ms and double up to 1 s. Defaults to 10 000 ms.
+   */
+  connectionRetryDeadlineMs?: number;
   /** Whether `close()` closes `client` too. Defaults to true. */
   ownsClient?: boolean;
 }
@@ -62,6 +67,7 @@ export class PostgresOrionStore implements OrionRunStore {
   readonly #random: RandomSource;
   readonly #maxAttempts: number;
   readonly #retryBaseDelayMs: number;
+  readonly #connectionRetryDeadlineMs: number;
   readonly #ownsClient: boolean;
   #retries = 0;
 
@@ -84,6 +90,7 @@ export class PostgresOrionStore implements OrionRunStore {
       throw new TypeError(`maxAttempts must be an integer >= 1, got ${options.maxAttempts}.`);
     }
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 5;
+    this.#connectionRetryDeadlineMs = options.connectionRetryDeadlineMs ?? 10_000;
     this.#ownsClient = options.ownsClient ?? true;
   }
 
@@ -97,9 +104,17 @@ export class PostgresOrionStore implements OrionRunStore {
     return this.#client;
   }
 
-  /** How many times a transaction of this store was run again after a serialization failure or deadlock. */
+  /**
+   * How many times a transaction of this store was run again after a serialization
+   * failure, a deadlock or a lost connection.
+   */
   get retries(): number {
     return this.#retries;
+  }
+
+  /** How many statements the client has sent (BEGIN and COMMIT included), when it counts. */
+  get statements(): number {
+    return this.#client.counter?.statements ?? 0;
   }
 
   /**
@@ -107,6 +122,9 @@ export class PostgresOrionStore implements OrionRunStore {
    * serialization failure or a deadlock everything is rolled back and `work` runs
    * again on a fresh session, up to `maxAttempts` times in all; then
    * `TransactionRetriesExhaustedError` is thrown with the last failure as its cause.
+   * A connection lost before COMMIT is retried the same way until
+   * `connectionRetryDeadlineMs` has passed; then the `ConnectionLostError` is thrown.
+   * A connection lost during COMMIT throws `CommitOutcomeUnknownError` at once.
    */
   transaction<T>(work: (session: OrionSession) => MaybePromise<T>): Promise<T> {
     return this.#transaction(work);
@@ -261,17 +279,17 @@ export class PostgresOrionStore implements OrionRunStore {
   }
 
   async #transaction<T>(work: (session: PostgresSession) => MaybePromise<T>): Promise<T> {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#client.transaction(async (tx) => {
           const session = new PostgresSession(tx, this.#tables);
           try {
             const result = await work(session);
-            // A statement that failed leaves the transaction unusable; whatever `work`
-            // made of the failure (orchestration turns store errors into ABORT), the
-            // transaction must roll back, so the failure is thrown here.
-            // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the store failure recorded earlier in this transaction (any value)
-            if (session.failure !== undefined) throw session.failure;
+            // Whatever `work` made of a failed session call (orchestration turns store
+            // errors into ABORT), the transaction must not commit half of it.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the failure the session recorded (any value)
+            if (session.failed) throw session.failure;
             await session.flush();
             return result;
           } finally {
@@ -279,15 +297,18 @@ export class PostgresOrionStore implements OrionRunStore {
           }
         });
       } catch (error) {
-        if (!isRetryable(error)) throw error;
-        if (attempt >= this.#maxAttempts) {
+        const lost = error instanceof ConnectionLostError;
+        if (!lost && !isRetryable(error)) throw error;
+        const pastDeadline = lost && Date.now() - started >= this.#connectionRetryDeadlineMs;
+        if (attempt >= this.#maxAttempts || pastDeadline) {
+          if (lost) throw error;
           throw new TransactionRetriesExhaustedError(
             `A store transaction failed ${attempt} times on a serialization failure or deadlock (last: ${(error as Error).message}) and was rolled back each time: reduce contention on the same runs and tags, or raise maxAttempts (now ${this.#maxAttempts}).`,
             { cause: error },
           );
         }
         this.#retries++;
-        await sleep(retryDelayMs(attempt, this.#retryBaseDelayMs));
+        await sleep(retryDelayMs(attempt, lost ? 50 : this.#retryBaseDelayMs));
       }
     }
   }

@@ -7,7 +7,9 @@
 export interface SqlQueryable {
   /**
    * Runs `sql` with `params` (`$1`, `$2`, …) and returns its rows. Rejects with the
-   * driver's error, which carries PostgreSQL's SQLSTATE in `code`.
+   * driver's error, which carries PostgreSQL's SQLSTATE in `code`, or (node-postgres,
+   * outside a transaction's work) with the store's typed error for a lost connection or
+   * a timeout (`store-errors.ts`).
    */
   query<Row extends object = Record<string, unknown>>(
     sql: string,
@@ -20,16 +22,19 @@ export interface SqlQueryable {
 export interface SqlClient extends SqlQueryable {
   /**
    * Runs `work` in one READ COMMITTED transaction on one connection: COMMIT when its
-   * promise resolves, ROLLBACK when it rejects (the rejection is then passed on).
+   * promise resolves, ROLLBACK when it rejects (the rejection is then passed on). A
+   * connection lost during COMMIT rejects with `CommitOutcomeUnknownError`.
    */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   /** Closes the connections (or the embedded database). */
   close(): Promise<void>;
+  /** Counts the statements sent, for benchmarks and tests; absent on clients that do not count. */
+  readonly counter?: StatementCounter;
 }
 
-/** The SQLSTATE of a driver error, or undefined when it is not a database error. */
-export function sqlState(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+/** How many statements a client has sent (BEGIN, COMMIT and ROLLBACK included). */
+export interface StatementCounter {
+  statements: number;
 }
+
+export { sqlState } from './store-errors.ts';

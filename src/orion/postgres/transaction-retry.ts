@@ -4,7 +4,7 @@
  * aborts one of the transactions in a lock cycle) are transient: running the whole
  * transaction again, on fresh rows, is the cure.
  */
-import { sqlState } from './sql-client.ts';
+import { sqlState } from './store-errors.ts';
 
 /** SQLSTATEs that mean "run the transaction again". */
 export const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40001', '40P01']);
@@ -27,9 +27,4 @@ export function retryDelayMs(
 ): number {
   const ceiling = Math.min(1000, baseMs * 2 ** (attempt - 1));
   return random() * ceiling;
-}
-
-/** Thrown when a transaction still fails on a serialization failure or deadlock after the last attempt. */
-export class TransactionRetriesExhaustedError extends Error {
-  override name = 'TransactionRetriesExhaustedError';
 }

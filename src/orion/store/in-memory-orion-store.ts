@@ -193,13 +193,13 @@ export class InMemoryOrionStore implements OrionRunStore {
       }
       if (!isPromiseLike(result)) {
         if (scope !== null) scope.open = false;
-        session.commit();
+        commitUnlessFailed(session);
         return result;
       }
       return Promise.resolve(result).then(
         (value) => {
           if (scope !== null) scope.open = false;
-          session.commit();
+          commitUnlessFailed(session);
           return value;
         },
         (error: unknown) => {
@@ -210,6 +210,20 @@ export class InMemoryOrionStore implements OrionRunStore {
       );
     });
   }
+}
+
+/**
+ * Commits the session, or, when one of its writes failed (whatever the work made of
+ * that error), drops every change and throws the failure: nothing half-commits.
+ */
+function commitUnlessFailed(session: InMemorySession): void {
+  if (session.failure === undefined) {
+    session.commit();
+    return;
+  }
+  session.discard();
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the error the session's write threw
+  throw session.failure;
 }
 
 function reentrantCallError(method: string): Error {

@@ -44,6 +44,13 @@ export class InMemorySession implements OrionSession {
   #cacheEntries: CacheEntry[] | null = null;
   #nextArtifact: number;
   #open = true;
+  /**
+   * The first error a write of this session threw, if any. Whatever the caller made of
+   * it (orchestration turns store errors into ABORT), the transaction must then not
+   * commit: the store rolls it back and rejects with this error, as the database store
+   * does.
+   */
+  failure: unknown = undefined;
 
   constructor(tables: InMemoryTables) {
     this.#tables = tables;
@@ -104,13 +111,17 @@ export class InMemorySession implements OrionSession {
     this.#assertOpen();
     const run = kind === 'flow' ? this.#flowRun(runId) : this.#taskRun(runId);
     if (run === null) {
-      throw new Error(
-        `Cannot store a state for ${kind} run ${runId}: there is no such run in the store.`,
+      throw this.#failed(
+        new Error(
+          `Cannot store a state for ${kind} run ${runId}: there is no such run in the store.`,
+        ),
       );
     }
     if (this.#states.has(state.id) || this.#tables.states.has(state.id)) {
-      throw new Error(
-        `Cannot store state ${state.id} for ${kind} run ${runId}: a state with that id already exists.`,
+      throw this.#failed(
+        new Error(
+          `Cannot store state ${state.id} for ${kind} run ${runId}: a state with that id already exists.`,
+        ),
       );
     }
     let resultArtifactId: string | null = null;
@@ -172,7 +183,7 @@ export class InMemorySession implements OrionSession {
   insertFlowRun(run: FlowRun): FlowRun {
     this.#assertOpen();
     if (this.#flowRun(run.id) !== null)
-      throw new Error(`A flow run with id ${run.id} already exists.`);
+      throw this.#failed(new Error(`A flow run with id ${run.id} already exists.`));
     if (this.#flowRuns === EMPTY) this.#flowRuns = new Map();
     this.#flowRuns.set(run.id, run);
     return run;
@@ -186,8 +197,9 @@ export class InMemorySession implements OrionSession {
   insertTaskRun(run: TaskRun): TaskRun {
     this.#assertOpen();
     if (this.#taskRun(run.id) !== null)
-      throw new Error(`A task run with id ${run.id} already exists.`);
-    if (this.#flowRun(run.flowRunId) === null) throw unknownFlowRunError(run.id, run.flowRunId);
+      throw this.#failed(new Error(`A task run with id ${run.id} already exists.`));
+    if (this.#flowRun(run.flowRunId) === null)
+      throw this.#failed(unknownFlowRunError(run.id, run.flowRunId));
     if (this.#taskRuns === EMPTY) this.#taskRuns = new Map();
     this.#taskRuns.set(run.id, run);
     return run;
@@ -267,6 +279,12 @@ export class InMemorySession implements OrionSession {
     if (this.#limits === EMPTY) this.#limits = new Map();
     this.#limits.set(tag, copy);
     return copy;
+  }
+
+  /** Records `error` as the session's failure (the first one wins) and returns it. */
+  #failed(error: Error): Error {
+    if (this.failure === undefined) this.failure = error;
+    return error;
   }
 
   #assertOpen(): void {

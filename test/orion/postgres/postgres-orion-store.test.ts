@@ -93,6 +93,7 @@ describe(PostgresOrionStore.name, () => {
     await expect(failing).rejects.toThrow(
       new TransactionRetriesExhaustedError(
         'A store transaction failed 2 times on a serialization failure or deadlock (last: simulated SQLSTATE 40P01) and was rolled back each time: reduce contention on the same runs and tags, or raise maxAttempts (now 2).',
+        { cause: last },
       ),
     );
     await expect(failing.catch((error: Error) => error.cause)).resolves.toBe(last);

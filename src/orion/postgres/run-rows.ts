@@ -58,7 +58,7 @@ export const RUN_COLUMNS: Readonly<Record<RunKind, readonly Column[]>> = {
 };
 
 /** The parameter placeholder of column `index` (0-based), cast as the column needs. */
-export function placeholder(column: Column, index: number): string {
+function placeholder(column: Column, index: number): string {
   const cast = column.kind === 'json' ? '::jsonb' : column.kind === 'array' ? '::text[]' : '';
   return `$${index + 1}${cast}`;
 }

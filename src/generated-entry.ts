@@ -72,6 +72,7 @@ export function generateEntry(
   const id = `${String(Rule.name).replace(/[^A-Za-z0-9_$]/g, '_') || 'anonymous'}_${++generatedCount}`;
   const source =
     `'use strict';\n${SOURCES[shape](id)}\n` + `//# sourceURL=policy-matrix-entry/${id}.js\n`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: the class's own enter/exit, compiled for speed (see the header)
   const build = new Function('Rule', 'base', 'readOnly', 'isPromiseLike', source) as (
     Rule: RuleClass,
     base: EntryDependencies['base'],

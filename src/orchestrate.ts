@@ -10,8 +10,6 @@ import type { RuleClass } from './rule-class.ts';
 import type { StateName } from './state-type.ts';
 import { validateTransition } from './validate-transition.ts';
 
-export type { CommitState } from './commit-state.ts';
-
 export interface OrchestrateOptions<C extends OrchestrationContext<any>> {
   context: C;
   /** The policy's rules for the intended transition, in priority order. */
@@ -78,7 +76,8 @@ export function orchestrateNow<C extends OrchestrationContext<any>>(
   return new Nest(context, rules, transforms, commit, false).enterFrom(0);
 }
 
-const NO_TRANSFORMS: readonly RuleClass[] = Object.freeze([]);
+// `never[]`: the empty list is a list of rules of any context type.
+const NO_TRANSFORMS: readonly never[] = Object.freeze([]);
 
 /**
  * One orchestration's nest. `enterFrom(i)` enters scope `i` onwards (the rules, then

@@ -7,7 +7,7 @@
  */
 import { parseBenchArguments, type BenchArguments } from './bench-arguments.ts';
 
-export const COMMANDS = [
+const COMMANDS = [
   'generate',
   'check',
   'watch',
@@ -17,7 +17,7 @@ export const COMMANDS = [
   'lint',
   'bench',
 ] as const;
-export type Command = (typeof COMMANDS)[number];
+type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArguments {
   /** `bench`'s own options (see bench-arguments.ts), set for the bench command. */

@@ -51,5 +51,5 @@ export function pluginMode(
 export function configOverrides(options: PolicyMatrixPluginOptions): Partial<PolicyMatrixConfig> {
   const overrides: Record<string, unknown> = { ...options };
   for (const key of OWN_KEYS) delete overrides[key];
-  return overrides as Partial<PolicyMatrixConfig>;
+  return overrides;
 }

@@ -21,11 +21,11 @@ import { createUnplugin, type UnpluginInstance } from 'unplugin';
 import type { BuildOutcome } from './build-session.ts';
 import { BuildSession } from './build-session.ts';
 import type { PolicyMatrixPluginOptions } from './plugin-options.ts';
-import { attachToViteServer, type DevServer } from './vite-dev-server.ts';
+import { attachToViteServer } from './vite-dev-server.ts';
 import { attachToWebpackCompiler, type WebpackLikeCompiler } from './webpack-hooks.ts';
 
 /** The plugin's name, as bundlers show it in messages. */
-export const PLUGIN_NAME = 'policy-matrix';
+const PLUGIN_NAME = 'policy-matrix';
 
 /** Every bundler's plugin: `policyMatrix.vite(options)`, `.rollup`, `.esbuild`, `.webpack`, `.rspack`. */
 export const policyMatrix: UnpluginInstance<PolicyMatrixPluginOptions | undefined, false> =
@@ -67,11 +67,7 @@ export const policyMatrix: UnpluginInstance<PolicyMatrixPluginOptions | undefine
           if (devServer || Boolean(config.build.watch)) session.watching = true;
         },
         async configureServer(server) {
-          await attachToViteServer(
-            server as unknown as DevServer,
-            session,
-            options.debounceMs ?? 30,
-          );
+          await attachToViteServer(server, session, options.debounceMs ?? 30);
         },
         // The dev server (or a watch build) stopped: so does the evaluation child.
         closeWatcher() {
@@ -119,11 +115,13 @@ export const policyMatrix: UnpluginInstance<PolicyMatrixPluginOptions | undefine
         },
       },
 
-      webpack(compiler) {
-        attachToWebpackCompiler(compiler as unknown as WebpackLikeCompiler, session, PLUGIN_NAME);
+      // webpack's types are not installed (it is not a dependency): the hooks this
+      // plugin uses, as webpack-hooks.ts declares them.
+      webpack(compiler: WebpackLikeCompiler) {
+        attachToWebpackCompiler(compiler, session, PLUGIN_NAME);
       },
       rspack(compiler) {
-        attachToWebpackCompiler(compiler as unknown as WebpackLikeCompiler, session, PLUGIN_NAME);
+        attachToWebpackCompiler(compiler, session, PLUGIN_NAME);
       },
     };
   });

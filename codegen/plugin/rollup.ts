@@ -2,11 +2,17 @@
  * The policy-matrix build plugin for Rollup (`@policy-matrix/codegen/rollup`); see
  * policy-matrix-plugin.ts for what it does.
  */
+import type { NamedBundlerPlugin } from './bundler-plugin.ts';
+import type { PolicyMatrixPluginOptions } from './plugin-options.ts';
 import { policyMatrix } from './policy-matrix-plugin.ts';
 
+export type { NamedBundlerPlugin } from './bundler-plugin.ts';
 export type { PluginMode, PolicyMatrixPluginOptions } from './plugin-options.ts';
 
-/** The plugin; options as `PolicyMatrixPluginOptions` describes. */
-const plugin = policyMatrix.rollup;
+/**
+ * The plugin; options as `PolicyMatrixPluginOptions` describes. Typed by its shape, not
+ * the bundler's plugin type (see bundler-plugin.ts).
+ */
+const plugin: (options?: PolicyMatrixPluginOptions) => NamedBundlerPlugin = policyMatrix.rollup;
 export default plugin;
 export { plugin as policyMatrix };

@@ -18,12 +18,12 @@ import path from 'node:path';
 import type { BuildOutcome, BuildSession } from './build-session.ts';
 
 /** A module of Vite's module graph, as used here. */
-export interface DevModule {
+interface DevModule {
   file: string | null;
 }
 
 /** Vite's dev server, as used here. */
-export interface DevServer {
+interface DevServer {
   watcher: {
     add(files: string | readonly string[]): unknown;
     on(event: 'all', listener: (event: string, file: string) => void): unknown;

@@ -18,7 +18,7 @@ interface TapPromise {
 }
 
 /** The compilation, as used here. */
-export interface WebpackLikeCompilation {
+interface WebpackLikeCompilation {
   errors: Error[];
   fileDependencies: { add(file: string): unknown };
 }

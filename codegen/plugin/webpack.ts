@@ -2,11 +2,17 @@
  * The policy-matrix build plugin for webpack (`@policy-matrix/codegen/webpack`); see
  * policy-matrix-plugin.ts for what it does.
  */
+import type { CompilerApplyPlugin } from './bundler-plugin.ts';
+import type { PolicyMatrixPluginOptions } from './plugin-options.ts';
 import { policyMatrix } from './policy-matrix-plugin.ts';
 
+export type { CompilerApplyPlugin } from './bundler-plugin.ts';
 export type { PluginMode, PolicyMatrixPluginOptions } from './plugin-options.ts';
 
-/** The plugin; options as `PolicyMatrixPluginOptions` describes. */
-const plugin = policyMatrix.webpack;
+/**
+ * The plugin; options as `PolicyMatrixPluginOptions` describes. Typed by its shape, not
+ * the bundler's plugin type (see bundler-plugin.ts).
+ */
+const plugin: (options?: PolicyMatrixPluginOptions) => CompilerApplyPlugin = policyMatrix.webpack;
 export default plugin;
 export { plugin as policyMatrix };

@@ -144,7 +144,7 @@ class Nest<C extends OrchestrationContext<any>> implements EnteredNest<C> {
       );
     }
     const [from, to] = this.#transition;
-    const instance = new Rule(this.context, from, to) as R;
+    const instance = new Rule(this.context, from, to);
     this.#recorder?.attach(instance, this.context);
     await instance.enter();
     this.#entered.push(instance);

@@ -20,7 +20,7 @@ import { syntheticReport } from './support/synthetic-report.ts';
 
 const SCHEMA = JSON.parse(
   readFileSync(path.join(REPO_ROOT, 'docs/bench-json.schema.json'), 'utf8'),
-);
+) as Record<string, unknown>;
 const LOOKUP_CASES = [
   'raw-array',
   'generated-code',
@@ -130,9 +130,11 @@ describe('policy-matrix bench', () => {
       'note: Whole transitions were not measured: add a bench section to policy-matrix.config.ts, bench: { transition(from, to, policy) { return { context, commit }; } }',
     );
     expect(faster.out).toContain('gate: passed (no case slower by more than 50%).');
-    const json = JSON.parse(readFileSync(path.join(dir, 'out/bench.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(path.join(dir, 'out/bench.json'), 'utf8')) as {
+      policies: { name: string }[];
+    };
     expect(validateJson(json, SCHEMA)).toEqual([]);
-    expect(json.policies.map((p: { name: string }) => p.name)).toEqual(['TicketPolicy']);
+    expect(json.policies.map((p) => p.name)).toEqual(['TicketPolicy']);
 
     const slower = await runCliIn(
       dir,

@@ -183,7 +183,12 @@ describe('Rspack with the policy-matrix plugin', () => {
             },
             plugins: [rspackPlugin(options())],
           },
-          (error, result) => (error || result === undefined ? reject(error) : resolve(result)),
+          (error, result) =>
+            error
+              ? reject(error)
+              : result === undefined
+                ? reject(new Error('rspack reported neither an error nor stats'))
+                : resolve(result),
         ),
     );
     expect(stats.hasErrors(), stats.toString()).toBe(false);

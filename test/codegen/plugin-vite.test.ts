@@ -28,10 +28,13 @@ beforeAll(() => {
 });
 afterAll(() => removeProject(dir));
 
+/** The built app module (the fixture's src/app.ts). */
+interface BuiltApp {
+  ruleCount: (from: string, to: string) => number;
+}
+
 /** `vite build` of the app module (for Node, unminified); resolves to the built module. */
-async function viteBuild(
-  options: PolicyMatrixPluginOptions = {},
-): Promise<{ ruleCount: (from: string, to: string) => number }> {
+async function viteBuild(options: PolicyMatrixPluginOptions = {}): Promise<BuiltApp> {
   const outDir = `dist-${++builds}`;
   await build({
     configFile: false,
@@ -40,7 +43,7 @@ async function viteBuild(
     plugins: [policyMatrix({ cwd: dir, mode: 'generate', ...options })],
     build: { ssr: 'src/app.ts', outDir, minify: false },
   });
-  return import(pathToFileURL(path.join(dir, outDir, 'app.js')).href);
+  return (await import(pathToFileURL(path.join(dir, outDir, 'app.js')).href)) as BuiltApp;
 }
 
 describe('vite build with the policy-matrix plugin', () => {
@@ -87,11 +90,11 @@ describe('a Vite dev server with the policy-matrix plugin', () => {
       server: { middlewareMode: true },
       plugins: [policyMatrix({ cwd: dir, mode: 'generate', debounceMs: 10 })],
     });
-    const send = server.ws.send.bind(server.ws) as (payload: unknown) => void;
-    server.ws.send = ((payload: unknown) => {
+    const send = server.ws.send.bind<(payload: unknown) => void>(server.ws);
+    server.ws.send = (payload: unknown) => {
       overlay.push(payload);
       send(payload);
-    }) as typeof server.ws.send;
+    };
   });
   afterAll(async () => server?.close());
 

@@ -224,7 +224,10 @@ describe('a tsc + node project', () => {
       dir,
     );
     expect(first.stdout).toContain('DocumentPolicy (');
-    expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).version).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')) as {
+      version: unknown;
+    };
+    expect(report.version).toBe(1);
     const gated = await run(
       'npx',
       ['policy-matrix', 'bench', '--quick', '--baseline', 'out.json', '--fail-on', '50'],

@@ -40,10 +40,16 @@ abstract class Journaled extends OrchestrationRule<TestContext> {
   protected note(context: TestContext, event: string): void {
     context.journal.push(`${this.constructor.name}.${event}`);
   }
-  override afterTransition(_i: State | null, _v: State | null, c: TestContext): void {
+  // The base class's return type (a hook may return a promise): AsyncHooks overrides
+  // these with asynchronous hooks.
+  override afterTransition(
+    _i: State | null,
+    _v: State | null,
+    c: TestContext,
+  ): void | Promise<void> {
     this.note(c, 'after');
   }
-  override cleanup(_i: State | null, _v: State | null, c: TestContext): void {
+  override cleanup(_i: State | null, _v: State | null, c: TestContext): void | Promise<void> {
     this.note(c, 'cleanup');
   }
 }

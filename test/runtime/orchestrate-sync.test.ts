@@ -24,31 +24,46 @@ import { ALL_PAIRS, otherType } from './support/universe.ts';
 
 const universe = ALL_ORCHESTRATION_STATES;
 
+/**
+ * Journals every hook. The hooks keep the base class's return type (a hook may return a
+ * promise), so that the asynchronous rules below can override them.
+ */
 abstract class Noting extends OrchestrationRule<TestContext> {
   static override FROM_STATES = universe;
   static override TO_STATES = universe;
-  override beforeTransition(_i: State | null, _p: State | null, c: TestContext): void {
-    c.journal.push(`${this.constructor.name}.before`);
+  protected note(c: TestContext, hook: 'before' | 'after' | 'cleanup'): void {
+    c.journal.push(`${this.constructor.name}.${hook}`);
   }
-  override afterTransition(_i: State | null, _v: State | null, c: TestContext): void {
-    c.journal.push(`${this.constructor.name}.after`);
+  override beforeTransition(
+    _i: State | null,
+    _p: State | null,
+    c: TestContext,
+  ): void | Promise<void> {
+    this.note(c, 'before');
   }
-  override cleanup(_i: State | null, _v: State | null, c: TestContext): void {
-    c.journal.push(`${this.constructor.name}.cleanup`);
+  override afterTransition(
+    _i: State | null,
+    _v: State | null,
+    c: TestContext,
+  ): void | Promise<void> {
+    this.note(c, 'after');
+  }
+  override cleanup(_i: State | null, _v: State | null, c: TestContext): void | Promise<void> {
+    this.note(c, 'cleanup');
   }
 }
 class Outer extends Noting {}
 class Rejecting extends Noting {
   override beforeTransition(i: State | null, p: State | null, c: TestContext): void {
-    super.beforeTransition(i, p, c);
+    this.note(c, 'before');
     const env = { clock: c.clock, random: c.random };
     if (p?.type === 'RUNNING')
       this.rejectTransition(createState(otherType(i?.type ?? null, 'RUNNING'), {}, env));
   }
 }
 class Throwing extends Noting {
-  override beforeTransition(i: State | null, p: State | null, c: TestContext): void {
-    super.beforeTransition(i, p, c);
+  override beforeTransition(_i: State | null, p: State | null, c: TestContext): void {
+    this.note(c, 'before');
     if (p?.type === 'FAILED') throw new OrchestrationError('refused');
   }
 }
@@ -111,20 +126,20 @@ describe(orchestrateSync.name, () => {
 
   describe('a hook or commit that returns a promise', () => {
     class AsyncBefore extends Noting {
-      override async beforeTransition(i: State | null, p: State | null, c: TestContext) {
-        super.beforeTransition(i, p, c);
+      override async beforeTransition(_i: State | null, _p: State | null, c: TestContext) {
+        this.note(c, 'before');
         await Promise.resolve();
         this.abortTransition('too late: the orchestration was abandoned');
       }
     }
     class AsyncAfter extends Noting {
-      override async afterTransition(i: State | null, v: State | null, c: TestContext) {
-        super.afterTransition(i, v, c);
+      override async afterTransition(_i: State | null, _v: State | null, c: TestContext) {
+        this.note(c, 'after');
       }
     }
     class AsyncCleanup extends Noting {
-      override async cleanup(i: State | null, v: State | null, c: TestContext) {
-        super.cleanup(i, v, c);
+      override async cleanup(_i: State | null, _v: State | null, c: TestContext) {
+        this.note(c, 'cleanup');
       }
     }
     class AsyncTransform extends UniversalTransform<TestContext> {

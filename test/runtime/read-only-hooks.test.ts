@@ -79,7 +79,7 @@ describe(declareReadOnlyHooks.name, () => {
     const Base = recordingRule();
     declareReadOnlyHooks(Base);
     class Sub extends Base {}
-    const { context, seen } = await run(Sub as typeof Base);
+    const { context, seen } = await run(Sub);
     expect(seen.before[2]).not.toBe(context);
   });
 

@@ -12,7 +12,7 @@
  */
 import type { BenchGroup, BenchRatio } from '../bench-report.ts';
 
-export const RATIO_PAIRS: Readonly<
+const RATIO_PAIRS: Readonly<
   Record<BenchGroup['section'], readonly (readonly [string, string])[]>
 > = {
   lookup: [

@@ -38,14 +38,6 @@ export interface FilteringPolicy {
   compileTransitionRules(from: string | null, to: string | null): Rules;
 }
 
-export const LOOKUP_CASES = [
-  'raw-array',
-  'generated-code',
-  'generated-string',
-  'nested-map',
-  'dynamic-filter',
-] as const;
-
 /** Throws, naming the pair and the structure, when a structure disagrees with the dynamic filter. */
 export function verifyLookups(policy: FilteringPolicy, matrix: CompiledLookup): void {
   const names = (rules: Rules | undefined): string =>
@@ -132,6 +124,7 @@ export function lookupCases(
  */
 function freshLoop(inputs: Record<string, unknown>, lookup: string): (reps: number) => number {
   const names = Object.keys(inputs);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- deliberate: a fresh loop per policy keeps V8's type feedback apart (see above)
   const factory = new Function(
     ...names,
     `return function run(reps) {

@@ -18,8 +18,6 @@ export type Orchestrate = (options: {
   commit: BenchTransition['commit'];
 }) => Promise<{ status: unknown }>;
 
-export const TRANSITION_CASES = ['matrix', 'dynamic-filter'] as const;
-
 export interface TransitionWorkload {
   /** The pairs the config builds transitions for, in workload order. */
   pairs: TracePair[];
@@ -186,8 +184,16 @@ function build(
     typeof record.context !== 'object' ||
     record.context === null
   ) {
+    // Read below only when `built` is neither an object nor a function: a primitive.
+    const primitive = built as string | number | boolean | bigint | symbol;
+    const returned =
+      typeof built === 'object'
+        ? 'an object without a context object and a commit function'
+        : typeof built === 'function'
+          ? 'a function'
+          : String(primitive);
     throw new Error(
-      `bench.transition(${JSON.stringify(from)}, ${JSON.stringify(to)}, ${JSON.stringify(policy)}) in the config returned ${typeof built === 'object' ? 'an object without a context object and a commit function' : String(built)}; return { context, commit } (or undefined to leave the pair out).`,
+      `bench.transition(${JSON.stringify(from)}, ${JSON.stringify(to)}, ${JSON.stringify(policy)}) in the config returned ${returned}; return { context, commit } (or undefined to leave the pair out).`,
     );
   }
   return record as BenchTransition;

@@ -31,6 +31,7 @@ import {
   seededRandom,
   transitionRules,
   type CommitState,
+  type RuleClass,
   type RuleSource,
   type State,
 } from '../../../src/index.ts';
@@ -137,8 +138,9 @@ export function machineryCases(
             const to = context.proposedStateType;
             orchestrateSync({
               context,
-              rules: transitionRules(core, from, to),
-              transforms: transitionRules(global, from, to),
+              // As orchestratePolicy does: the lists were built for this context type.
+              rules: transitionRules(core, from, to) as readonly RuleClass<Context>[],
+              transforms: transitionRules(global, from, to) as readonly RuleClass<Context>[],
               commit,
             });
             sum += context.ruleSignature.length;

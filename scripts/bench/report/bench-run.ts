@@ -5,12 +5,7 @@
  * the same run.
  */
 import type { Environment } from '../../../codegen/bench/harness/environment.ts';
-import type {
-  MeasuredCase,
-  MeasuredGroup as HarnessGroup,
-} from '../../../codegen/bench/harness/measured-group.ts';
-
-export type { MeasuredCase };
+import type { MeasuredGroup as HarnessGroup } from '../../../codegen/bench/harness/measured-group.ts';
 
 /** The sections of the JSON contract, in its order. */
 export type SectionId = 'lookup' | 'orchestration' | 'orion' | 'codegen';

@@ -288,7 +288,6 @@ export class PostgresOrionStore implements OrionRunStore {
             const result = await work(session);
             // Whatever `work` made of a failed session call (orchestration turns store
             // errors into ABORT), the transaction must not commit half of it.
-            // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the failure the session recorded (any value)
             if (session.failed) throw session.failure;
             await session.flush();
             return result;

@@ -453,7 +453,6 @@ export class PostgresSession implements OrionSession {
     if (!this.#open) {
       throw sessionClosedError();
     }
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws, unchanged, the failure recorded earlier in this transaction (any value)
     if (this.#failed) throw this.#failure;
   }
 

@@ -57,12 +57,6 @@ export const RUN_COLUMNS: Readonly<Record<RunKind, readonly Column[]>> = {
   ],
 };
 
-/** The parameter placeholder of column `index` (0-based), cast as the column needs. */
-export function placeholder(column: Column, index: number): string {
-  const cast = column.kind === 'json' ? '::jsonb' : column.kind === 'array' ? '::text[]' : '';
-  return `$${index + 1}${cast}`;
-}
-
 /** The statement parameters of a run, in `RUN_COLUMNS[kind]` order. */
 export function runParams(kind: RunKind, run: FlowRun | TaskRun): unknown[] {
   const record = run as unknown as Row;

@@ -31,8 +31,11 @@ export interface TestBedDatabase {
 export interface OpenedTestBedStore {
   store: OrionRunStore;
   database: TestBedDatabase | null;
-  /** Drops what the store created (a schema) and closes what it opened (a pool). */
-  dispose(): Promise<void>;
+  /**
+   * Drops what the store created (a schema) and closes what it opened (a pool). A
+   * function, not a method: the bed keeps it and calls it on its own.
+   */
+  dispose: () => Promise<void>;
 }
 
 export async function openTestBedStore(

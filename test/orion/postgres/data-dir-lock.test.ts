@@ -14,6 +14,8 @@ const root = mkdtempSync(join(tmpdir(), 'pm-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let folders = 0;
 const folder = () => join(root, `db-${++folders}`);
+/** The lock file's fields the tests read. */
+const readLock = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { pid: unknown };
 
 /** A pid that no process has: one that ran and exited. */
 function deadPid(): number {
@@ -57,7 +59,7 @@ describe(lockDataDir.name, () => {
       JSON.stringify({ host: hostname(), pid, boot: null, start: null }),
     );
     const lock = lockDataDir(dir);
-    expect(JSON.parse(readFileSync(join(dir, DATA_DIR_LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    expect(readLock(join(dir, DATA_DIR_LOCK_FILE)).pid).toBe(process.pid);
     lock.release();
   });
 
@@ -72,7 +74,7 @@ describe(lockDataDir.name, () => {
       // The parent process is alive, but it is not the process that wrote this lock.
       writeFileSync(path, JSON.stringify({ ...mine, pid: process.ppid }));
       const again = lockDataDir(dir);
-      expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
+      expect(readLock(path).pid).toBe(process.pid);
       again.release();
     },
   );

@@ -9,7 +9,7 @@ import {
 } from '../../../src/testing/index.ts';
 import { postgresUrl, STORE_KIND } from '../../orion/support/stores.ts';
 
-export const BED_STORE: TestBedStoreChoice =
+const BED_STORE: TestBedStoreChoice =
   STORE_KIND === 'postgres' ? { url: postgresUrl() } : STORE_KIND;
 
 /** A bed on `BED_STORE`: `await using bed = await openBed()`. */

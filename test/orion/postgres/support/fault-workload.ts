@@ -11,7 +11,7 @@ import { StoreError, type PostgresOrionStore } from '../../../../src/orion/postg
 import type { Acknowledged } from './audit.ts';
 
 export const FAULT_TAG = 'hot';
-export const FAULT_LIMIT = 3;
+const FAULT_LIMIT = 3;
 
 export interface FaultProgress {
   acknowledged: Acknowledged[];
@@ -55,7 +55,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Proposes `make()` to task run `id` under state id `stateId` until ACCEPT; retries
  * retryable store errors (the same state id) for up to `patienceMs`.
  */
-export async function proposeCarefully(
+async function proposeCarefully(
   engine: OrionEngine,
   id: string,
   stateId: string,

@@ -13,7 +13,7 @@ export function renderGate(result: GateResult, options: GateOptions, baselineFil
   const threshold = options.failOnPercent ?? REPORT_ONLY_PERCENT;
   const what = options.absolute === true ? 'median times (ns)' : 'ratios measured within each run';
   const lines = [
-    `Compared with ${baselineFile}: ${what}; ${options.failOnPercent === undefined ? 'report only (no --fail-on)' : `fails when slower by more than ${threshold}%`}.`,
+    `Compared with ${baselineFile}: ${what}; ${options.failOnPercent === undefined ? 'report only (no --fail-on)' : `fails when slower by more than ${threshold}% with the quartile ranges apart`}.`,
   ];
   const moved = result.entries.filter((e) => Math.abs(e.change) * 100 > threshold);
   for (const entry of moved) lines.push(`  ${renderEntry(entry, options.absolute === true)}`);
@@ -26,7 +26,7 @@ export function renderGate(result: GateResult, options: GateOptions, baselineFil
     lines.push(
       failed === 0
         ? `gate: passed (no case slower by more than ${threshold}%).`
-        : `gate: FAILED: ${failed} ${failed === 1 ? 'case' : 'cases'} slower by more than ${threshold}%${result.entries.some((e) => e.fails && e.overlaps) ? ' (where the quartile ranges overlap, rerun to tell noise from a regression)' : ''}.`,
+        : `gate: FAILED: ${failed} ${failed === 1 ? 'case' : 'cases'} slower by more than ${threshold}%, beyond both runs' quartile ranges.`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -12,16 +12,15 @@
  */
 import type { BenchGroup, BenchRatio } from '../bench-report.ts';
 
-const RATIO_PAIRS: Readonly<
-  Record<BenchGroup['section'], readonly (readonly [string, string])[]>
-> = {
-  lookup: [
-    ['generated-code', 'raw-array'],
-    ['generated-string', 'raw-array'],
-    ['generated-code', 'dynamic-filter'],
-  ],
-  transition: [['matrix', 'dynamic-filter']],
-};
+const RATIO_PAIRS: Readonly<Record<BenchGroup['section'], readonly (readonly [string, string])[]>> =
+  {
+    lookup: [
+      ['generated-code', 'raw-array'],
+      ['generated-string', 'raw-array'],
+      ['generated-code', 'dynamic-filter'],
+    ],
+    transition: [['matrix', 'dynamic-filter']],
+  };
 
 /** The ratios of `groups`, group by group in order, pairs in `RATIO_PAIRS` order. */
 export function benchRatios(groups: readonly BenchGroup[]): BenchRatio[] {

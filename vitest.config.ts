@@ -11,15 +11,18 @@ import { defineConfig } from 'vitest/config';
 // `npm test` or `npx vitest`.
 const SOURCE_FIRST = ['@policy-matrix/source', 'module', 'node', 'development|production'];
 //
-// The Orion suites run once per store (test/orion/support/stores.ts): in memory with
+// The Orion suites run once per store (test/scenarios/orion/support/stores.ts): in memory with
 // everything else, then on the embedded PGlite, then on the PostgreSQL server at
 // PM_POSTGRES_URL when one is configured (always in CI, where a missing URL fails).
 // The database projects share one database per worker across files (isolate: false),
 // since starting PGlite costs seconds; each harness gets its own schema in it.
 // The testing kit's Orion test bed is tested the same way.
-const ORION_SUITES = ['test/orion/*.test.ts', 'test/testing/orion-test-bed*.test.ts'];
+const ORION_SUITES = ['test/scenarios/orion/*.test.ts', 'test/src/testing/orion-test-bed*.test.ts'];
 // Suites about the in-memory store itself: once, in the unit project.
-const IN_MEMORY_ONLY = ['test/orion/async-store.test.ts', 'test/orion/in-memory-store-*.test.ts'];
+const IN_MEMORY_ONLY = [
+  'test/scenarios/orion/async-store.test.ts',
+  'test/scenarios/orion/in-memory-store-*.test.ts',
+];
 const withServer = Boolean(process.env['PM_POSTGRES_URL']) || process.env['CI'] === 'true';
 if (!withServer) {
   console.info(

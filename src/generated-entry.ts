@@ -15,7 +15,7 @@
  * hookless scopes of open-scope.ts), reading and writing the same internal fields, so
  * that a rule's `invalid()`, `fizzled()` and `toType` answer the same afterwards; the
  * cold paths (a hook that failed or returned a promise) call the instance's own
- * internal methods. The runtime's tests run both paths (test/runtime/class-entry.test.ts).
+ * internal methods. The runtime's tests run both paths (test/src/class-entry.test.ts).
  *
  * Why at run time rather than by the compiler: the code reads the base classes'
  * internal fields, which generated modules must not depend on (they import only the

@@ -46,6 +46,7 @@ import {
 import { sqlState, type SqlQueryable } from './sql-client.ts';
 import { sessionClosedError } from '../store/session-closed-error.ts';
 import { unknownFlowRunError } from '../validation/unknown-flow-run-error.ts';
+import { assertStorableData } from '../validation/assert-storable-data.ts';
 
 type Row = Record<string, unknown>;
 
@@ -149,6 +150,8 @@ export class PostgresSession implements OrionSession {
         );
       }
       const hasData = state.data !== null && state.data !== undefined;
+      // Data a rule produced is checked as a proposal's is: a typed error naming the path.
+      if (hasData) assertStorableData(state.data, 'state.data');
       const stored = copyState(state);
       stored.data = null;
       // Serialised now, so data JSON cannot hold fails this call (and the transaction).

@@ -27,6 +27,7 @@ import type { OrionSession } from './orion-session.ts';
 import type { CacheEntry } from './task-run-state-cache.ts';
 import { sessionClosedError } from './session-closed-error.ts';
 import { unknownFlowRunError } from '../validation/unknown-flow-run-error.ts';
+import { assertStorableData } from '../validation/assert-storable-data.ts';
 
 /** The shared stand-in for a map this session has not written yet: never written to. */
 const EMPTY: Map<never, never> = new Map<never, never>();
@@ -126,6 +127,12 @@ export class InMemorySession implements OrionSession {
     }
     let resultArtifactId: string | null = null;
     if (state.data !== null && state.data !== undefined) {
+      // Data a rule produced is refused as a proposal's is, and as the database would.
+      try {
+        assertStorableData(state.data, 'state.data');
+      } catch (error) {
+        throw this.#failed(error as Error);
+      }
       resultArtifactId = `artifact-${this.#nextArtifact++}`;
       if (this.#artifacts === EMPTY) this.#artifacts = new Map();
       this.#artifacts.set(resultArtifactId, {

@@ -15,6 +15,7 @@ import {
 } from '../../../src/index.ts';
 import {
   CacheInsertion,
+  InvalidInputError,
   ReleaseTaskConcurrencySlots,
   SecureTaskConcurrencySlots,
   type OrionContext,
@@ -132,6 +133,27 @@ describe('rollback of a failed transition', () => {
     });
 
     await expect(starting).rejects.toThrow(/already exists/);
+    expect(await h.store.contents()).toEqual(before);
+  });
+
+  it('refuses data a rule produced that no store can keep, naming its path, and commits nothing', async () => {
+    class RejectWithBigInt extends OrchestrationRule<OrionContext> {
+      static override FROM_STATES: StateSet = ALL_ORCHESTRATION_STATES;
+      static override TO_STATES: StateSet = ALL_ORCHESTRATION_STATES;
+      override beforeTransition(): void {
+        this.rejectTransition(Failed({ data: { n: 10n } }), 'test: a BigInt in data');
+      }
+    }
+    const h = orionHarness();
+    const run = await h.flowRun({ state: Pending({}, h.env) });
+    const before = await h.store.contents();
+
+    const starting = h.engine.setFlowRunState(run.id, Running({}, h.env), {
+      policy: policyOf('RejectWithBigInt', [RejectWithBigInt]),
+    });
+
+    await expect(starting).rejects.toThrow(InvalidInputError);
+    await expect(starting).rejects.toThrow(/state\.data\.n/);
     expect(await h.store.contents()).toEqual(before);
   });
 });

@@ -16,8 +16,9 @@ export const TINY_PLAN: BenchPlan = {
   transitionPairs: 32,
 };
 
-const CONFIG_HEAD = `import { defineConfig } from '../../../../codegen/index.ts';
-import { createState, OrchestrationContext } from '../../../../src/index.ts';
+// The project is a copy in .tmp/codegen-tests/<name>/: three levels below the repository.
+const CONFIG_HEAD = `import { defineConfig } from '../../../codegen/index.ts';
+import { createState, OrchestrationContext } from '../../../src/index.ts';
 `;
 
 const BENCH_SECTION = `
@@ -39,7 +40,7 @@ export function benchProject(benchSection: boolean): string {
     `${CONFIG_HEAD}
 export default defineConfig({
   modules: ['./src/index.ts'],
-  runtime: '../../../../src/index.ts',
+  runtime: '../../../src/index.ts',
   importExtension: '.ts',
   regenerateCommand: 'npm run generate',${benchSection ? BENCH_SECTION : ''}
 });

@@ -7,8 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ProjectCellDiff } from '../diff/diff-project-cells.ts';
 import { renderCellDiffMarkdown } from '../diff/render-cell-diff-markdown.ts';
-import { markdownCode, markdownText } from '../report/markdown-text.ts';
-import { printableName } from '../report/printable-name.ts';
+import { markdownCode, markdownText, printableName } from '../text/escape.ts';
 
 /** A policy whose module changed but whose old cells could not be read back, and why. */
 export interface UncomparedPolicy {

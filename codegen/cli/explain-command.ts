@@ -3,7 +3,7 @@ import { explain, type ExplainResult } from '../explain/explain.ts';
 import { formatProblems } from '../problem/problem.ts';
 import type { ConfigOptions } from '../config/load-config.ts';
 import type { CliIo } from './cli-io.ts';
-import { plainName } from '../report/plain-name.ts';
+import { plainName } from '../text/escape.ts';
 import { formatTable, plural } from './table.ts';
 
 /**

@@ -4,7 +4,7 @@
  * removed. Shared by `check` (stale policies), the report's pull-request comment and
  * any other caller; formatting lives in `format-cell-diff.ts`.
  */
-import { plainState } from '../report/plain-name.ts';
+import { plainState } from '../text/escape.ts';
 import { asCellTable, type CellSource, type CellTable } from './cell-table.ts';
 
 /** One changed cell. `null` for `before`/`after` means the cell does not exist on that side. */

@@ -8,7 +8,7 @@
  * could be misread is quoted (see `plainName`). A cell that exists on one side only is
  * written `absent` on the other.
  */
-import { plainName, plainState } from '../report/plain-name.ts';
+import { plainName, plainState } from '../text/escape.ts';
 import type { CellChange, PolicyCellDiff } from './diff-policy-cells.ts';
 import type { ProjectCellDiff } from './diff-project-cells.ts';
 

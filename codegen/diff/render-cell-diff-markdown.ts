@@ -5,8 +5,7 @@
  * is written *null* (italic, outside code spans, so a state named "null" stays
  * distinct).
  */
-import { markdownCode, markdownText } from '../report/markdown-text.ts';
-import { printableName } from '../report/printable-name.ts';
+import { markdownCode, markdownText, printableName } from '../text/escape.ts';
 import type { PolicyCellDiff } from './diff-policy-cells.ts';
 import type { ProjectCellDiff } from './diff-project-cells.ts';
 

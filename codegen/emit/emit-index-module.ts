@@ -16,7 +16,7 @@ import {
   stateTypeExportName,
 } from './emit-policy-module.ts';
 import { formatTypeScript } from './format-typescript.ts';
-import { jsString } from './js-literal.ts';
+import { jsString } from '../text/escape.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
 
 /**

@@ -14,7 +14,8 @@ import { policyBanner } from './banner.ts';
 import { docComment } from './doc-comment.ts';
 import type { EmitOptions } from './emit-options.ts';
 import { formatTypeScript } from './format-typescript.ts';
-import { isPlainIdentifier, jsString } from './js-literal.ts';
+import { jsString } from '../text/escape.ts';
+import { isPlainIdentifier } from './plain-identifier.ts';
 import { relativeSpecifier, runtimeSpecifier } from './module-specifier.ts';
 import {
   frozenArrayDeclaration,

@@ -4,6 +4,7 @@
  * the rest (prettier costs about a tenth of a millisecond per line). Generated modules
  * are tested to be fixed points of prettier, which holds these layouts to it.
  */
+import { jsQuotedString } from '../text/escape.ts';
 import { GENERATED_FORMAT } from './format-typescript.ts';
 
 /**
@@ -22,7 +23,7 @@ export function frozenArrayDeclaration(head: string, elements: readonly string[]
  * A string literal as prettier prints it (`singleQuote: true`): single quotes unless the
  * text holds more single than double quotes; only the enclosing quote and backslashes
  * escaped; everything outside printable ASCII as `\uXXXX` (prettier keeps the escapes it
- * is given, and the emitter gives it these, see jsString).
+ * is given, and the emitter gives it these, see jsString). Pure.
  */
 export function prettierString(value: string): string {
   let singles = 0;
@@ -31,16 +32,7 @@ export function prettierString(value: string): string {
     if (char === "'") singles++;
     else if (char === '"') doubles++;
   }
-  const quote = singles > doubles ? '"' : "'";
-  let out = quote;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i] as string;
-    const code = value.charCodeAt(i);
-    if (char === quote || char === '\\') out += `\\${char}`;
-    else if (code >= 0x20 && code <= 0x7e) out += char;
-    else out += `\\u${code.toString(16).padStart(4, '0')}`;
-  }
-  return out + quote;
+  return jsQuotedString(value, singles > doubles ? '"' : "'");
 }
 
 /**

@@ -8,7 +8,7 @@ import { loadConfig, type ConfigOptions } from '../config/load-config.ts';
 import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import type { Problem } from '../problem/problem.ts';
-import { stateLiteral, stringLiteral } from '../problem/string-literal.ts';
+import { stateLiteral, stringLiteral } from '../text/escape.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
 
 export interface ExplainOptions extends ConfigOptions {

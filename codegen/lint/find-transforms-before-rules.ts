@@ -9,7 +9,7 @@
  * what happens. Reported at the policy, whose `priority()` is what to fix.
  */
 import type { PolicyModel } from '../model/policy-model.ts';
-import { plainName } from '../report/plain-name.ts';
+import { plainName } from '../text/escape.ts';
 import { isGlobalPolicy } from './is-global-policy.ts';
 import { lintFinding, type LintFinding } from './lint-finding.ts';
 import { nameList } from './name-list.ts';

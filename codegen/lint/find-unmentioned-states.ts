@@ -13,8 +13,7 @@
  * Reported once per policy, at the policy.
  */
 import type { PolicyModel } from '../model/policy-model.ts';
-import { stringLiteral } from '../problem/string-literal.ts';
-import { plainName } from '../report/plain-name.ts';
+import { plainName, stringLiteral } from '../text/escape.ts';
 import { isGlobalPolicy } from './is-global-policy.ts';
 import { lintFinding, type LintFinding } from './lint-finding.ts';
 import { nameList } from './name-list.ts';

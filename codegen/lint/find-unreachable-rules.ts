@@ -6,7 +6,7 @@
  * to fix.
  */
 import type { PolicyModel } from '../model/policy-model.ts';
-import { plainName, plainState } from '../report/plain-name.ts';
+import { plainName, plainState } from '../text/escape.ts';
 import { policyCellRules } from '../report/policy-cell-rules.ts';
 import { lintFinding, type LintFinding } from './lint-finding.ts';
 import { nameList } from './name-list.ts';

@@ -5,6 +5,7 @@
  * stopping at the first; the CLI prints them one per line, like lint findings
  * (`path:line:col: error PM041 [Policy/Rule]: message`), then a count, and exits non-zero.
  */
+import { oneLineText } from '../text/escape.ts';
 import { DIAGNOSTICS, type ProblemCode } from './diagnostics.ts';
 
 export interface Problem {
@@ -27,9 +28,7 @@ export interface Problem {
  * neither), always one line (line breaks are escaped). Pure.
  */
 export function formatProblem(problem: Problem): string {
-  const message = problem.message.replace(/[\r\n\u2028\u2029]/g, (unit) =>
-    unit === '\n' ? '\\n' : unit === '\r' ? '\\r' : `\\u${unit.charCodeAt(0).toString(16)}`,
-  );
+  const message = oneLineText(problem.message);
   const names = [problem.policy, problem.rule].filter((name) => name !== undefined);
   const subject = names.length === 0 ? '' : ` [${names.join('/')}]`;
   const severity = DIAGNOSTICS[problem.code].severity;

@@ -2,7 +2,7 @@
  * "Did you mean" suggestions: the candidate nearest to a misspelt name by edit
  * distance, for error messages about unknown states, policies and config keys.
  */
-import { stringLiteral } from './string-literal.ts';
+import { stringLiteral } from '../text/escape.ts';
 
 /**
  * The candidate closest to `name` (Levenshtein distance, case-insensitive ties broken

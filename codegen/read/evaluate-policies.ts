@@ -12,7 +12,7 @@
  * identity with the compiler's copy of the runtime (a project may use its own copy).
  */
 import { pathToFileURL } from 'node:url';
-import { stringLiteral } from '../problem/string-literal.ts';
+import { stringLiteral } from '../text/escape.ts';
 import { toThrownError } from '../problem/thrown-error.ts';
 import type {
   EvaluationIssue,

@@ -17,7 +17,7 @@ import type { SourceLocation } from '../model/policy-model.ts';
 import { relativePosix } from '../path/relative-posix.ts';
 import type { ProblemCode } from '../problem/diagnostics.ts';
 import { compareCodeUnits, type Problem } from '../problem/problem.ts';
-import { stringLiteral } from '../problem/string-literal.ts';
+import { stringLiteral } from '../text/escape.ts';
 import { didYouMean } from '../problem/suggest-name.ts';
 import {
   describeThrown,

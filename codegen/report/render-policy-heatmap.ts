@@ -15,10 +15,9 @@ import { formatLocation } from './format-location.ts';
 import { heatmapFill, heatmapInk } from './heatmap-palette.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
 import { policyLegend } from './policy-legend.ts';
-import { printableName } from './printable-name.ts';
-import { markupCommentText, reportBanner } from './report-mark.ts';
+import { markupCommentText, printableName, xmlText } from '../text/escape.ts';
+import { reportBanner } from './report-mark.ts';
 import { NULL_STATE_LABEL } from './state-label.ts';
-import { xmlText } from './xml-text.ts';
 
 /** Labels longer than this many characters are truncated (full name in the tooltip). */
 const HEATMAP_LABEL_LIMIT = 20;

@@ -7,9 +7,9 @@
  */
 import type { PolicyModel } from '../model/policy-model.ts';
 import { formatLocation } from './format-location.ts';
-import { markdownCode, markdownText } from './markdown-text.ts';
+import { markdownCode, markdownText, markupCommentText } from '../text/escape.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
-import { markupCommentText, reportBanner } from './report-mark.ts';
+import { reportBanner } from './report-mark.ts';
 import { policyLegend } from './policy-legend.ts';
 import { ruleCoverage, type CellRegion } from './rule-coverage.ts';
 import { NULL_STATE_LABEL, stateLabel } from './state-label.ts';

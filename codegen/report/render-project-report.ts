@@ -6,7 +6,7 @@
  */
 import type { PolicyModel, ProjectModel } from '../model/policy-model.ts';
 import { formatLocation } from './format-location.ts';
-import { markdownCode, markdownText } from './markdown-text.ts';
+import { markdownCode, markdownText } from '../text/escape.ts';
 import { policyCellRules } from './policy-cell-rules.ts';
 import { policyLegend } from './policy-legend.ts';
 import { renderPolicyHeatmap } from './render-policy-heatmap.ts';

@@ -4,7 +4,6 @@
  * declaration of SVG files. `generate`, `check` and `report` rewrite and remove only
  * report files that carry it; a file without it is never touched.
  */
-import { printableName } from './printable-name.ts';
 
 /** The start of the banner comment of every report file. */
 const REPORT_MARK = '<!-- policy-matrix report';
@@ -12,18 +11,10 @@ const REPORT_MARK = '<!-- policy-matrix report';
 /**
  * The banner comment of a report file: `<!-- policy-matrix report <subject>. Generated
  * from the compiled policy model; do not edit. -->`. `subject` must already be comment
- * text (see `markupCommentText`). Pure.
+ * text (see `markupCommentText` in `text/escape.ts`). Pure.
  */
 export function reportBanner(subject: string): string {
   return `${REPORT_MARK} ${subject}. Generated from the compiled policy model; do not edit. -->`;
-}
-
-/**
- * `text` safe inside an HTML or XML comment: printable (see `printableName`) and free of
- * `--`, which would end or invalidate the comment. Pure.
- */
-export function markupCommentText(text: string): string {
-  return printableName(text).replace(/-(?=-)/g, '- ');
 }
 
 /** True when `content` carries the report banner where the renderers put it. Pure. */

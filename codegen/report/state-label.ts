@@ -6,7 +6,7 @@
  * the heatmap sets `∅` in italics, so a state that is literally named "∅" or "null"
  * stays distinguishable. Diffs and the CLI write `null`, the word a user types.
  */
-import { printableName } from './printable-name.ts';
+import { printableName } from '../text/escape.ts';
 
 /** The label of the `null` state in reports. */
 export const NULL_STATE_LABEL = '∅';

@@ -7,6 +7,7 @@
  */
 import { formatFigure } from '../harness/format-figure.ts';
 import type { MeasuredGroup } from '../harness/measured-group.ts';
+import { xmlText } from '../../text/escape.ts';
 
 const WIDTH = 960;
 const LABEL_X = 16;
@@ -45,9 +46,9 @@ export function renderSvgChart(chart: ChartSpec): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${y + 20}" viewBox="0 0 ${WIDTH} ${y + 20}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${LABEL_X}" y="24" font-size="16" font-weight="bold">${escape(chart.title)}</text>`,
+    `<text x="${LABEL_X}" y="24" font-size="16" font-weight="bold">${xmlText(chart.title)}</text>`,
     ...parts,
-    `<text x="${LABEL_X}" y="${y + 4}" fill="#555555" font-size="11">${escape(chart.footer)}</text>`,
+    `<text x="${LABEL_X}" y="${y + 4}" fill="#555555" font-size="11">${xmlText(chart.footer)}</text>`,
     '</svg>',
     '',
   ].join('\n');
@@ -68,7 +69,7 @@ function renderPanel(
     const x = PLOT_X0 + i * 190;
     return (
       `<rect x="${x}" y="${top + 8}" width="10" height="10" fill="${COLORS[i % COLORS.length]}"/>\n` +
-      `<text x="${x + 14}" y="${top + 17}">${escape(`${g.workload} (${g.unit} per ${g.per})`)}</text>`
+      `<text x="${x + 14}" y="${top + 17}">${xmlText(`${g.workload} (${g.unit} per ${g.per})`)}</text>`
     );
   });
   const plotTop = top + 28;
@@ -83,7 +84,7 @@ function renderPanel(
       .filter((r) => r.measured !== undefined);
     const blockHeight = rows.length * (BAR + BAR_GAP) - BAR_GAP;
     bars.push(
-      `<text x="${PLOT_X0 - 8}" y="${y + blockHeight / 2 + 4}" text-anchor="end">${escape(name)}</text>`,
+      `<text x="${PLOT_X0 - 8}" y="${y + blockHeight / 2 + 4}" text-anchor="end">${xmlText(name)}</text>`,
     );
     for (const { color, measured } of rows) {
       const s = measured!.summary;
@@ -94,7 +95,7 @@ function renderPanel(
       bars.push(
         `<rect x="${PLOT_X0}" y="${y}" width="${round(Math.max(1, x - PLOT_X0))}" height="${BAR}" fill="${color}"/>`,
         `<path d="M${p25} ${mid - 3}V${mid + 3}M${p25} ${mid}H${p75}M${p75} ${mid - 3}V${mid + 3}" stroke="#222222" fill="none"/>`,
-        `<text x="${round(Math.max(x, p75) + 6)}" y="${mid + 4}" font-size="11">${escape(formatFigure(s.median))}</text>`,
+        `<text x="${round(Math.max(x, p75) + 6)}" y="${mid + 4}" font-size="11">${xmlText(formatFigure(s.median))}</text>`,
       );
       y += BAR + BAR_GAP;
     }
@@ -105,10 +106,10 @@ function renderPanel(
     const x = round(scale.x(tick));
     return (
       `<line x1="${x}" y1="${plotTop - 4}" x2="${x}" y2="${plotBottom}" stroke="#dddddd"/>\n` +
-      `<text x="${x}" y="${plotBottom + 14}" text-anchor="middle" fill="#555555" font-size="11">${escape(formatFigure(tick))}</text>`
+      `<text x="${x}" y="${plotBottom + 14}" text-anchor="middle" fill="#555555" font-size="11">${xmlText(formatFigure(tick))}</text>`
     );
   });
-  const heading = `<text x="${LABEL_X}" y="${top}" font-size="14" font-weight="bold">${escape(title)}</text>`;
+  const heading = `<text x="${LABEL_X}" y="${top}" font-size="14" font-weight="bold">${xmlText(title)}</text>`;
   // Grid lines first, so that the bars are drawn over them.
   return { svg: [heading, ...legend, ...grid, ...bars].join('\n'), height: plotBottom + 18 - top };
 }
@@ -146,8 +147,4 @@ function niceStep(raw: number): number {
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

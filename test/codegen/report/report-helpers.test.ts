@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cellKey } from '../../../codegen/report/cell-key.ts';
 import { formatLocation } from '../../../codegen/report/format-location.ts';
 import { EMPTY_FILL, heatmapFill, heatmapInk } from '../../../codegen/report/heatmap-palette.ts';
-import { markdownCode, markdownText } from '../../../codegen/report/markdown-text.ts';
-import { plainName, plainState } from '../../../codegen/report/plain-name.ts';
-import { printableName } from '../../../codegen/report/printable-name.ts';
 import { reportFileBase } from '../../../codegen/report/report-file-base.ts';
 import { stateLabel } from '../../../codegen/report/state-label.ts';
-import { xmlText } from '../../../codegen/report/xml-text.ts';
 
 describe(cellKey.name, () => {
   it('counts A to Z, then AA, AB, … like spreadsheet columns', () => {
@@ -36,85 +32,10 @@ describe(formatLocation.name, () => {
   });
 });
 
-describe(printableName.name, () => {
-  it('leaves printable names alone, astral characters included', () => {
-    expect(printableName('RUNNING 🚀 é')).toBe('RUNNING 🚀 é');
-  });
-
-  it('escapes line breaks, controls, separators, non-characters and lone surrogates', () => {
-    expect(printableName('a\nb\tc\rd\u0007e\u2028f\uffffg\ud800h\udc00')).toBe(
-      'a\\nb\\tc\\rd\\u0007e\\u2028f\\uFFFFg\\uD800h\\uDC00',
-    );
-  });
-});
-
 describe(stateLabel.name, () => {
   it('shows null as ∅ and names as printable text', () => {
     expect(stateLabel(null)).toBe('∅');
     expect(stateLabel('a\nb')).toBe('a\\nb');
-  });
-});
-
-describe(markdownCode.name, () => {
-  it('fences with one backtick more than the longest run inside', () => {
-    expect(markdownCode('a`b``c', false)).toBe('```a`b``c```');
-  });
-
-  it('pads content that starts or ends with a backtick or is wrapped in spaces', () => {
-    expect(markdownCode('`x`', false)).toBe('`` `x` ``');
-    expect(markdownCode(' x ', false)).toBe('`  x  `');
-    expect(markdownCode(' x', false)).toBe('` x`');
-    expect(markdownCode('   ', false)).toBe('`   `');
-  });
-
-  it('escapes pipes inside tables only', () => {
-    expect(markdownCode('a|b', true)).toBe('`a\\|b`');
-    expect(markdownCode('a|b', false)).toBe('`a|b`');
-  });
-});
-
-describe(markdownText.name, () => {
-  it('backslash-escapes markup, mentions, math and emoji shortcodes', () => {
-    expect(markdownText('My_Policy$ *x* [a](b) <i> @team :smile: a|b #1 ~s~ &amp; !x \\')).toBe(
-      'My\\_Policy\\$ \\*x\\* \\[a\\](b) \\<i\\> \\@team \\:smile\\: a\\|b \\#1 \\~s\\~ \\&amp; \\!x \\\\',
-    );
-  });
-});
-
-describe(xmlText.name, () => {
-  it('escapes the five XML specials and makes forbidden characters visible', () => {
-    expect(xmlText(`<a href="x">'&'</a>\u0001`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\\u0001',
-    );
-  });
-});
-
-describe(plainName.name, () => {
-  it('writes ordinary names as they are', () => {
-    expect(plainName('CacheRetrieval')).toBe('CacheRetrieval');
-    expect(plainName('IN PROGRESS')).toBe('IN PROGRESS');
-  });
-
-  it('quotes names that could be misread in a diff line', () => {
-    expect(
-      ['null', '', 'A → B', 'a,b', '[x]', 'k:v', ' pad', 'tab\t', 'q"', 'x\ny'].map(plainName),
-    ).toEqual([
-      '"null"',
-      '""',
-      '"A → B"',
-      '"a,b"',
-      '"[x]"',
-      '"k:v"',
-      '" pad"',
-      '"tab\\t"',
-      '"q\\""',
-      '"x\\ny"',
-    ]);
-  });
-
-  it('writes the null state as null', () => {
-    expect(plainState(null)).toBe('null');
-    expect(plainState('null')).toBe('"null"');
   });
 });
 

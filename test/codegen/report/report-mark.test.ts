@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPolicyHeatmap } from '../../../codegen/report/render-policy-heatmap.ts';
 import { renderPolicyMarkdown } from '../../../codegen/report/render-policy-markdown.ts';
 import { renderProjectReport } from '../../../codegen/report/render-project-report.ts';
-import { markupCommentText, isGeneratedReport } from '../../../codegen/report/report-mark.ts';
+import { isGeneratedReport } from '../../../codegen/report/report-mark.ts';
 import { policy as core } from '../../fixtures/report-core-task/policy.ts';
 
 describe(isGeneratedReport.name, () => {
@@ -24,12 +24,5 @@ describe(isGeneratedReport.name, () => {
       isGeneratedReport('<?xml version="1.0"?>\n<svg/>\n<!-- policy-matrix report heatmap -->\n'),
     ).toBe(false);
     expect(isGeneratedReport('')).toBe(false);
-  });
-});
-
-describe(markupCommentText.name, () => {
-  it('keeps names printable and free of the -- that would end a comment', () => {
-    expect(markupCommentText('a--b\n---c')).toBe('a- -b\\n- - -c');
-    expect(markupCommentText('-'.repeat(7))).not.toContain('--');
   });
 });

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import type { SqlClient } from '../../../../../src/orion/postgres/index.ts';
 
 const run = promisify(execFile);
-const SCRIPTS = fileURLToPath(new URL('../../../../scripts/postgres/', import.meta.url));
+const SCRIPTS = fileURLToPath(new URL('../../../../../scripts/postgres/', import.meta.url));
 
 export interface OwnCluster {
   url: string;

@@ -6,22 +6,16 @@
  */
 import { formatFigure, formatRatio } from '../harness/format-figure.ts';
 import type { BenchGroup, BenchReport } from '../bench-report.ts';
+import { markdownRunHeader } from './markdown-run-header.ts';
 
 export function renderBenchMarkdown(report: BenchReport, command: string): string {
-  const e = report.environment;
-  const lines = [
-    '# policy-matrix bench',
-    '',
-    `Produced by \`${command}\`${report.quick ? ' (a --quick smoke run: few samples, not for comparison)' : ''}.`,
-    'Every case of a group ran in one process, interleaved round by round after warm-up;',
-    'figures are medians over the rounds, with the interquartile range (p25–p75).',
-    '',
-    `* Node ${e.node} (V8 ${e.v8}), ${e.cpu} × ${e.cores}, ${e.platform}`,
-    `* commit ${e.commit}, started ${e.startedAt}`,
-    `* load before: \`${e.loadBefore}\``,
-    `* load after: \`${e.loadAfter}\``,
-    '',
-  ];
+  const lines = markdownRunHeader({
+    title: 'policy-matrix bench',
+    command,
+    quick: report.quick,
+    unit: 'group',
+    environment: report.environment,
+  });
   for (const policy of report.policies) {
     lines.push(
       `## ${policy.name}`,

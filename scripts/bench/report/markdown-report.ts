@@ -5,24 +5,18 @@
  */
 import type { BenchRun, MeasuredGroup } from './bench-run.ts';
 import { formatFigure, formatRatio } from '../../../codegen/bench/harness/format-figure.ts';
+import { markdownRunHeader } from '../../../codegen/bench/report/markdown-run-header.ts';
 import { describeTarget, judgeTargets } from './targets.ts';
 
 export function renderMarkdown(run: BenchRun, command: string): string {
-  const e = run.environment;
-  const lines = [
-    '# policy-matrix benchmarks',
-    '',
-    `Produced by \`${command}\`${run.quick ? ' (a --quick smoke run: few samples, not for comparison)' : ''}.`,
-    'Every case of a section ran in one process, interleaved round by round after warm-up;',
-    'figures are medians over the rounds, with the interquartile range (p25–p75).',
-    'The chart of the same run is `latest.svg`; the benchmark JSON is `latest.json`.',
-    '',
-    `* Node ${e.node} (V8 ${e.v8}), ${e.cpu} × ${e.cores}, ${e.platform}`,
-    `* commit ${e.commit}, started ${e.startedAt}`,
-    `* load before: \`${e.loadBefore}\``,
-    `* load after: \`${e.loadAfter}\``,
-    '',
-  ];
+  const lines = markdownRunHeader({
+    title: 'policy-matrix benchmarks',
+    command,
+    quick: run.quick,
+    unit: 'section',
+    environment: run.environment,
+    more: ['The chart of the same run is `latest.svg`; the benchmark JSON is `latest.json`.'],
+  });
   for (const group of run.groups) lines.push(...renderGroup(group), '');
   lines.push(
     '## Targets',

@@ -71,8 +71,15 @@ describe(lockDataDir.name, () => {
       const path = join(dir, DATA_DIR_LOCK_FILE);
       const mine = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
       lock.release();
-      // The parent process is alive, but it is not the process that wrote this lock.
-      writeFileSync(path, JSON.stringify({ ...mine, pid: process.ppid }));
+      // The parent process is alive, but it is not the process that wrote this lock: the
+      // lock records a start time other than the parent's (the parent may have started in
+      // the same clock tick as this process, so this process's own start time will not do).
+      const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+      const parentStart = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+      writeFileSync(
+        path,
+        JSON.stringify({ ...mine, pid: process.ppid, start: String(parentStart + 1) }),
+      );
       const again = lockDataDir(dir);
       expect(readLock(path).pid).toBe(process.pid);
       again.release();
